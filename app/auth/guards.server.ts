@@ -1,0 +1,70 @@
+import { type AppLoadContext, redirect } from "@remix-run/node";
+import { prisma } from "~/db.server";
+import type { Role } from "~/generated/prisma/enums";
+import { readSession, type SessionUser } from "./session.server";
+
+// Every loader and action calls its own guard (a parent layout's guard does not protect its
+// children: nested loaders run in parallel and resource routes skip layouts). Guards throw:
+// a redirect to sign-in when nobody is signed in, 403 when the role may not, and 404 when a
+// focal point asks for another country (they learn nothing, not even that it exists).
+
+export type Guarded = { user: SessionUser; sessionId: string };
+
+export async function getOptionalUser(request: Request, context?: AppLoadContext) {
+  return (await readSession(request, context))?.user ?? null;
+}
+
+export async function requireUser(request: Request, context?: AppLoadContext): Promise<Guarded> {
+  const session = await readSession(request, context);
+  if (session) return session;
+  const url = new URL(request.url);
+  const redirectTo = request.method === "GET" ? `${url.pathname}${url.search}` : url.pathname;
+  throw redirect(`/sign-in?${new URLSearchParams({ redirectTo })}`);
+}
+
+export async function requireRole(
+  request: Request,
+  context: AppLoadContext | undefined,
+  roles: readonly Role[],
+): Promise<Guarded> {
+  const session = await requireUser(request, context);
+  if (!roles.includes(session.user.role)) throw new Response("Forbidden", { status: 403 });
+  return session;
+}
+
+export const requireAdmin = (request: Request, context?: AppLoadContext) =>
+  requireRole(request, context, ["ADMIN"]);
+
+/** Reviewers and administrators: read and review every response. */
+export const requireReviewer = (request: Request, context?: AppLoadContext) =>
+  requireRole(request, context, ["REVIEWER", "ADMIN"]);
+
+/** May see the country's response: its focal points, reviewers and administrators. */
+export async function requireCountryReader(
+  request: Request,
+  context: AppLoadContext | undefined,
+  countryCode: string | undefined,
+): Promise<Guarded & { countryCode: string }> {
+  const session = await requireUser(request, context);
+  const code = (countryCode ?? "").toUpperCase();
+  if (session.user.role !== "FOCAL_POINT") {
+    const exists = await prisma.country.findUnique({ where: { code }, select: { code: true } });
+    if (!exists) throw new Response("Not found", { status: 404 });
+    return { ...session, countryCode: code };
+  }
+  return requireFocalPointFor(request, context, code, session);
+}
+
+/** May edit the country's response: only that country's own focal points. */
+export async function requireFocalPointFor(
+  request: Request,
+  context: AppLoadContext | undefined,
+  countryCode: string | undefined,
+  known?: Guarded,
+): Promise<Guarded & { countryCode: string }> {
+  const session = known ?? (await requireUser(request, context));
+  const code = (countryCode ?? "").toUpperCase();
+  if (session.user.role !== "FOCAL_POINT") throw new Response("Forbidden", { status: 403 });
+  if (!session.user.countries.includes(code)) throw new Response("Not found", { status: 404 });
+  return { ...session, countryCode: code };
+}

@@ -1,0 +1,54 @@
+import { createHash, randomBytes } from "node:crypto";
+import { prisma } from "~/db.server";
+import type { TokenPurpose } from "~/generated/prisma/enums";
+
+// One-time links (invitations, password resets). The token travels only in the e-mail; the
+// database keeps its SHA-256, so a database leak gives no usable link. Each token expires,
+// works once, and issuing a new one for the same purpose voids the old ones.
+
+const LIFETIME_MS: Record<TokenPurpose, number> = {
+  INVITATION: 7 * 24 * 60 * 60 * 1000,
+  PASSWORD_RESET: 60 * 60 * 1000,
+};
+
+export const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
+
+export async function issueToken(
+  userId: string,
+  purpose: TokenPurpose,
+): Promise<{ token: string; expiresAt: Date }> {
+  const token = randomBytes(32).toString("base64url");
+  const expiresAt = new Date(Date.now() + LIFETIME_MS[purpose]);
+  await prisma.$transaction([
+    prisma.oneTimeToken.deleteMany({ where: { userId, purpose, usedAt: null } }),
+    prisma.oneTimeToken.create({
+      data: { tokenHash: hashToken(token), purpose, userId, expiresAt },
+    }),
+  ]);
+  return { token, expiresAt };
+}
+
+/** The user a valid, unused token belongs to (without using it up), or null. */
+export async function findTokenUser(token: string, purpose: TokenPurpose) {
+  const row = await prisma.oneTimeToken.findUnique({
+    where: { tokenHash: hashToken(token) },
+    select: {
+      purpose: true,
+      expiresAt: true,
+      usedAt: true,
+      user: { select: { id: true, email: true, name: true, active: true } },
+    },
+  });
+  if (!row || row.purpose !== purpose || row.usedAt || row.expiresAt <= new Date()) return null;
+  if (!row.user.active) return null;
+  return row.user;
+}
+
+/** Marks the token used; false when it was already used or expired (two tabs, a replay). */
+export async function consumeToken(token: string, purpose: TokenPurpose): Promise<boolean> {
+  const { count } = await prisma.oneTimeToken.updateMany({
+    where: { tokenHash: hashToken(token), purpose, usedAt: null, expiresAt: { gt: new Date() } },
+    data: { usedAt: new Date() },
+  });
+  return count === 1;
+}

@@ -1,0 +1,95 @@
+import type { ReactNode } from "react";
+import { AnswerList } from "~/components/questionnaire/answer-list";
+import { useHydrated } from "~/components/use-hydrated";
+import type { PrintableResponse as Printable } from "~/export/printable";
+import { useCopy } from "~/i18n";
+import { enExports } from "~/i18n/en-exports";
+import type { Questionnaire } from "~/questionnaire/types";
+
+// One response laid out for reading and for "Print to PDF": the print page and the published
+// page. Styles in app/styles/print.css (linked by those routes).
+
+/** A day, the same on the server and in every browser (UTC), e.g. "22 November 2026". */
+export function formatDay(iso: string): string {
+  const date = new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso);
+  return new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "UTC" }).format(date);
+}
+
+function Fact({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div>
+      <dt>{label}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}
+
+export function PrintableResponse({
+  response,
+  questionnaire,
+  versionNote,
+  children,
+}: {
+  response: Printable;
+  questionnaire: Questionnaire;
+  /** Says which answers these are, instead of the default (e.g. "as accepted", when published). */
+  versionNote?: string;
+  /** Links shown above the header on screen, never printed (e.g. "back to the list"). */
+  children?: ReactNode;
+}) {
+  const copy = useCopy();
+  const p = enExports.printable;
+  const hydrated = useHydrated();
+  const isDraft = response.version.kind === "draft";
+  const dateOrNone = (iso: string | null) =>
+    iso ? <time dateTime={iso}>{formatDay(iso)}</time> : p.notRecorded;
+  const status = response.status
+    ? (copy.statuses[response.status as keyof typeof copy.statuses] ?? response.status)
+    : copy.countries.notStarted;
+  return (
+    <article className="printable" aria-labelledby="printable-title">
+      <div className="printable__tools no-print">
+        {children}
+        {hydrated ? (
+          <button type="button" className="secondary" onClick={() => window.print()}>
+            {p.print}
+          </button>
+        ) : null}
+      </div>
+      <header className="printable__header">
+        <p className="printable__survey">{questionnaire.title}</p>
+        <h1 id="printable-title">
+          {response.country.name}
+          {isDraft ? <span className="printable__draft-mark"> · {p.draft}</span> : null}
+        </h1>
+        <p className={isDraft ? "notice notice--warning" : "printable__version"}>
+          {response.version.kind === "draft"
+            ? p.draftNotice
+            : (versionNote ?? p.submissionNotice(response.version.number))}
+        </p>
+        <dl className="facts printable__facts">
+          <Fact label={p.round}>{response.roundName}</Fact>
+          <Fact label={p.status}>{status}</Fact>
+          <Fact label={p.submittedAt}>{dateOrNone(response.submittedAt)}</Fact>
+          <Fact label={p.acceptedAt}>{dateOrNone(response.acceptedAt)}</Fact>
+          <Fact label={p.responseDate}>{dateOrNone(response.responseDate)}</Fact>
+        </dl>
+        {response.imported ? <p className="printable__imported">{p.imported}</p> : null}
+      </header>
+      <AnswerList questionnaire={questionnaire} answers={response.answers} />
+      <section className="printable__authorisation" aria-labelledby="printable-authorisation">
+        <h2 id="printable-authorisation">{p.authorisationTitle}</h2>
+        <p>{questionnaire.authorizationText}</p>
+        <p>
+          <strong>
+            {response.authorizePublication === true
+              ? p.authorised
+              : response.authorizePublication === false
+                ? p.notAuthorised
+                : p.authorisationUnknown}
+          </strong>
+        </p>
+      </section>
+    </article>
+  );
+}

@@ -1,0 +1,66 @@
+import { Link } from "@remix-run/react";
+import { useCopy } from "~/i18n";
+import { formatAnswer } from "~/questionnaire/format";
+import type { Answers, Questionnaire } from "~/questionnaire/types";
+import { wordCount } from "~/questionnaire/word-count";
+
+/** Every answer, read-only, by section: the review step, the reviewers' page and print. */
+export function AnswerList({
+  questionnaire,
+  answers,
+  editBase,
+  showWordCounts = false,
+}: {
+  questionnaire: Questionnaire;
+  answers: Answers;
+  /** Where "Edit" links lead (the country's base path), when the reader may edit. */
+  editBase?: string;
+  showWordCounts?: boolean;
+}) {
+  const copy = useCopy();
+  const labels = { yes: copy.questionnaire.yes, no: copy.questionnaire.no };
+  return (
+    <div className="answer-list">
+      {questionnaire.sections.map((section) => (
+        <section
+          key={section.id}
+          aria-labelledby={`answers-${section.id}`}
+          className="answer-section"
+        >
+          <div className="answer-section__head">
+            <h2 id={`answers-${section.id}`}>
+              {section.id}. {section.title}
+            </h2>
+            {editBase ? (
+              <Link
+                to={`${editBase}/sections/${section.id}`}
+                aria-label={copy.review.editSection(section.id)}
+              >
+                {copy.review.edit}
+              </Link>
+            ) : null}
+          </div>
+          <dl>
+            {section.questions.map((question) => {
+              const text = formatAnswer(question, answers[question.key], labels);
+              return (
+                <div key={question.key} className="answer" id={`answer-${question.key}`}>
+                  <dt>{question.text}</dt>
+                  <dd className={text ? "multiline" : "not-answered"}>
+                    {text ?? copy.questionnaire.notAnswered}
+                    {showWordCounts && question.type === "longtext" && text ? (
+                      <span className="word-count">
+                        {" "}
+                        ({copy.questionnaire.words(wordCount(text), question.maxWords)})
+                      </span>
+                    ) : null}
+                  </dd>
+                </div>
+              );
+            })}
+          </dl>
+        </section>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+import { useCopy } from "~/i18n";
+
+type Progress = { id: string; title: string; total: number; answered: number; errors: number };
+
+/** The list of sections: each entry saves the page and goes there (a submit button). */
+export function SectionNav({
+  progress,
+  current,
+}: {
+  progress: Progress[];
+  current: string | null;
+}) {
+  const copy = useCopy().questionnaire;
+  return (
+    <nav className="section-nav" aria-label={copy.sections}>
+      <ol>
+        {progress.map((section) => (
+          <li key={section.id}>
+            <button
+              type="submit"
+              name="intent"
+              value={`goto:${section.id}`}
+              className="link"
+              aria-current={section.id === current ? "step" : undefined}
+              formNoValidate
+            >
+              {section.id}. {section.title}
+            </button>
+            <span className="section-nav__progress">
+              {copy.answered(section.answered, section.total)}
+              {section.errors > 0 ? ` · ${copy.errorsCount(section.errors)}` : ""}
+            </span>
+          </li>
+        ))}
+        <li>
+          <button
+            type="submit"
+            name="intent"
+            value="review"
+            className="link"
+            aria-current={current === null ? "step" : undefined}
+            formNoValidate
+          >
+            {copy.review}
+          </button>
+        </li>
+      </ol>
+    </nav>
+  );
+}

@@ -1,0 +1,94 @@
+import { Link } from "@remix-run/react";
+import { LocalTime } from "~/components/time";
+import { useCopy } from "~/i18n";
+import { dashboardHref, type DashboardFilters, type DashboardRow } from "~/models/dashboard";
+
+type Sort = DashboardFilters["sort"];
+
+function SortHeader({
+  label,
+  sort,
+  filters,
+}: {
+  label: string;
+  sort: Sort;
+  filters: DashboardFilters;
+}) {
+  const copy = useCopy().dashboard;
+  const active = filters.sort === sort;
+  const dir = active && filters.dir === "asc" ? "desc" : "asc";
+  return (
+    <th
+      scope="col"
+      aria-sort={active ? (filters.dir === "asc" ? "ascending" : "descending") : undefined}
+    >
+      <Link to={dashboardHref(filters, { sort, dir })} aria-label={copy.sortBy(label)}>
+        {label}
+        {active ? (filters.dir === "asc" ? " ▲" : " ▼") : ""}
+      </Link>
+    </th>
+  );
+}
+
+/** Every Member State with its status; a checkbox per row chooses who gets a reminder. */
+export function DashboardTable({
+  rows,
+  filters,
+}: {
+  rows: DashboardRow[];
+  filters: DashboardFilters;
+}) {
+  const copy = useCopy();
+  const d = copy.dashboard;
+  return (
+    <div className="table-scroll">
+      <table className="dashboard-table">
+        <thead>
+          <tr>
+            <th scope="col">
+              <span className="visually-hidden">{d.remindTitle}</span>
+            </th>
+            <SortHeader label={d.country} sort="name" filters={filters} />
+            <SortHeader label={d.region} sort="region" filters={filters} />
+            <SortHeader label={d.status} sort="status" filters={filters} />
+            <th scope="col">{d.imported}</th>
+            <SortHeader label={d.lastActivity} sort="lastActivity" filters={filters} />
+            <th scope="col">{d.focalPoints}</th>
+            <th scope="col">{d.authorisation}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.code}>
+              <td>
+                <input
+                  type="checkbox"
+                  name="countries"
+                  value={row.code}
+                  aria-label={d.select(row.name)}
+                />
+              </td>
+              <th scope="row">
+                <Link to={`/review/${row.code}`}>{row.name}</Link>
+              </th>
+              <td>{row.region}</td>
+              <td>{row.status === "NOT_STARTED" ? d.notStarted : copy.statuses[row.status]}</td>
+              <td>{row.imported ? d.imported : ""}</td>
+              <td>
+                {row.lastActivity ? <LocalTime iso={row.lastActivity} withDate /> : d.unknown}
+              </td>
+              <td>{row.focalPoints.length ? row.focalPoints.join(", ") : d.unknown}</td>
+              <td>
+                {row.authorised === null
+                  ? d.unknown
+                  : row.authorised
+                    ? d.authorised
+                    : d.notAuthorised}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

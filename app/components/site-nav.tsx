@@ -1,0 +1,31 @@
+import { Form, Link } from "@remix-run/react";
+import type { Role } from "~/generated/prisma/enums";
+import { useCopy } from "~/i18n";
+
+export function SiteNav({ user }: { user: { name: string; role: Role } | null }) {
+  const copy = useCopy().nav;
+  return (
+    <nav className="site-nav" aria-label={copy.label}>
+      {user ? (
+        <>
+          {user.role === "FOCAL_POINT" ? (
+            <Link to="/countries">{copy.countries}</Link>
+          ) : (
+            <Link to="/review">{copy.review}</Link>
+          )}
+          {user.role === "ADMIN" ? <Link to="/admin/users">{copy.users}</Link> : null}
+          <Link to="/account" title={copy.signedInAs(user.name)}>
+            {copy.account}
+          </Link>
+          <Form method="post" action="/sign-out">
+            <button type="submit" className="link">
+              {copy.signOut}
+            </button>
+          </Form>
+        </>
+      ) : (
+        <Link to="/sign-in">{copy.signIn}</Link>
+      )}
+    </nav>
+  );
+}

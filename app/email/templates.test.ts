@@ -1,0 +1,90 @@
+// The templates' conditional sentences and the helpers, without a mail server.
+import { describe, expect, it } from "vitest";
+import { formatDate, formatDateTime, timeUntil } from "../../emails/format";
+import { reminderEmail } from "../../emails/reminder";
+import { returnedForRevisionEmail } from "../../emails/returned-for-revision";
+import { submissionConfirmationEmail } from "../../emails/submission-confirmation";
+import { absoluteUrl } from "./links.server";
+
+const confirmation = {
+  countryName: "Kenya",
+  roundName: "MSQ 2026",
+  submittedByName: "Jane Focal",
+  submittedAt: new Date("2026-11-22T14:05:00Z"),
+  sections: [],
+  link: "https://msq.example.org/responses/1",
+};
+
+describe("e-mail templates", () => {
+  it("says whether publication was authorised", async () => {
+    const texts = await Promise.all(
+      [true, false, null].map(async (authorizePublication) => {
+        const email = await submissionConfirmationEmail({ ...confirmation, authorizePublication });
+        return email.text;
+      }),
+    );
+    expect(texts[0]).toContain("Publication: authorised.");
+    expect(texts[1]).toContain("Publication: not authorised.");
+    expect(texts[2]).toContain("Publication: not answered.");
+  });
+
+  it("leaves out the deadline and the message when there are none", async () => {
+    const reminder = await reminderEmail({
+      countryName: "Kenya",
+      roundName: "MSQ 2026",
+      status: "Not started",
+      deadline: null,
+      link: "https://msq.example.org/responses/1",
+    });
+    expect(reminder.text).toContain("Current status: Not started");
+    expect(reminder.text).not.toContain("Deadline");
+    expect(reminder.text).not.toContain("Message from UN DESA");
+
+    const returned = await returnedForRevisionEmail({
+      countryName: "Kenya",
+      roundName: "MSQ 2026",
+      reviewerName: "Ana Reviewer",
+      message: "Please check section 2.",
+      link: "https://msq.example.org/responses/1",
+      deadline: null,
+    });
+    expect(returned.text).toContain("Please revise the response and submit it again.");
+  });
+
+  it("keeps the subject on one line", async () => {
+    const email = await reminderEmail({
+      countryName: "Kenya\r\nBcc: someone@example.org",
+      roundName: "MSQ 2026",
+      status: "Draft",
+      deadline: null,
+      link: "https://msq.example.org/responses/1",
+    });
+    expect(email.subject).toBe("Reminder: Kenya Bcc: someone@example.org, MSQ 2026");
+  });
+
+  it("formats dates in English, in UTC", () => {
+    expect(formatDate(new Date("2026-11-22T23:30:00Z"))).toBe("22 November 2026");
+    expect(formatDateTime(new Date("2026-11-22T09:05:00Z"))).toBe("22 November 2026, 09:05 UTC");
+    const now = new Date("2026-11-22T12:00:00Z");
+    expect(timeUntil(new Date("2026-11-29T12:00:00Z"), now)).toBe("7 days");
+    expect(timeUntil(new Date("2026-11-22T13:00:00Z"), now)).toBe("1 hour");
+    expect(timeUntil(new Date("2026-11-22T12:10:00Z"), now)).toBe("1 hour");
+  });
+});
+
+describe("absoluteUrl", () => {
+  it("puts a portal path under PUBLIC_URL, keeping a path prefix", () => {
+    expect(absoluteUrl("/invitation/x", "https://msq.example.org")).toBe(
+      "https://msq.example.org/invitation/x",
+    );
+    expect(absoluteUrl("/invitation/x", "https://example.org/msq/")).toBe(
+      "https://example.org/msq/invitation/x",
+    );
+  });
+
+  it("refuses anything but a path, so e-mail links only point at the portal", () => {
+    expect(() => absoluteUrl("https://evil.example/x")).toThrow();
+    expect(() => absoluteUrl("//evil.example/x")).toThrow();
+    expect(() => absoluteUrl("invitation/x")).toThrow();
+  });
+});

@@ -1,0 +1,117 @@
+import { PassThrough, Readable } from "node:stream";
+import { prisma } from "~/db.server";
+import type { Prisma } from "~/generated/prisma/client";
+import { questionnaireFor } from "~/questionnaire";
+import type { Answers, Questionnaire } from "~/questionnaire/types";
+import { csvChunks } from "./csv";
+import { exportFilename, type ExportFilters, type ExportFormat } from "./filters";
+import { jsonChunks, type JsonExportMeta } from "./json";
+import type { ExportRow } from "./row";
+import { writeXlsx } from "./xlsx";
+
+// Exports read what was submitted, never a later draft: for each response of the round with at
+// least one submission, the latest submission's snapshot, with the response's status and dates
+// and the country's name and region.
+
+export async function loadExportRows(filters: ExportFilters): Promise<ExportRow[]> {
+  const where: Prisma.ResponseWhereInput = {
+    roundId: filters.roundId,
+    status: { in: [...filters.statuses] },
+    // Narrows the query; whether the latest snapshot authorises is checked below.
+    submissions: { some: filters.authorisedOnly ? { authorizePublication: true } : {} },
+    ...(filters.region ? { country: { region: filters.region } } : {}),
+  };
+  const responses = await prisma.response.findMany({
+    where,
+    select: {
+      status: true,
+      submittedAt: true,
+      acceptedAt: true,
+      responseDate: true,
+      country: { select: { code: true, name: true, region: true } },
+      submissions: {
+        select: { answers: true, authorizePublication: true, imported: true, createdAt: true },
+        orderBy: { number: "desc" },
+        take: 1,
+      },
+    },
+    orderBy: { country: { name: "asc" } },
+  });
+  return responses.flatMap((response): ExportRow[] => {
+    const latest = response.submissions[0];
+    if (!latest) return [];
+    if (filters.authorisedOnly && latest.authorizePublication !== true) return [];
+    return [
+      {
+        countryCode: response.country.code,
+        countryName: response.country.name,
+        region: response.country.region,
+        status: response.status,
+        // The snapshot's own flag: a response imported, returned and resubmitted in the portal
+        // holds answers the country confirmed, not a document's conversion.
+        imported: latest.imported,
+        submittedAt: response.submittedAt ?? latest.createdAt,
+        acceptedAt: response.acceptedAt,
+        responseDate: response.responseDate,
+        authorizePublication: latest.authorizePublication,
+        answers: (latest.answers ?? {}) as Answers,
+      },
+    ];
+  });
+}
+
+export type ExportStream = {
+  contentType: string;
+  filename: string;
+  /** How many responses the file holds. */
+  responses: number;
+  /** Bytes of the file, produced as they are read. */
+  body: Readable;
+};
+
+const CONTENT_TYPES: Record<ExportFormat, string> = {
+  csv: "text/csv; charset=utf-8",
+  json: "application/json; charset=utf-8",
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+};
+
+export function exportQuestionnaire(roundId: string): Questionnaire {
+  const questionnaire = questionnaireFor(roundId);
+  if (!questionnaire) throw new Error(`There is no questionnaire for round ${roundId}.`);
+  return questionnaire;
+}
+
+export async function streamExport(
+  format: ExportFormat,
+  filters: ExportFilters,
+  exportedAt = new Date(),
+): Promise<ExportStream> {
+  const questionnaire = exportQuestionnaire(filters.roundId);
+  // Read before the first byte is sent, so a database failure is an error page, not half a file.
+  const rows = await loadExportRows(filters);
+  const meta: JsonExportMeta = {
+    exportedAt,
+    choice: {
+      statuses: filters.statuses,
+      region: filters.region ?? null,
+      authorisedOnly: filters.authorisedOnly,
+    },
+  };
+  const filename = exportFilename(questionnaire.round, format, exportedAt);
+  const contentType = CONTENT_TYPES[format];
+  if (format === "xlsx") {
+    const body = new PassThrough();
+    writeXlsx(questionnaire, rows, meta, body).catch((error: unknown) =>
+      body.destroy(error instanceof Error ? error : new Error(String(error))),
+    );
+    return { contentType, filename, responses: rows.length, body };
+  }
+  const chunks =
+    format === "csv" ? csvChunks(questionnaire, rows) : jsonChunks(questionnaire, rows, meta);
+  return {
+    contentType,
+    filename,
+    responses: rows.length,
+    body: Readable.from(chunks, { objectMode: false }),
+  };
+}

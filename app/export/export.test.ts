@@ -1,0 +1,285 @@
+import { buffer, text } from "node:stream/consumers";
+import { parse } from "csv-parse/sync";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { prisma } from "~/db.server";
+import type { ResponseStatus } from "~/generated/prisma/enums";
+import { allQuestions, completeAnswers, msq2020 } from "~/questionnaire";
+import type { AnswerValue, Answers } from "~/questionnaire/types";
+import { loadExportRows, streamExport } from "./export.server";
+import type { ExportFilters, ExportFormat } from "./filters";
+import { parseJsonExport } from "./json";
+import { findPublishedResponse, listPublishedResponses } from "./published.server";
+import { AWKWARD_ANSWERS } from "./rows.test-helper";
+import { readWorkbook } from "./xlsx.test-helper";
+
+// Exports and publication against the real database: responses with submissions created
+// directly, files read back with real parsers (csv-parse, exceljs).
+
+afterAll(() => prisma.$disconnect());
+
+const ROUND = "2020";
+type Fixture = {
+  code: string;
+  status: ResponseStatus;
+  /** Each submission's answers and authorisation, oldest first. */
+  submissions: { answers: Answers; authorise: boolean | null }[];
+  /** The working copy, when it differs from the last submission (a later draft). */
+  draft?: Answers;
+};
+
+const answers = (extra: Answers) => completeAnswers(msq2020, extra);
+const FIXTURES: Fixture[] = [
+  {
+    code: "NOR",
+    status: "SUBMITTED",
+    submissions: [
+      { answers: answers({ q1_national_portal: "https://old.norway.example" }), authorise: false },
+      { answers: answers(AWKWARD_ANSWERS), authorise: true },
+    ],
+    draft: { ...AWKWARD_ANSWERS, q1_national_portal: "https://later-draft.example" },
+  },
+  {
+    code: "SWE",
+    status: "ACCEPTED",
+    submissions: [
+      { answers: answers({ q4_has_cio: "no", q14_social_media: "Sweden" }), authorise: true },
+    ],
+  },
+  {
+    // Authorised once, then submitted again without: the accepted snapshot decides.
+    code: "FIN",
+    status: "ACCEPTED",
+    submissions: [
+      { answers: answers({ q14_social_media: "Finland, first" }), authorise: true },
+      { answers: answers({ q14_social_media: "Finland, second" }), authorise: false },
+    ],
+  },
+  {
+    code: "DNK",
+    status: "RETURNED",
+    submissions: [{ answers: answers({ q10_collects_usage_stats: "yes" }), authorise: true }],
+  },
+  {
+    code: "NZL",
+    status: "SUBMITTED",
+    submissions: [{ answers: answers({ x2_heard_from: ["linkedin"] }), authorise: null }],
+  },
+  // Never submitted: never exported, whatever its status says.
+  { code: "ISL", status: "DRAFT", submissions: [], draft: { q14_social_media: "Iceland draft" } },
+];
+const OURS = FIXTURES.map((f) => f.code);
+const NAMES: Record<string, string> = {
+  DNK: "Denmark",
+  FIN: "Finland",
+  ISL: "Iceland",
+  NOR: "Norway",
+  NZL: "New Zealand",
+  SWE: "Sweden",
+};
+
+beforeAll(async () => {
+  await prisma.response.deleteMany({ where: { roundId: ROUND, countryCode: { in: OURS } } });
+  for (const fixture of FIXTURES) {
+    const last = fixture.submissions.at(-1);
+    await prisma.response.create({
+      data: {
+        roundId: ROUND,
+        countryCode: fixture.code,
+        status: fixture.status,
+        questionnaireVersion: msq2020.version,
+        answers: fixture.draft ?? last?.answers ?? {},
+        fieldVersions: {},
+        // The working copy says "authorised" everywhere: only snapshots may count.
+        authorizePublication: true,
+        responseDate: fixture.code === "SWE" ? "2019-03-30" : null,
+        submittedAt: last ? new Date("2026-03-30T09:00:00Z") : null,
+        acceptedAt: fixture.status === "ACCEPTED" ? new Date("2026-04-02T10:00:00Z") : null,
+        submissions: {
+          create: fixture.submissions.map((s, i) => ({
+            number: i + 1,
+            questionnaireVersion: msq2020.version,
+            answers: s.answers,
+            authorizePublication: s.authorise,
+          })),
+        },
+      },
+    });
+  }
+});
+
+const filters = (extra: Partial<ExportFilters> = {}): ExportFilters => ({
+  roundId: ROUND,
+  statuses: ["SUBMITTED", "ACCEPTED"],
+  authorisedOnly: false,
+  ...extra,
+});
+const ours = <T extends { country?: string; country_code?: string; countryCode?: string }>(
+  rows: T[],
+) => rows.filter((r) => OURS.includes(r.country ?? r.country_code ?? r.countryCode ?? ""));
+const lastSubmission = (code: string) => FIXTURES.find((f) => f.code === code)!.submissions.at(-1)!;
+
+async function download(format: ExportFormat, chosen = filters()) {
+  const file = await streamExport(format, chosen, new Date("2026-11-22T12:00:00Z"));
+  return { file, bytes: await buffer(file.body) };
+}
+
+/** What a spreadsheet cell must hold for an answer, by the column rules. */
+function expectedCells(stored: Answers): Record<string, string> {
+  const cells: Record<string, string> = {};
+  for (const q of allQuestions(msq2020)) {
+    const value: AnswerValue = stored[q.key] ?? null;
+    if (q.type === "multi") {
+      for (const option of q.options)
+        cells[`${q.key}.${option.key}`] = Array.isArray(value)
+          ? value.includes(option.key)
+            ? "1"
+            : "0"
+          : "";
+    } else cells[q.key] = typeof value === "string" ? value.replace(/^([=+\-@\t\r])/, "'$1") : "";
+  }
+  return cells;
+}
+
+describe("loadExportRows", () => {
+  it("exports the latest submission of submitted and accepted responses, by country name", async () => {
+    const rows = ours(await loadExportRows(filters()));
+    expect(rows.map((r) => r.countryCode)).toEqual(["FIN", "NZL", "NOR", "SWE"]);
+    const norway = rows.find((r) => r.countryCode === "NOR")!;
+    expect(norway.answers).toEqual(answers(AWKWARD_ANSWERS));
+    expect(norway.authorizePublication).toBe(true);
+    const finland = rows.find((r) => r.countryCode === "FIN")!;
+    expect(finland.answers.q14_social_media).toBe("Finland, second");
+    expect(finland.authorizePublication).toBe(false);
+  });
+
+  it("filters by status, region and authorisation of the exported snapshot", async () => {
+    const codes = async (chosen: ExportFilters) =>
+      ours(await loadExportRows(chosen)).map((r) => r.countryCode);
+    expect(await codes(filters({ statuses: ["RETURNED"] }))).toEqual(["DNK"]);
+    expect(await codes(filters({ statuses: ["SUBMITTED", "RETURNED", "ACCEPTED"] }))).toEqual([
+      "DNK",
+      "FIN",
+      "NZL",
+      "NOR",
+      "SWE",
+    ]);
+    expect(await codes(filters({ region: "Oceania" }))).toEqual(["NZL"]);
+    expect(await codes(filters({ authorisedOnly: true }))).toEqual(["NOR", "SWE"]);
+    const all = await loadExportRows(filters({ region: "Europe", statuses: ["ACCEPTED"] }));
+    expect(all.every((r) => r.region === "Europe" && r.status === "ACCEPTED")).toBe(true);
+  });
+});
+
+describe("streamExport", () => {
+  it("CSV read back with csv-parse holds the submitted answers exactly", async () => {
+    const { file, bytes } = await download("csv", filters({ region: "Europe" }));
+    expect(file.contentType).toBe("text/csv; charset=utf-8");
+    expect(file.filename).toBe("msq-2020-responses-20261122.csv");
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const records = ours(parse(bytes, { bom: true, columns: true }) as Record<string, string>[]);
+    expect(records.map((r) => r.country_code)).toEqual(["FIN", "NOR", "SWE"]);
+    for (const record of records) {
+      const code = record.country_code!;
+      expect(record).toMatchObject(expectedCells(lastSubmission(code).answers));
+      expect(record.country_name).toBe(NAMES[code]);
+    }
+    const norway = records.find((r) => r.country_code === "NOR")!;
+    expect(norway).toMatchObject({
+      status: "SUBMITTED",
+      region: "Europe",
+      imported: "0",
+      submitted_at: "2026-03-30T09:00:00.000Z",
+      accepted_at: "",
+      authorize_publication: "1",
+      q4_cio_name: `'${AWKWARD_ANSWERS.q4_cio_name as string}`,
+      q7_egov_strategy: "الاستراتيجية الوطنية للحكومة الإلكترونية 2025",
+      q6_development_strategy: AWKWARD_ANSWERS.q6_development_strategy,
+      q1_national_portal: "https://portal.gov.example\nhttps://services.gov.example",
+    });
+  });
+
+  it("XLSX read back with exceljs holds the same answers", async () => {
+    const { file, bytes } = await download(
+      "xlsx",
+      filters({ statuses: ["SUBMITTED", "RETURNED", "ACCEPTED"] }),
+    );
+    expect(file.filename).toBe("msq-2020-responses-20261122.xlsx");
+    const workbook = await readWorkbook(bytes);
+    const sheet = workbook.getWorksheet("Answers")!;
+    const header = (sheet.getRow(1).values as string[]).slice(1);
+    const records = ours(
+      sheet.getRows(2, sheet.rowCount - 1)!.map((row) =>
+        Object.fromEntries(
+          header.map((name, i) => {
+            const value = row.getCell(i + 1).value;
+            return [name, value === null || value === undefined ? "" : String(value)];
+          }),
+        ),
+      ),
+    );
+    expect(records.map((r) => r.country_code)).toEqual(["DNK", "FIN", "NZL", "NOR", "SWE"]);
+    for (const record of records) {
+      const expected = expectedCells(lastSubmission(record.country_code!).answers);
+      // XLSX keeps line breaks as Excel's own, LF.
+      for (const key of Object.keys(expected))
+        expected[key] = expected[key]!.replace(/\r\n/g, "\n");
+      expect(record).toMatchObject(expected);
+    }
+    const norway = records.find((r) => r.country_code === "NOR")!;
+    expect(norway.q4_cio_name).toBe(`'${AWKWARD_ANSWERS.q4_cio_name as string}`);
+    expect(norway.q7_egov_strategy).toBe(AWKWARD_ANSWERS.q7_egov_strategy);
+    expect(norway.q1_national_portal).toBe(AWKWARD_ANSWERS.q1_national_portal);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(["Answers", "Columns", "Export"]);
+  });
+
+  it("JSON read back with parseJsonExport gives identical answers", async () => {
+    const { file, bytes } = await download("json", filters({ authorisedOnly: true }));
+    expect(file.contentType).toBe("application/json; charset=utf-8");
+    const document = JSON.parse(bytes.toString("utf8"));
+    expect(document.filters).toEqual({
+      status: ["SUBMITTED", "ACCEPTED"],
+      region: null,
+      authorised_only: true,
+    });
+    const parsed = ours(parseJsonExport(bytes.toString("utf8")).responses);
+    expect(parsed.map((r) => r.country)).toEqual(["NOR", "SWE"]);
+    for (const response of parsed) {
+      expect(response.answers).toEqual(lastSubmission(response.country).answers);
+      expect(response.warnings).toEqual([]);
+    }
+    expect(parsed.find((r) => r.country === "SWE")!.response_date).toBe("2019-03-30");
+  });
+
+  it("streams the body: the CSV comes in several chunks", async () => {
+    const file = await streamExport("csv", filters());
+    let chunks = 0;
+    for await (const _chunk of file.body) chunks++;
+    expect(chunks).toBeGreaterThan(1);
+    expect(file.responses).toBeGreaterThanOrEqual(4);
+    expect(await text((await streamExport("csv", filters())).body)).toContain("Norway");
+  });
+});
+
+describe("publication", () => {
+  it("lists exactly the accepted responses whose accepted snapshot authorises it", async () => {
+    const listed = (await listPublishedResponses(ROUND)).filter((r) => OURS.includes(r.code));
+    expect(listed).toEqual([
+      { code: "SWE", name: "Sweden", region: "Europe", acceptedAt: "2026-04-02T10:00:00.000Z" },
+    ]);
+  });
+
+  it("shows the accepted snapshot, and nothing for any other response", async () => {
+    const round = { id: ROUND, name: "MSQ 2020" };
+    const sweden = await findPublishedResponse(round, "swe");
+    expect(sweden).toMatchObject({
+      country: { code: "SWE", name: "Sweden" },
+      status: "ACCEPTED",
+      version: { kind: "submission", number: 1 },
+      authorizePublication: true,
+      responseDate: "2019-03-30",
+      answers: lastSubmission("SWE").answers,
+    });
+    for (const code of ["FIN", "NOR", "DNK", "NZL", "ISL", "XXX", "../"])
+      expect(await findPublishedResponse(round, code), code).toBeNull();
+  });
+});

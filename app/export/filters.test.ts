@@ -1,0 +1,57 @@
+import { describe, expect, it } from "vitest";
+import { exportFilename, exportSearchParams, parseExportQuery } from "./filters";
+
+const query = (search: string) => parseExportQuery(new URLSearchParams(search));
+
+describe("export filters", () => {
+  it("defaults to submitted and accepted responses, every region, authorised or not", () => {
+    expect(query("format=csv")).toEqual({
+      ok: true,
+      format: "csv",
+      choice: { statuses: ["SUBMITTED", "ACCEPTED"], region: null, authorisedOnly: false },
+    });
+  });
+
+  it("reads repeated or comma-separated statuses, a region and the authorised flag", () => {
+    expect(
+      query("format=XLSX&status=accepted&status=RETURNED,SUBMITTED&region=africa&authorised=1"),
+    ).toEqual({
+      ok: true,
+      format: "xlsx",
+      choice: {
+        statuses: ["SUBMITTED", "RETURNED", "ACCEPTED"],
+        region: "Africa",
+        authorisedOnly: true,
+      },
+    });
+  });
+
+  it("refuses an unknown format, status or region with a reason", () => {
+    expect(query("format=pdf")).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/csv, xlsx, json/),
+    });
+    expect(query("format=csv&status=DRAFT")).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/unknown status DRAFT/),
+    });
+    expect(query("format=csv&region=Atlantis")).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/unknown region "Atlantis"/),
+    });
+  });
+
+  it("writes the query string it reads", () => {
+    const choice = { statuses: ["RETURNED" as const], region: "Asia", authorisedOnly: true };
+    const params = exportSearchParams(choice);
+    expect(params.toString()).toBe("status=RETURNED&region=Asia&authorised=1");
+    params.set("format", "json");
+    expect(parseExportQuery(params)).toEqual({ ok: true, format: "json", choice });
+  });
+
+  it("names the file after the round and the day", () => {
+    expect(exportFilename("2020", "csv", new Date("2026-11-02T23:59:00Z"))).toBe(
+      "msq-2020-responses-20261102.csv",
+    );
+  });
+});

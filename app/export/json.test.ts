@@ -1,0 +1,176 @@
+import { describe, expect, it } from "vitest";
+import { completeAnswers, fieldKeys, msq2020 } from "~/questionnaire";
+import { jsonChunks, JsonExportError, parseJsonExport, toJson, type JsonExport } from "./json";
+import { AWKWARD_ANSWERS, exportRow } from "./rows.test-helper";
+
+const meta = {
+  exportedAt: new Date("2026-11-22T12:00:00.000Z"),
+  choice: {
+    statuses: ["SUBMITTED" as const, "ACCEPTED" as const],
+    region: null,
+    authorisedOnly: false,
+  },
+};
+const rows = [
+  exportRow(),
+  exportRow({
+    countryCode: "SWE",
+    countryName: "Sweden",
+    status: "ACCEPTED",
+    imported: true,
+    acceptedAt: new Date("2026-04-01T08:00:00Z"),
+    responseDate: "2019-03-30",
+    authorizePublication: null,
+    answers: { q1_national_portal: "https://sweden.example" },
+  }),
+];
+
+async function exported(): Promise<JsonExport> {
+  return JSON.parse(await toJson(msq2020, rows, meta)) as JsonExport;
+}
+
+describe("JSON export", () => {
+  it("has the documented shape, every field key in every response", async () => {
+    const document = await exported();
+    expect(document).toMatchObject({
+      format: "msq-export",
+      version: 1,
+      round: "2020",
+      exported_at: "2026-11-22T12:00:00.000Z",
+      filters: { status: ["SUBMITTED", "ACCEPTED"], region: null, authorised_only: false },
+    });
+    expect(document.responses[1]).toEqual({
+      country: "SWE",
+      country_name: "Sweden",
+      region: "Europe",
+      status: "ACCEPTED",
+      imported: true,
+      submitted_at: "2026-03-30T09:15:00.000Z",
+      accepted_at: "2026-04-01T08:00:00.000Z",
+      response_date: "2019-03-30",
+      authorize_publication: null,
+      answers: completeAnswers(msq2020, { q1_national_portal: "https://sweden.example" }),
+    });
+    for (const response of document.responses)
+      expect(Object.keys(response.answers)).toEqual(fieldKeys(msq2020));
+    // Programs get the exact answer: no spreadsheet neutralisation here.
+    expect(document.responses[0]!.answers.q4_cio_name).toBe(AWKWARD_ANSWERS.q4_cio_name);
+  });
+
+  it("streams exactly JSON.stringify(document, null, 2), one response per chunk", async () => {
+    const chunks: string[] = [];
+    for await (const chunk of jsonChunks(msq2020, rows, meta)) chunks.push(chunk);
+    expect(chunks).toHaveLength(rows.length + 2);
+    expect(chunks.join("")).toBe(`${JSON.stringify(await exported(), null, 2)}\n`);
+    const empty = await toJson(msq2020, [], meta);
+    expect(JSON.parse(empty)).toMatchObject({ responses: [] });
+    expect(empty).toBe(`${JSON.stringify(JSON.parse(empty), null, 2)}\n`);
+  });
+
+  it("reads back what it wrote: identical answers", async () => {
+    const parsed = parseJsonExport(await toJson(msq2020, rows, meta));
+    expect(parsed.round).toBe("2020");
+    expect(parsed.responses).toEqual([
+      {
+        country: "NOR",
+        response_date: null,
+        authorize_publication: true,
+        answers: rows[0]!.answers,
+        warnings: [],
+      },
+      {
+        country: "SWE",
+        response_date: "2019-03-30",
+        authorize_publication: null,
+        answers: completeAnswers(msq2020, rows[1]!.answers),
+        warnings: [],
+      },
+    ]);
+  });
+});
+
+describe("parseJsonExport", () => {
+  const valid = async () =>
+    (await exported()) as unknown as Record<string, unknown> & {
+      responses: Record<string, unknown>[];
+    };
+  const problemsOf = (document: unknown) => {
+    try {
+      parseJsonExport(typeof document === "string" ? document : JSON.stringify(document));
+    } catch (error) {
+      expect(error).toBeInstanceOf(JsonExportError);
+      return (error as JsonExportError).problems;
+    }
+    throw new Error("expected the document to be refused");
+  };
+
+  it("refuses what is not an MSQ export of a known round and version", async () => {
+    expect(problemsOf("not json")[0]).toMatch(/^it is not JSON/);
+    expect(problemsOf({ ...(await valid()), format: "other" })).toEqual([
+      '"format" must be "msq-export".',
+    ]);
+    expect(problemsOf({ ...(await valid()), version: 2 })[0]).toMatch(/version 2 is not supported/);
+    expect(problemsOf({ ...(await valid()), round: "1999" })[0]).toMatch(
+      /no questionnaire for round "1999"/,
+    );
+    expect(problemsOf({ ...(await valid()), responses: {} })).toEqual([
+      '"responses" must be a list.',
+    ]);
+  });
+
+  it("names every unknown key and wrong type, with where it is", async () => {
+    const document = await valid();
+    const answers = document.responses[0]!.answers as Record<string, unknown>;
+    Object.assign(answers, {
+      q99_unknown: "x",
+      q4_has_cio: true,
+      q8_strategy_features: ["implementation_plan", "teleportation"],
+      q9_legal_framework: "data_protection",
+      q14_social_media: 42,
+    });
+    document.responses[1]!.response_date = "30/03/2019";
+    document.responses[1]!.authorize_publication = "yes";
+    const problems = problemsOf(document);
+    expect(problems).toEqual([
+      "responses[0] (NOR): answers.q99_unknown is not a field of the MSQ 2020.",
+      'responses[0] (NOR): answers.q4_has_cio must be "yes", "no" or null, not true.',
+      expect.stringMatching(
+        /^responses\[0\] \(NOR\): answers.q8_strategy_features has unknown option "teleportation" \(options: implementation_plan, /,
+      ),
+      'responses[0] (NOR): answers.q9_legal_framework must be a list of option keys or null, not "data_protection".',
+      "responses[0] (NOR): answers.q14_social_media must be text or null, not 42.",
+      'responses[1] (SWE): response_date must be a date YYYY-MM-DD or null, not "30/03/2019".',
+      'responses[1] (SWE): authorize_publication must be true, false or null, not "yes".',
+    ]);
+  });
+
+  it("refuses unknown countries and a country twice", async () => {
+    const document = await valid();
+    document.responses[1]!.country = "NOR";
+    expect(problemsOf(document)).toEqual(["responses[1]: NOR appears more than once."]);
+    document.responses[1]!.country = "XKX";
+    expect(problemsOf(document)[0]).toMatch(
+      /^responses\[1\].country must be the ISO 3166-1 alpha-3 code/,
+    );
+  });
+
+  it("takes missing keys as not answered, with a warning, and orders options", async () => {
+    const document = await valid();
+    document.responses[0]!.answers = {
+      q8_strategy_features: ["aligned_sdgs", "implementation_plan"],
+    };
+    delete document.responses[0]!.response_date;
+    const [response] = parseJsonExport(JSON.stringify(document)).responses;
+    expect(response!.answers).toEqual(
+      completeAnswers(msq2020, { q8_strategy_features: ["implementation_plan", "aligned_sdgs"] }),
+    );
+    expect(response!.response_date).toBeNull();
+    expect(response!.warnings).toHaveLength(1);
+    expect(response!.warnings[0]!.message).toMatch(/taken as not answered: q1_national_portal,/);
+  });
+
+  it("accepts a file saved with a byte-order mark", async () => {
+    const text = `\uFEFF${await toJson(msq2020, rows, meta)}`;
+    expect(parseJsonExport(text).responses).toHaveLength(2);
+  });
+});

@@ -1,0 +1,117 @@
+import { completeAnswers } from "~/questionnaire";
+import type { Answers, Questionnaire } from "~/questionnaire/types";
+import type { ExportChoice } from "./filters";
+import type { ExportRow } from "./row";
+
+import { JSON_EXPORT_FORMAT, JSON_EXPORT_VERSION } from "./json-parse";
+
+export {
+  JSON_EXPORT_FORMAT,
+  JSON_EXPORT_VERSION,
+  JsonExportError,
+  parseJsonExport,
+  type JsonImportWarning,
+  type ParsedJsonExport,
+  type ParsedJsonResponse,
+} from "./json-parse";
+
+// The JSON export: for programs, lossless (answers exactly as submitted, typed as FIELDS.md
+// says, no spreadsheet neutralisation). The same document can be imported again: see
+// json-parse.ts (parseJsonExport, re-exported here).
+
+export type JsonExportFilters = {
+  status: string[];
+  region: string | null;
+  authorised_only: boolean;
+};
+
+export type JsonExportResponse = {
+  country: string;
+  country_name: string;
+  region: string;
+  status: string;
+  imported: boolean;
+  submitted_at: string | null;
+  accepted_at: string | null;
+  response_date: string | null;
+  authorize_publication: boolean | null;
+  /** Every field key of the round's questionnaire, in order; null when not answered. */
+  answers: Answers;
+};
+
+export type JsonExport = {
+  format: typeof JSON_EXPORT_FORMAT;
+  version: typeof JSON_EXPORT_VERSION;
+  round: string;
+  exported_at: string;
+  filters: JsonExportFilters;
+  responses: JsonExportResponse[];
+};
+
+export type JsonExportMeta = { exportedAt: Date; choice: ExportChoice };
+
+export function jsonExportResponse(
+  questionnaire: Questionnaire,
+  row: ExportRow,
+): JsonExportResponse {
+  return {
+    country: row.countryCode,
+    country_name: row.countryName,
+    region: row.region,
+    status: row.status,
+    imported: row.imported,
+    submitted_at: row.submittedAt?.toISOString() ?? null,
+    accepted_at: row.acceptedAt?.toISOString() ?? null,
+    response_date: row.responseDate,
+    authorize_publication: row.authorizePublication,
+    answers: completeAnswers(questionnaire, row.answers),
+  };
+}
+
+function header(questionnaire: Questionnaire, meta: JsonExportMeta) {
+  return {
+    format: JSON_EXPORT_FORMAT,
+    version: JSON_EXPORT_VERSION,
+    round: questionnaire.round,
+    exported_at: meta.exportedAt.toISOString(),
+    filters: {
+      status: [...meta.choice.statuses],
+      region: meta.choice.region ?? null,
+      authorised_only: meta.choice.authorisedOnly,
+    },
+  } as const;
+}
+
+const indent = (json: string, by: string) => by + json.replace(/\n/g, `\n${by}`);
+
+/**
+ * The JSON document in chunks, one response at a time. Joined, the chunks are exactly
+ * `JSON.stringify(document, null, 2)` and a final line break.
+ */
+export async function* jsonChunks(
+  questionnaire: Questionnaire,
+  rows: Iterable<ExportRow> | AsyncIterable<ExportRow>,
+  meta: JsonExportMeta,
+): AsyncGenerator<string> {
+  const head = JSON.stringify(header(questionnaire, meta), null, 2);
+  // The header without its closing "\n}", continued by the responses array.
+  yield `${head.slice(0, -2)},\n  "responses": [`;
+  let count = 0;
+  for await (const row of rows) {
+    const response = JSON.stringify(jsonExportResponse(questionnaire, row), null, 2);
+    yield `${count === 0 ? "\n" : ",\n"}${indent(response, "    ")}`;
+    count++;
+  }
+  yield count === 0 ? "]\n}\n" : "\n  ]\n}\n";
+}
+
+/** The whole JSON document as one string (small exports and tests). */
+export async function toJson(
+  questionnaire: Questionnaire,
+  rows: Iterable<ExportRow> | AsyncIterable<ExportRow>,
+  meta: JsonExportMeta,
+): Promise<string> {
+  let json = "";
+  for await (const chunk of jsonChunks(questionnaire, rows, meta)) json += chunk;
+  return json;
+}

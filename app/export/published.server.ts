@@ -1,0 +1,87 @@
+import { prisma } from "~/db.server";
+import type { Answers } from "~/questionnaire/types";
+import type { PrintableResponse } from "./printable";
+
+// Published responses: public, without signing in. What is published is exactly the snapshot
+// UN DESA accepted, and only when that snapshot authorises publication. A later draft, an
+// earlier submission or the working copy's authorisation never count.
+
+type Candidate = {
+  status: string;
+  /** The latest submission: the one an accepted response was accepted on. */
+  latest: { authorizePublication: boolean | null } | undefined;
+};
+
+/** The publication rule, in one place. */
+export function isPublished(response: Candidate): boolean {
+  return response.status === "ACCEPTED" && response.latest?.authorizePublication === true;
+}
+
+/** Every published response of the round (or only the country's), by country name. */
+async function publishedResponses(roundId: string, countryCode?: string) {
+  const responses = await prisma.response.findMany({
+    where: {
+      roundId,
+      status: "ACCEPTED",
+      ...(countryCode ? { countryCode } : {}),
+      // Narrows the query; isPublished decides on the latest submission.
+      submissions: { some: { authorizePublication: true } },
+    },
+    select: {
+      status: true,
+      submittedAt: true,
+      acceptedAt: true,
+      responseDate: true,
+      country: { select: { code: true, name: true, region: true } },
+      submissions: {
+        select: { number: true, answers: true, authorizePublication: true, imported: true },
+        orderBy: { number: "desc" },
+        take: 1,
+      },
+    },
+    orderBy: { country: { name: "asc" } },
+  });
+  return responses.flatMap((response) => {
+    const latest = response.submissions[0];
+    return latest && isPublished({ status: response.status, latest })
+      ? [{ ...response, latest }]
+      : [];
+  });
+}
+
+export type PublishedListItem = {
+  code: string;
+  name: string;
+  region: string;
+  acceptedAt: string | null;
+};
+
+export async function listPublishedResponses(roundId: string): Promise<PublishedListItem[]> {
+  return (await publishedResponses(roundId)).map((response) => ({
+    ...response.country,
+    acceptedAt: response.acceptedAt?.toISOString() ?? null,
+  }));
+}
+
+/** The country's published response, or null: not accepted, not authorised, or unknown alike. */
+export async function findPublishedResponse(
+  round: { id: string; name: string },
+  code: string,
+): Promise<PrintableResponse | null> {
+  if (!/^[A-Za-z]{3}$/.test(code)) return null;
+  const [response] = await publishedResponses(round.id, code.toUpperCase());
+  if (!response) return null;
+  return {
+    country: response.country,
+    roundId: round.id,
+    roundName: round.name,
+    status: response.status,
+    version: { kind: "submission", number: response.latest.number },
+    submittedAt: response.submittedAt?.toISOString() ?? null,
+    acceptedAt: response.acceptedAt?.toISOString() ?? null,
+    responseDate: response.responseDate,
+    imported: response.latest.imported,
+    authorizePublication: response.latest.authorizePublication,
+    answers: (response.latest.answers ?? {}) as Answers,
+  };
+}

@@ -1,0 +1,217 @@
+import { createHash } from "node:crypto";
+import { readdir, readFile, stat } from "node:fs/promises";
+import path from "node:path";
+import type { Answers, Questionnaire } from "~/questionnaire";
+import { MAX_FILE_BYTES } from "./check-file";
+import type { ImportOutcome, ImportRequest } from "./import-response.server";
+import type { ImportWarning } from "./parse-msq";
+import { readMsqItems, type ReadResponse } from "./read-document";
+
+// The importer's steps for one file on disk: read → check → parse → (import). The command-line
+// importer and the upload page are thin loops around this; the database is only loaded when
+// something is looked up or written. A file gives one item (a questionnaire) or one per response
+// (the portal's JSON export); each item is filed on its own.
+
+export type FileReading =
+  | {
+      ok: true;
+      /** The path as given. */
+      file: string;
+      /** What the response is recorded as imported from: the file's name, or "<name>#<country>". */
+      source: string;
+      /** SHA-256 of the file's bytes, or of the response's canonical JSON in an export. */
+      contentHash: string;
+      parsed: ReadResponse;
+    }
+  | { ok: false; file: string; error: string };
+
+export type FileResult = FileReading & { import?: ImportOutcome };
+
+/** The machine-readable shape of one item's result (the `--json` contract). */
+export type FileResultJson =
+  | {
+      file: string;
+      country: string | null;
+      response_date: string | null;
+      authorize_publication: boolean | null;
+      answers: Answers;
+      warnings: ImportWarning[];
+      outcome?: ImportOutcome["outcome"];
+      response_id?: string;
+      reason?: string;
+    }
+  | { file: string; error: string; outcome?: "refused"; response_id?: string; reason?: string };
+
+/** The files the importer reads in a directory. */
+export const IMPORTABLE_FILE = /\.(txt|md|json)$/i;
+
+/** Files named on the command line; a directory stands for its .txt, .md and .json files, sorted. */
+export async function expandPaths(paths: readonly string[]): Promise<string[]> {
+  const files: string[] = [];
+  for (const given of paths) {
+    const info = await stat(given).catch(() => null);
+    if (!info?.isDirectory()) {
+      files.push(given);
+      continue;
+    }
+    const names = (await readdir(given)).filter((n) => IMPORTABLE_FILE.test(n)).sort();
+    files.push(...names.map((name) => path.join(given, name)));
+  }
+  return files;
+}
+
+const sha256 = (content: Uint8Array | string) => createHash("sha256").update(content).digest("hex");
+
+/** Every response in the file's bytes; `file` is the path as given (its base name is its name). */
+export function readMsqBytes(
+  bytes: Uint8Array,
+  file: string,
+  questionnaire: Questionnaire,
+): FileReading[] {
+  const reading = readMsqItems(bytes, path.basename(file), questionnaire);
+  if (!reading.ok) return [{ ok: false, file, error: reading.error }];
+  return reading.items.map((item) => ({
+    ok: true,
+    file,
+    source: item.source,
+    contentHash: sha256(item.content),
+    parsed: item.parsed,
+  }));
+}
+
+/** Every response in the file on disk, or one refusal saying why it cannot be read. */
+export async function readMsqFileItems(
+  file: string,
+  questionnaire: Questionnaire,
+): Promise<FileReading[]> {
+  const name = path.basename(file);
+  const info = await stat(file).catch(() => null);
+  if (!info) return [{ ok: false, file, error: `${file}: no such file.` }];
+  if (!info.isFile()) return [{ ok: false, file, error: `${file} is not a file.` }];
+  // Checked before reading, so that a huge file is never loaded; check-file repeats it.
+  if (info.size > MAX_FILE_BYTES) {
+    return [
+      {
+        ok: false,
+        file,
+        error: `${name} is too large (${(info.size / 1048576).toFixed(1)} MB; the limit is 2.0 MB).`,
+      },
+    ];
+  }
+  return readMsqBytes(await readFile(file), file, questionnaire);
+}
+
+/** A file that holds one response (a questionnaire, or an export of one response). */
+export async function readMsqFile(
+  file: string,
+  questionnaire: Questionnaire,
+): Promise<FileReading> {
+  return onlyItem(file, await readMsqFileItems(file, questionnaire));
+}
+
+function onlyItem(file: string, readings: FileReading[]): FileReading {
+  if (readings.length === 1) return readings[0]!;
+  return {
+    ok: false,
+    file,
+    error: `${path.basename(file)} holds ${readings.length} responses, not one: import it with npm run import:msq.`,
+  };
+}
+
+export type ImportOptions = {
+  questionnaire: Questionnaire;
+  dryRun: boolean;
+  force: boolean;
+  actorId?: string | null;
+};
+
+function importRequest(
+  reading: FileReading & { ok: true },
+  options: Omit<ImportOptions, "dryRun">,
+): ImportRequest {
+  return {
+    round: options.questionnaire.round,
+    file: reading.source,
+    contentHash: reading.contentHash,
+    parsed: reading.parsed,
+    force: options.force,
+    actorId: options.actorId ?? null,
+  };
+}
+
+type Decide = (request: ReturnType<typeof importRequest>) => Promise<FileResult["import"]>;
+
+/** Applies `decide` to every response read, one after the other; refusals stay as they are. */
+async function eachReading(
+  readings: readonly FileReading[],
+  options: Omit<ImportOptions, "dryRun">,
+  decide: Decide,
+): Promise<FileResult[]> {
+  const results: FileResult[] = [];
+  for (const reading of readings) {
+    results.push(
+      reading.ok ? { ...reading, import: await decide(importRequest(reading, options)) } : reading,
+    );
+  }
+  return results;
+}
+
+/** Files every response read. */
+export async function importReadings(
+  readings: readonly FileReading[],
+  options: Omit<ImportOptions, "dryRun">,
+): Promise<FileResult[]> {
+  const { importParsedResponse } = await import("./import-response.server");
+  return eachReading(readings, options, importParsedResponse);
+}
+
+/** What importing each response would do now, without writing anything. */
+export async function previewReadings(
+  readings: readonly FileReading[],
+  options: Omit<ImportOptions, "dryRun">,
+): Promise<FileResult[]> {
+  const { previewParsedResponse } = await import("./import-response.server");
+  return eachReading(readings, options, previewParsedResponse);
+}
+
+/** Reads the file and, unless it is a dry run, files every response in it. */
+export async function importMsqFileItems(
+  file: string,
+  options: ImportOptions,
+): Promise<FileResult[]> {
+  const readings = await readMsqFileItems(file, options.questionnaire);
+  if (options.dryRun) return readings;
+  return importReadings(readings, options);
+}
+
+/** A file that holds one response; an export of several is refused (use importMsqFileItems). */
+export async function importMsqFile(file: string, options: ImportOptions): Promise<FileResult> {
+  const reading = onlyItem(file, await readMsqFileItems(file, options.questionnaire));
+  if (!reading.ok || options.dryRun) return reading;
+  const [result] = await importReadings([reading], options);
+  return result!;
+}
+
+/** Whether the item was refused, when reading it or when filing it. */
+export const isRefused = (result: FileResult) => !result.ok || result.import?.outcome === "refused";
+
+export function resultJson(result: FileResult): FileResultJson {
+  const outcome = result.import
+    ? {
+        outcome: result.import.outcome,
+        ...(result.import.responseId ? { response_id: result.import.responseId } : {}),
+        ...(result.import.reason ? { reason: result.import.reason } : {}),
+      }
+    : {};
+  if (!result.ok) return { file: result.file, error: result.error };
+  const { parsed } = result;
+  return {
+    file: result.file,
+    country: parsed.country,
+    response_date: parsed.responseDate,
+    authorize_publication: parsed.authorizePublication,
+    answers: parsed.answers,
+    warnings: parsed.warnings,
+    ...outcome,
+  };
+}

@@ -1,0 +1,234 @@
+import { createHash } from "node:crypto";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { text } from "node:stream/consumers";
+import { afterAll, describe, expect, it } from "vitest";
+import { prisma } from "~/db.server";
+import { streamExport } from "~/export/export.server";
+import { AWKWARD_ANSWERS } from "~/export/rows.test-helper";
+import type { JsonExport } from "~/export/json";
+import { completeAnswers, msq2020, type Answers } from "~/questionnaire";
+import { FILES, parseFile } from "./documents.test-helper";
+import { importMsqFile, importMsqFileItems, readMsqBytes } from "./import-file.server";
+import { canonicalJson } from "./read-document";
+
+// The portal's JSON export goes back in through the importer with the same answers: submitted
+// responses are exported, deleted, and imported from the export file. Against the run's seeded
+// database, with countries no other test uses.
+
+const ROUND = msq2020.round;
+const COUNTRIES = ["ISL", "IRL", "LUX"] as const;
+const ORIGINAL: Record<(typeof COUNTRIES)[number], Original> = {
+  ISL: { answers: AWKWARD_ANSWERS, authorise: true, date: "2019-05-02", status: "SUBMITTED" },
+  IRL: {
+    answers: parseFile(FILES.rwanda).answers,
+    authorise: false,
+    date: null,
+    status: "ACCEPTED",
+  },
+  LUX: {
+    answers: parseFile(FILES.qatar).answers,
+    authorise: null,
+    date: "2019-04-30",
+    status: "SUBMITTED",
+  },
+};
+type Original = {
+  answers: Answers;
+  authorise: boolean | null;
+  date: string | null;
+  status: "SUBMITTED" | "ACCEPTED";
+};
+
+const dir = mkdtempSync(path.join(tmpdir(), "msq-json-import-"));
+const ours = { roundId: ROUND, countryCode: { in: [...COUNTRIES] } };
+
+async function submitOriginals() {
+  await prisma.response.deleteMany({ where: ours });
+  for (const code of COUNTRIES) {
+    const { answers, authorise, date, status } = ORIGINAL[code];
+    const complete = completeAnswers(msq2020, answers);
+    await prisma.response.create({
+      data: {
+        roundId: ROUND,
+        countryCode: code,
+        status,
+        questionnaireVersion: msq2020.version,
+        answers: complete,
+        fieldVersions: {},
+        revision: 2,
+        authorizePublication: authorise,
+        responseDate: date,
+        submittedAt: new Date(),
+        submissions: {
+          create: {
+            number: 1,
+            questionnaireVersion: msq2020.version,
+            answers: complete,
+            authorizePublication: authorise,
+          },
+        },
+      },
+    });
+  }
+}
+
+/** The export file of our three responses, as export:msq --format json writes it. */
+async function exportFile(): Promise<string> {
+  const stream = await streamExport("json", {
+    roundId: ROUND,
+    statuses: ["SUBMITTED", "ACCEPTED"],
+    region: "Europe",
+    authorisedOnly: false,
+  });
+  const document = JSON.parse(await text(stream.body)) as JsonExport;
+  // Other test files leave responses in the shared database: keep only ours, in the same format.
+  document.responses = document.responses.filter((r) =>
+    (COUNTRIES as readonly string[]).includes(r.country),
+  );
+  const file = path.join(dir, "msq-2020-export.json");
+  writeFileSync(file, `${JSON.stringify(document, null, 2)}\n`);
+  return file;
+}
+
+afterAll(() => prisma.$disconnect());
+
+describe("re-importing the JSON export", () => {
+  it("gives back identical answers, authorisation and dates, then recognises the same file", async () => {
+    await submitOriginals();
+    const file = await exportFile();
+    await prisma.response.deleteMany({ where: ours });
+
+    const results = await importMsqFileItems(file, {
+      questionnaire: msq2020,
+      dryRun: false,
+      force: false,
+    });
+    // The export lists countries by name: Iceland, Ireland, Luxembourg.
+    expect(results.map((r) => r.ok && [r.parsed.country, r.source, r.import?.outcome])).toEqual([
+      ["ISL", "msq-2020-export.json#ISL", "created"],
+      ["IRL", "msq-2020-export.json#IRL", "created"],
+      ["LUX", "msq-2020-export.json#LUX", "created"],
+    ]);
+
+    for (const code of COUNTRIES) {
+      const { answers, authorise, date } = ORIGINAL[code];
+      const response = await prisma.response.findUniqueOrThrow({
+        where: { roundId_countryCode: { roundId: ROUND, countryCode: code } },
+        include: { submissions: true },
+      });
+      const expected = completeAnswers(msq2020, answers);
+      expect(response).toMatchObject({
+        status: "SUBMITTED",
+        imported: true,
+        importSource: `msq-2020-export.json#${code}`,
+        authorizePublication: authorise,
+        responseDate: date,
+        importWarnings: [],
+      });
+      expect(response.answers).toEqual(expected);
+      expect(response.submissions).toHaveLength(1);
+      expect(response.submissions[0]!.answers).toEqual(expected);
+      expect(response.submissions[0]!.authorizePublication).toBe(authorise);
+      const canonical = canonicalJson({
+        country: code,
+        response_date: date,
+        authorize_publication: authorise,
+        answers: expected,
+      });
+      expect(response.importHash).toBe(createHash("sha256").update(canonical).digest("hex"));
+    }
+
+    // Exported again (at another time, with other statuses), the same content changes nothing.
+    const again = await importMsqFileItems(await exportFile(), {
+      questionnaire: msq2020,
+      dryRun: false,
+      force: false,
+    });
+    expect(again.map((r) => r.import?.outcome)).toEqual(["unchanged", "unchanged", "unchanged"]);
+  });
+
+  it("refuses, in the one-response API, an export of several responses", async () => {
+    const file = path.join(dir, "several.json");
+    writeFileSync(
+      file,
+      JSON.stringify({
+        format: "msq-export",
+        version: 1,
+        round: ROUND,
+        responses: [
+          { country: "ISL", answers: {} },
+          { country: "IRL", answers: {} },
+        ],
+      }),
+    );
+    const result = await importMsqFile(file, {
+      questionnaire: msq2020,
+      dryRun: true,
+      force: false,
+    });
+    expect(result).toEqual({
+      ok: false,
+      file,
+      error: "several.json holds 2 responses, not one: import it with npm run import:msq.",
+    });
+  });
+});
+
+describe("reading a JSON file", () => {
+  const read = (json: string, name = "file.json") =>
+    readMsqBytes(new TextEncoder().encode(json), `some/dir/${name}`, msq2020);
+
+  it("refuses JSON that is not a portal export, and says why", () => {
+    expect(read('{"country": "ISL"}')).toEqual([
+      {
+        ok: false,
+        file: "some/dir/file.json",
+        error: 'file.json: This is not a valid MSQ JSON export:\n- "format" must be "msq-export".',
+      },
+    ]);
+    expect(read("[1, 2", "broken.json")[0]).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(
+        /^broken\.json: This is not a valid MSQ JSON export:\n- it is not JSON/,
+      ),
+    });
+  });
+
+  it("refuses an export of another round, an empty export, and unknown fields", () => {
+    const exported = (round: string, responses: unknown[]) =>
+      JSON.stringify({ format: "msq-export", version: 1, round, responses });
+    expect(read(exported("1999", []))[0]).toMatchObject({
+      error: expect.stringMatching(/no questionnaire for round "1999"/),
+    });
+    expect(read(exported(ROUND, []))[0]).toMatchObject({
+      error: "file.json is an MSQ JSON export that holds no responses.",
+    });
+    const unknown = read(exported(ROUND, [{ country: "ISL", answers: { q99: "x" } }]));
+    expect(unknown[0]).toMatchObject({
+      error: expect.stringMatching(/answers\.q99 is not a field of the MSQ 2020/),
+    });
+  });
+
+  it("reads an export whatever the file is called, and warns of fields left out", () => {
+    const json = JSON.stringify({
+      format: "msq-export",
+      version: 1,
+      round: ROUND,
+      responses: [{ country: "ISL", answers: { q1_national_portal: "https://island.is" } }],
+    });
+    const [reading] = read(json, "export.txt");
+    expect(reading).toMatchObject({
+      ok: true,
+      source: "export.txt#ISL",
+      parsed: {
+        country: "ISL",
+        responseDate: null,
+        authorizePublication: null,
+        answers: expect.objectContaining({ q1_national_portal: "https://island.is" }),
+        warnings: [{ field: null, message: expect.stringMatching(/not in the file/) }],
+      },
+    });
+  });
+});

@@ -1,0 +1,229 @@
+import { prisma } from "~/db.server";
+import { type Prisma, ResponseStatus } from "~/generated/prisma/client";
+import { completeAnswers, questionnaireFor } from "~/questionnaire";
+import type { ParsedMsq } from "./parse-msq";
+
+// Files an imported questionnaire as its country's response for a round: the response, an
+// immutable submission and the event, in one transaction. Importing the same file again changes
+// nothing; a different file replaces an imported response, but never silently one that people
+// have edited since (that needs `force`), and what it replaces is kept in the event log.
+
+export type ImportOutcome = {
+  outcome: "created" | "replaced" | "unchanged" | "refused";
+  responseId?: string;
+  reason?: string;
+};
+
+export type ImportRequest = {
+  /** The round's id ("2020"), which names its questionnaire definition. */
+  round: string;
+  /** The file's base name, as recorded on the response. */
+  file: string;
+  /** SHA-256 of the file's bytes, hex. */
+  contentHash: string;
+  parsed: ParsedMsq;
+  force: boolean;
+  actorId?: string | null;
+};
+
+/** Events the importer writes itself; any other event on a response is someone's work. */
+const IMPORT_EVENT_KINDS = ["response.imported", "response.import_replaced"];
+
+type Tx = Prisma.TransactionClient;
+
+const json = (value: unknown) => value as Prisma.InputJsonValue;
+
+/** What importing would do, decided inside the transaction that then does it. */
+type ImportPlan =
+  | { action: "refuse"; outcome: ImportOutcome }
+  | { action: "create" }
+  | { action: "keep"; existing: ExistingResponse }
+  | { action: "replace"; existing: ExistingResponse; edited: string | null };
+
+type ExistingResponse = NonNullable<Awaited<ReturnType<Tx["response"]["findUnique"]>>>;
+
+async function planImport(tx: Tx, request: ImportRequest): Promise<ImportPlan> {
+  const { round, contentHash, parsed, force } = request;
+  const refuse = (reason: string, responseId?: string): ImportPlan => ({
+    action: "refuse",
+    outcome: { outcome: "refused", ...(responseId ? { responseId } : {}), reason },
+  });
+  if (!questionnaireFor(round)) return refuse(`There is no questionnaire for round ${round}.`);
+  const countryCode = parsed.country;
+  if (!countryCode) return refuse("The responding country is not known.");
+  if (!(await tx.round.findUnique({ where: { id: round } })))
+    return refuse(`Round ${round} does not exist in the database (run the seed).`);
+  if (!(await tx.country.findUnique({ where: { code: countryCode } })))
+    return refuse(`Country ${countryCode} does not exist in the database.`);
+  const existing = await tx.response.findUnique({
+    where: { roundId_countryCode: { roundId: round, countryCode } },
+  });
+  if (!existing) return { action: "create" };
+  if (existing.importHash === contentHash) return { action: "keep", existing };
+  const edited = await editedByPeople(tx, existing);
+  if (edited && !force)
+    return refuse(
+      `The ${countryCode} response for round ${round} ${edited}; importing would overwrite that work. Replacing it needs force (--force, or the import page's replace box); the current answers are kept in the event log.`,
+      existing.id,
+    );
+  return { action: "replace", existing, edited };
+}
+
+/**
+ * What importing the request would do now (created, replaced, unchanged or refused and why),
+ * without writing anything: the same decision importParsedResponse takes.
+ */
+export async function previewParsedResponse(request: ImportRequest): Promise<ImportOutcome> {
+  const plan = await prisma.$transaction((tx) => planImport(tx, request));
+  switch (plan.action) {
+    case "refuse":
+      return plan.outcome;
+    case "create":
+      return { outcome: "created" };
+    case "keep":
+      return { outcome: "unchanged", responseId: plan.existing.id };
+    case "replace":
+      return { outcome: "replaced", responseId: plan.existing.id };
+  }
+}
+
+export async function importParsedResponse(request: ImportRequest): Promise<ImportOutcome> {
+  const { round, file, contentHash, parsed, actorId = null } = request;
+  const questionnaire = questionnaireFor(round);
+  if (!questionnaire)
+    return { outcome: "refused", reason: `There is no questionnaire for round ${round}.` };
+  const countryCode = parsed.country;
+  if (!countryCode) return { outcome: "refused", reason: "The responding country is not known." };
+  const answers = completeAnswers(questionnaire, parsed.answers);
+  const filled = Object.keys(answers).filter((key) => answers[key] !== null);
+
+  return prisma.$transaction(async (tx): Promise<ImportOutcome> => {
+    const plan = await planImport(tx, request);
+    if (plan.action === "refuse") return plan.outcome;
+    if (plan.action === "keep") return { outcome: "unchanged", responseId: plan.existing.id };
+    const now = new Date();
+    const imported = {
+      status: ResponseStatus.SUBMITTED,
+      questionnaireVersion: questionnaire.version,
+      answers: json(answers),
+      authorizePublication: parsed.authorizePublication,
+      responseDate: parsed.responseDate,
+      imported: true,
+      importSource: file,
+      importHash: contentHash,
+      importWarnings: json(parsed.warnings),
+      importedAt: now,
+      submittedAt: now,
+      updatedById: actorId,
+    };
+    const importedEvent = (responseId: string) =>
+      tx.event.create({
+        data: {
+          kind: "response.imported",
+          at: now,
+          actorId,
+          countryCode,
+          responseId,
+          fields: json(filled),
+          data: json({ file, hash: contentHash, warnings: parsed.warnings.length }),
+        },
+      });
+    const submission = (responseId: string, number: number) =>
+      tx.submission.create({
+        data: {
+          responseId,
+          number,
+          questionnaireVersion: questionnaire.version,
+          answers: json(answers),
+          authorizePublication: parsed.authorizePublication,
+          submittedById: actorId,
+          imported: true,
+        },
+      });
+
+    if (plan.action === "create") {
+      const response = await tx.response.create({
+        data: { ...imported, roundId: round, countryCode, fieldVersions: json({}), revision: 1 },
+      });
+      await submission(response.id, 1);
+      await importedEvent(response.id);
+      return { outcome: "created", responseId: response.id };
+    }
+
+    const { existing, edited } = plan;
+    await tx.event.create({
+      data: {
+        kind: "response.import_replaced",
+        at: now,
+        actorId,
+        countryCode,
+        responseId: existing.id,
+        fields: json(changedFields(existing.answers, answers)),
+        data: json({
+          file,
+          hash: contentHash,
+          forced: Boolean(edited),
+          previous: {
+            answers: existing.answers,
+            authorizePublication: existing.authorizePublication,
+            responseDate: existing.responseDate,
+            status: existing.status,
+            revision: existing.revision,
+            importSource: existing.importSource,
+            importHash: existing.importHash,
+          },
+        }),
+      },
+    });
+    const revision = existing.revision + 1;
+    // Fields the import changes get the new revision, so an edit begun before it conflicts.
+    const fieldVersions = {
+      ...asRecord(existing.fieldVersions),
+      ...Object.fromEntries(changedFields(existing.answers, answers).map((key) => [key, revision])),
+    };
+    await tx.response.update({
+      where: { id: existing.id },
+      data: { ...imported, revision, fieldVersions: json(fieldVersions), acceptedAt: null },
+    });
+    const last = await tx.submission.aggregate({
+      where: { responseId: existing.id },
+      _max: { number: true },
+    });
+    await submission(existing.id, (last._max.number ?? 0) + 1);
+    await importedEvent(existing.id);
+    return { outcome: "replaced", responseId: existing.id };
+  });
+}
+
+/**
+ * Why the response counts as people's work, or null: it was not created by an import, or
+ * something other than the importer happened to it since its last import.
+ */
+async function editedByPeople(
+  tx: Tx,
+  response: { id: string; imported: boolean; importedAt: Date | null },
+): Promise<string | null> {
+  if (!response.imported || !response.importedAt) return "was not created by an import";
+  const since = await tx.event.findFirst({
+    where: {
+      responseId: response.id,
+      kind: { notIn: IMPORT_EVENT_KINDS },
+      at: { gte: response.importedAt },
+    },
+    orderBy: { at: "desc" },
+  });
+  return since
+    ? `has been worked on since its import ("${since.kind}" on ${since.at.toISOString()})`
+    : null;
+}
+
+function asRecord(value: Prisma.JsonValue): Record<string, unknown> {
+  return value && typeof value === "object" && !Array.isArray(value) ? value : {};
+}
+
+function changedFields(before: Prisma.JsonValue, after: Record<string, unknown>): string[] {
+  const previous = asRecord(before);
+  return Object.keys(after).filter(
+    (key) => JSON.stringify(previous[key] ?? null) !== JSON.stringify(after[key]),
+  );
+}

@@ -1,0 +1,188 @@
+import { completeAnswers, msq2020 } from "~/questionnaire";
+import type { Answers, Questionnaire } from "~/questionnaire";
+import { answerText } from "./answer-text";
+import { checkAnswers } from "./check-answers";
+import { readYesNo } from "./checkboxes";
+import { readHeader } from "./header";
+import { documentLines, type DocLine } from "./lines";
+import { locateQuestions, type Anchor } from "./locate";
+import { readMulti } from "./multi";
+import { questionSpecs, type QuestionSpec } from "./question-specs";
+import { rearrangeAnswers } from "./rearrange";
+
+// Reads a completed questionnaire (text converted from PDF, Word or Markdown) into answers keyed
+// by the definition's field keys. Pure: no Node APIs, no database; the browser can run it too.
+//
+// 1. lines.ts cleans the text (characters, markup, page furniture, broken lines);
+// 2. locate.ts finds each question by its wording, in the definition's order;
+// 3. each question's answer is what stands between its label and the next label, read according
+//    to its type (checkboxes.ts, multi.ts, answer-text.ts), after rearrange.ts has put back
+//    answers that stand apart from their label;
+// 4. check-answers.ts adds what follows from the answers (an implied yes, misplaced followups).
+// Whatever could not be read is null, with a warning saying why.
+
+export type ImportWarning = { field: string | null; message: string };
+
+export type ParsedMsq = {
+  ok: true;
+  /** ISO 3166-1 alpha-3 code of the responding Member State. */
+  country: string | null;
+  /** "YYYY-MM-DD" as written on the questionnaire. */
+  responseDate: string | null;
+  authorizePublication: boolean | null;
+  /** Every key of the definition; null when not answered or not readable. */
+  answers: Answers;
+  warnings: ImportWarning[];
+};
+
+export type MsqParseFailure = { ok: false; error: string };
+
+export type MsqParseResult = ParsedMsq | MsqParseFailure;
+
+/** Below this share of its questions found, a document is not a response to the questionnaire. */
+const MIN_SHARE_FOUND = 0.25;
+
+export function parseMsqDocument(
+  text: string,
+  questionnaire: Questionnaire = msq2020,
+): MsqParseResult {
+  const specs = questionSpecs(questionnaire);
+  const lines = documentLines(text, questionnaire, specs);
+  const { anchors, mainQuestions, mainFound } = locateQuestions(lines, specs);
+  const name = `an MSQ ${questionnaire.round} response`;
+  if (mainFound === 0) {
+    return {
+      ok: false,
+      error: `This is not ${name}: none of the questionnaire's questions were found.`,
+    };
+  }
+  if (mainFound < mainQuestions * MIN_SHARE_FOUND) {
+    return {
+      ok: false,
+      error: `This is not ${name}: only ${mainFound} of the questionnaire's ${mainQuestions} questions were found.`,
+    };
+  }
+
+  const warnings: ImportWarning[] = [];
+  const header = readHeader(lines.slice(0, anchors[0]?.line ?? 0), questionnaire);
+  warnings.push(...headerWarnings(header));
+
+  const regions = regionsOf(anchors, lines);
+  warnings.push(...rearrangeAnswers(specs, regions));
+  const answers: Answers = {};
+  for (const spec of specs) {
+    readAnswer(spec, specs, regions, answers, warnings);
+  }
+  const complete = completeAnswers(questionnaire, answers);
+  const checked = checkAnswers(questionnaire, complete);
+  const kept = warnings.filter((w) => !checked.inferred.has(w.field ?? ""));
+  kept.push(...checked.warnings);
+  return {
+    ok: true,
+    country: header.country,
+    responseDate: header.responseDate,
+    authorizePublication: header.authorizePublication,
+    answers: complete,
+    warnings: sortWarnings(kept, specs),
+  };
+}
+
+/** Each question's own lines: after its label, up to the next label. */
+function regionsOf(anchors: readonly Anchor[], lines: readonly DocLine[]): Map<string, DocLine[]> {
+  const regions = new Map<string, DocLine[]>();
+  anchors.forEach((anchor, i) => {
+    if (anchor.role !== "question") return;
+    const end = anchors[i + 1]?.line ?? lines.length;
+    const inline = anchor.inline ? [{ text: anchor.inline, indent: 0 }] : [];
+    regions.set(anchor.key, [...inline, ...lines.slice(anchor.endLine + 1, end)]);
+  });
+  return regions;
+}
+
+function readAnswer(
+  spec: QuestionSpec,
+  specs: readonly QuestionSpec[],
+  regions: Map<string, DocLine[]>,
+  answers: Answers,
+  warnings: ImportWarning[],
+) {
+  const { question } = spec;
+  const region = regions.get(question.key);
+  const warn = (message: string) => warnings.push({ field: question.key, message });
+  if (spec.kind === "followup") return; // read with the tick-box question it follows
+  if (!region) {
+    answers[question.key] = null;
+    warn("This question was not found in the document.");
+    return;
+  }
+  if (question.type === "yesno") {
+    const reading = readYesNo(region.map((line) => line.text));
+    answers[question.key] = reading.value;
+    if (reading.problem) warn(reading.problem);
+    if (reading.extra.length > 0)
+      warn(`Text next to the Yes/No answer was not imported: "${reading.extra.join(" ")}"`);
+    return;
+  }
+  if (question.type !== "multi") {
+    answers[question.key] = answerText(question, region);
+    return;
+  }
+  const reading = readMulti(question, region);
+  answers[question.key] = reading.value;
+  if (reading.problem) warn(reading.problem);
+  const followups = specs.filter((s) => s.parent?.key === question.key);
+  const explaining = followups[followups.length - 1];
+  const other = followups.find((s) => s.isOther);
+  if (other && other !== explaining) {
+    answers[other.question.key] = reading.otherText || null;
+  }
+  if (explaining) {
+    const before =
+      explaining === other && reading.otherText ? [{ text: reading.otherText, indent: 0 }] : [];
+    const own = regions.get(explaining.question.key) ?? [];
+    answers[explaining.question.key] = answerText(explaining.question, [
+      ...before,
+      ...reading.explanation,
+      ...own,
+    ]);
+  } else if (reading.explanation.length > 0) {
+    warn(
+      `Text after the options was not imported: "${reading.explanation.map((l) => l.text).join(" ")}"`,
+    );
+  }
+}
+
+function headerWarnings(header: ReturnType<typeof readHeader>): ImportWarning[] {
+  const warnings: ImportWarning[] = [];
+  if (!header.country) {
+    const seen = header.unrecognisedNames.map((n) => `"${n}"`).join(", ");
+    warnings.push({
+      field: "country",
+      message: seen
+        ? `The country was not recognised: ${seen} is not the name of a UN Member State.`
+        : "The country was not found after the introduction.",
+    });
+  }
+  if (!header.responseDate) {
+    warnings.push({
+      field: "response_date",
+      message: header.unreadableDate
+        ? `The date "${header.unreadableDate}" is not a valid day/month/year date.`
+        : "The date was not found after the introduction.",
+    });
+  }
+  if (header.authorisationProblem) {
+    warnings.push({ field: "authorize_publication", message: header.authorisationProblem });
+  }
+  return warnings;
+}
+
+/** Header warnings first, then in questionnaire order; stable within a field. */
+function sortWarnings(warnings: ImportWarning[], specs: readonly QuestionSpec[]): ImportWarning[] {
+  const order = new Map(specs.map((s, i) => [s.question.key, i] as const));
+  const rank = (w: ImportWarning) => (w.field === null ? -2 : (order.get(w.field) ?? -1));
+  return warnings
+    .map((w, i) => [w, i] as const)
+    .sort((a, b) => rank(a[0]) - rank(b[0]) || a[1] - b[1])
+    .map(([w]) => w);
+}

@@ -1,0 +1,41 @@
+import { absoluteUrl } from "~/email/links.server";
+import { sendEmail } from "~/email/send.server";
+import { en } from "~/i18n/en";
+import type { Role } from "~/generated/prisma/enums";
+import { invitationEmail } from "../../emails/invitation";
+import { passwordResetEmail } from "../../emails/password-reset";
+import { prisma } from "~/db.server";
+
+// The e-mails of the account pages: what they say is in emails/, where the links go is here.
+
+export async function sendInvitation(input: {
+  email: string;
+  role: Role;
+  countries: string[];
+  token: string;
+  expiresAt: Date;
+  inviterName: string;
+}) {
+  const countries = await prisma.country.findMany({
+    where: { code: { in: input.countries } },
+    select: { name: true },
+    orderBy: { name: "asc" },
+  });
+  const message = await invitationEmail({
+    inviteeEmail: input.email,
+    roleLabel: en.roles[input.role],
+    countryNames: countries.map((c) => c.name),
+    inviterName: input.inviterName,
+    link: absoluteUrl(`/invitation/${input.token}`),
+    expiresAt: input.expiresAt,
+  });
+  await sendEmail({ to: input.email, ...message });
+}
+
+export async function sendPasswordReset(input: { email: string; token: string; expiresAt: Date }) {
+  const message = await passwordResetEmail({
+    link: absoluteUrl(`/reset-password/${input.token}`),
+    expiresAt: input.expiresAt,
+  });
+  await sendEmail({ to: input.email, ...message });
+}

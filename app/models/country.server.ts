@@ -1,0 +1,26 @@
+import { prisma } from "~/db.server";
+
+// Countries with their response for a round: what the country pages and lists show.
+
+export async function listCountriesWithStatus(roundId: string, codes?: string[]) {
+  return prisma.country.findMany({
+    where: codes ? { code: { in: codes } } : {},
+    select: {
+      code: true,
+      name: true,
+      region: true,
+      responses: {
+        where: { roundId },
+        select: { status: true, imported: true, updatedAt: true },
+      },
+    },
+    orderBy: { name: "asc" },
+  });
+}
+
+export async function getCountry(code: string) {
+  return prisma.country.findUnique({
+    where: { code },
+    select: { code: true, name: true, region: true },
+  });
+}

@@ -1,0 +1,91 @@
+import { describe, expect, it } from "vitest";
+import {
+  applyDashboardFilters,
+  dashboardCounts,
+  dashboardHref,
+  parseDashboardFilters,
+  type DashboardRow,
+} from "./dashboard";
+import { changedFields } from "~/questionnaire/diff";
+import { msq2020 } from "~/questionnaire";
+
+const row = (
+  code: string,
+  name: string,
+  region: string,
+  status: DashboardRow["status"],
+  authorised: boolean | null = null,
+  lastActivity: string | null = null,
+): DashboardRow => ({
+  code,
+  name,
+  region,
+  status,
+  imported: false,
+  lastActivity,
+  focalPoints: [],
+  authorised,
+});
+const rows = [
+  row("RWA", "Rwanda", "Africa", "SUBMITTED", true, "2026-11-02"),
+  row("CIV", "Côte d’Ivoire", "Africa", "NOT_STARTED"),
+  row("QAT", "Qatar", "Asia", "ACCEPTED", false, "2026-11-01"),
+  row("IRN", "Iran (Islamic Republic of)", "Asia", "DRAFT", null, "2026-11-03"),
+];
+
+describe("dashboard filters", () => {
+  it("filter by status, region, authorisation and name, ignoring accents", () => {
+    const f = (query: string) =>
+      applyDashboardFilters(rows, parseDashboardFilters(new URLSearchParams(query))).map(
+        (r) => r.code,
+      );
+    expect(f("")).toEqual(["CIV", "IRN", "QAT", "RWA"]);
+    expect(f("status=NOT_STARTED")).toEqual(["CIV"]);
+    expect(f("region=Asia")).toEqual(["IRN", "QAT"]);
+    expect(f("authorised=yes")).toEqual(["RWA"]);
+    expect(f("authorised=no")).toEqual(["QAT"]);
+    expect(f("q=cote")).toEqual(["CIV"]);
+    expect(f("q=rwa")).toEqual(["RWA"]);
+    expect(f("sort=lastActivity&dir=desc")).toEqual(["IRN", "RWA", "QAT", "CIV"]);
+    expect(f("sort=status")).toEqual(["CIV", "IRN", "RWA", "QAT"]);
+    expect(f("status=bogus&sort=bogus")).toEqual(["CIV", "IRN", "QAT", "RWA"]);
+  });
+
+  it("count statuses and the response rate per region", () => {
+    const counts = dashboardCounts(rows);
+    expect(counts.total).toBe(4);
+    expect(counts.byStatus).toEqual({
+      NOT_STARTED: 1,
+      DRAFT: 1,
+      SUBMITTED: 1,
+      RETURNED: 0,
+      ACCEPTED: 1,
+    });
+    expect(counts.byRegion).toEqual([
+      { region: "Africa", total: 2, responded: 1 },
+      { region: "Asia", total: 2, responded: 1 },
+    ]);
+  });
+
+  it("make shareable links that keep the filters", () => {
+    const f = parseDashboardFilters(new URLSearchParams("status=DRAFT&region=Asia"));
+    expect(dashboardHref(f, { sort: "region", dir: "desc" })).toBe(
+      "/review?status=DRAFT&region=Asia&sort=region&dir=desc",
+    );
+  });
+});
+
+describe("changedFields", () => {
+  it("lists the answers that differ, in questionnaire order", () => {
+    expect(
+      changedFields(
+        msq2020,
+        { q14_social_media: "a", q1_national_portal: "x" },
+        { q14_social_media: "b", q1_national_portal: "x", q3_egov_agency: "new" },
+      ),
+    ).toEqual([
+      { field: "q3_egov_agency", before: null, after: "new" },
+      { field: "q14_social_media", before: "a", after: "b" },
+    ]);
+  });
+});

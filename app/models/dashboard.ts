@@ -1,0 +1,118 @@
+import type { ResponseStatus } from "~/generated/prisma/enums";
+
+// The reviewers' dashboard: filtering, sorting and counting the 193 rows. Pure, so the URL
+// (a shareable filtered view) maps to the same rows everywhere, and it is tested on its own.
+
+export type DashboardStatus = ResponseStatus | "NOT_STARTED";
+export const DASHBOARD_STATUSES: readonly DashboardStatus[] = [
+  "NOT_STARTED",
+  "DRAFT",
+  "SUBMITTED",
+  "RETURNED",
+  "ACCEPTED",
+];
+const SORTS = ["name", "region", "status", "lastActivity"] as const;
+
+export type DashboardRow = {
+  code: string;
+  name: string;
+  region: string;
+  status: DashboardStatus;
+  imported: boolean;
+  lastActivity: string | null;
+  focalPoints: string[];
+  authorised: boolean | null;
+};
+
+export type DashboardFilters = {
+  status: DashboardStatus | null;
+  region: string | null;
+  authorised: "yes" | "no" | null;
+  q: string;
+  sort: (typeof SORTS)[number];
+  dir: "asc" | "desc";
+};
+
+export function parseDashboardFilters(params: URLSearchParams): DashboardFilters {
+  const status = DASHBOARD_STATUSES.find((s) => s === params.get("status")) ?? null;
+  const authorised = params.get("authorised");
+  return {
+    status,
+    region: params.get("region") || null,
+    authorised: authorised === "yes" || authorised === "no" ? authorised : null,
+    q: (params.get("q") ?? "").trim().slice(0, 100),
+    sort: SORTS.find((s) => s === params.get("sort")) ?? "name",
+    dir: params.get("dir") === "desc" ? "desc" : "asc",
+  };
+}
+
+const fold = (text: string) =>
+  text
+    .normalize("NFKD")
+    .replace(/\p{Diacritic}/gu, "")
+    .toLowerCase();
+
+export function applyDashboardFilters(
+  rows: readonly DashboardRow[],
+  f: DashboardFilters,
+): DashboardRow[] {
+  const q = fold(f.q);
+  const shown = rows.filter(
+    (row) =>
+      (!f.status || row.status === f.status) &&
+      (!f.region || row.region === f.region) &&
+      (!f.authorised || row.authorised === (f.authorised === "yes")) &&
+      (!q || fold(row.name).includes(q) || row.code.toLowerCase() === q),
+  );
+  const key = (row: DashboardRow) =>
+    f.sort === "status"
+      ? String(DASHBOARD_STATUSES.indexOf(row.status))
+      : f.sort === "lastActivity"
+        ? (row.lastActivity ?? "")
+        : row[f.sort];
+  const sign = f.dir === "asc" ? 1 : -1;
+  return shown.sort((a, b) => sign * key(a).localeCompare(key(b)) || a.name.localeCompare(b.name));
+}
+
+export type DashboardCounts = {
+  total: number;
+  byStatus: Record<DashboardStatus, number>;
+  byRegion: { region: string; total: number; responded: number }[];
+};
+
+/** Counts per status and response rate per region ("responded": submitted or accepted). */
+export function dashboardCounts(rows: readonly DashboardRow[]): DashboardCounts {
+  const byStatus = Object.fromEntries(DASHBOARD_STATUSES.map((s) => [s, 0])) as Record<
+    DashboardStatus,
+    number
+  >;
+  const regions = new Map<string, { total: number; responded: number }>();
+  for (const row of rows) {
+    byStatus[row.status] += 1;
+    const region = regions.get(row.region) ?? { total: 0, responded: 0 };
+    region.total += 1;
+    if (row.status === "SUBMITTED" || row.status === "ACCEPTED") region.responded += 1;
+    regions.set(row.region, region);
+  }
+  return {
+    total: rows.length,
+    byStatus,
+    byRegion: [...regions.entries()]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([region, c]) => ({ region, ...c })),
+  };
+}
+
+/** The same view with one parameter changed (sort links keep the filters). */
+export function dashboardHref(f: DashboardFilters, change: Partial<DashboardFilters>): string {
+  const next = { ...f, ...change };
+  const params = new URLSearchParams();
+  if (next.status) params.set("status", next.status);
+  if (next.region) params.set("region", next.region);
+  if (next.authorised) params.set("authorised", next.authorised);
+  if (next.q) params.set("q", next.q);
+  if (next.sort !== "name") params.set("sort", next.sort);
+  if (next.dir !== "asc") params.set("dir", next.dir);
+  const query = params.toString();
+  return query ? `/review?${query}` : "/review";
+}

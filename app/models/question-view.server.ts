@@ -1,0 +1,46 @@
+import { prisma } from "~/db.server";
+import type { ResponseStatus } from "~/generated/prisma/enums";
+import type { AnswerValue, Answers, Question } from "~/questionnaire/types";
+
+// One question, every country's answer: from the latest submission where there is one, else the
+// working answers (marked by status). Filtered by region and status.
+
+export async function loadQuestionAnswers(input: {
+  roundId: string;
+  question: Question;
+  region: string | null;
+  status: ResponseStatus | null;
+}) {
+  const responses = await prisma.response.findMany({
+    where: {
+      roundId: input.roundId,
+      ...(input.status ? { status: input.status } : {}),
+      ...(input.region ? { country: { region: input.region } } : {}),
+    },
+    select: {
+      status: true,
+      answers: true,
+      country: { select: { code: true, name: true, region: true } },
+      submissions: { select: { answers: true }, orderBy: { number: "desc" }, take: 1 },
+    },
+    orderBy: { country: { name: "asc" } },
+  });
+  const rows = responses.map((r) => {
+    const answers = (r.submissions[0]?.answers ?? r.answers) as Answers;
+    return {
+      ...r.country,
+      status: r.status,
+      value: (answers[input.question.key] ?? null) as AnswerValue,
+    };
+  });
+  const optionCounts =
+    input.question.type === "multi"
+      ? input.question.options.map((option) => ({
+          key: option.key,
+          text: option.text,
+          count: rows.filter((row) => Array.isArray(row.value) && row.value.includes(option.key))
+            .length,
+        }))
+      : null;
+  return { rows, optionCounts };
+}

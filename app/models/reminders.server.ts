@@ -1,0 +1,69 @@
+import { prisma } from "~/db.server";
+import { absoluteUrl } from "~/email/links.server";
+import { en } from "~/i18n/en";
+import { reminderEmail } from "../../emails/reminder";
+import { logEvent } from "./event.server";
+import { activeFocalPoints, sendToEach } from "./review.server";
+import { forgetCurrentRound } from "./round.server";
+
+// Reminders from the dashboard: one e-mail to each active focal point of each chosen country.
+// A country without any active focal point is reported back instead (nobody to remind).
+
+export async function sendReminders(input: {
+  roundId: string;
+  countryCodes: string[];
+  actorId: string;
+  message?: string;
+}): Promise<{ reminded: string[]; withoutFocalPoint: string[] }> {
+  const round = await prisma.round.findUniqueOrThrow({
+    where: { id: input.roundId },
+    select: { name: true, deadline: true },
+  });
+  const countries = await prisma.country.findMany({
+    where: { code: { in: input.countryCodes } },
+    select: {
+      code: true,
+      name: true,
+      responses: { where: { roundId: input.roundId }, select: { id: true, status: true } },
+    },
+    orderBy: { name: "asc" },
+  });
+  const reminded: string[] = [];
+  const withoutFocalPoint: string[] = [];
+  for (const country of countries) {
+    const addresses = await activeFocalPoints(country.code);
+    if (addresses.length === 0) {
+      withoutFocalPoint.push(country.name);
+      continue;
+    }
+    const response = country.responses[0];
+    const email = await reminderEmail({
+      countryName: country.name,
+      roundName: round.name,
+      status: response ? en.statuses[response.status] : en.dashboard.notStarted,
+      deadline: round.deadline,
+      link: absoluteUrl(`/countries/${country.code}`),
+      ...(input.message?.trim() ? { message: input.message.trim() } : {}),
+    });
+    await sendToEach(addresses, email);
+    await logEvent({
+      kind: "response.reminded",
+      actorId: input.actorId,
+      countryCode: country.code,
+      responseId: response?.id ?? null,
+      data: { recipients: addresses.length },
+    });
+    reminded.push(country.code);
+  }
+  return { reminded, withoutFocalPoint };
+}
+
+export async function setDeadline(roundId: string, deadline: Date | null, actorId: string) {
+  await prisma.round.update({ where: { id: roundId }, data: { deadline } });
+  forgetCurrentRound();
+  await logEvent({
+    kind: "round.deadline_set",
+    actorId,
+    data: { roundId, deadline: deadline?.toISOString() ?? null },
+  });
+}

@@ -1,0 +1,210 @@
+import { prisma } from "~/db.server";
+import type { Prisma } from "~/generated/prisma/client";
+import type { ResponseStatus } from "~/generated/prisma/enums";
+import { fingerprint, sameAnswer } from "~/questionnaire/form-data";
+import type { AnswerValue, Answers } from "~/questionnaire/types";
+import { logEvent } from "./event.server";
+import { TRANSITIONS } from "./review-state";
+
+// A country's response for a round: reading it, and saving answers without ever losing one.
+// A save carries, for each changed field, a fingerprint of the value the person was shown. If
+// the stored value is no longer that one (a colleague saved meanwhile) and differs from the
+// new value, the field is returned as a conflict instead of being overwritten. Without a
+// fingerprint, the revision the page was loaded at decides, using the revision that last
+// changed each field (fieldVersions). Revisions advance by compare-and-swap, so concurrent
+// saves on SQLite or PostgreSQL serialise and none is lost.
+
+/** Focal points can change a response in these statuses (the ones it can be submitted from). */
+export const EDITABLE: readonly ResponseStatus[] = TRANSITIONS.submit.from;
+/** The publish authorisation is saved like an answer, under its FIELDS.md header key. */
+export const AUTHORIZATION_KEY = "authorize_publication";
+
+export type FieldVersion = { rev: number; by: string | null; at: string };
+export type FieldVersions = Record<string, FieldVersion>;
+
+export type FieldConflict = {
+  field: string;
+  yours: AnswerValue | boolean;
+  theirs: AnswerValue | boolean;
+  by: string | null;
+  at: string;
+};
+
+export type SaveResult =
+  | { ok: true; revision: number; saved: string[]; conflicts: FieldConflict[]; savedAt: string }
+  | { ok: false; reason: "locked"; status: ResponseStatus };
+
+const responseSelect = {
+  id: true,
+  roundId: true,
+  countryCode: true,
+  status: true,
+  questionnaireVersion: true,
+  answers: true,
+  fieldVersions: true,
+  authorizePublication: true,
+  responseDate: true,
+  revision: true,
+  imported: true,
+  importSource: true,
+  importWarnings: true,
+  importedAt: true,
+  updatedAt: true,
+  updatedById: true,
+  submittedAt: true,
+  acceptedAt: true,
+} as const;
+
+export type ResponseRow = Awaited<ReturnType<typeof findResponse>>;
+
+export async function findResponse(roundId: string, countryCode: string) {
+  const row = await prisma.response.findUnique({
+    where: { roundId_countryCode: { roundId, countryCode } },
+    select: responseSelect,
+  });
+  if (!row) return null;
+  return {
+    ...row,
+    answers: (row.answers ?? {}) as Answers,
+    fieldVersions: (row.fieldVersions ?? {}) as FieldVersions,
+  };
+}
+
+async function findOrCreateResponse(roundId: string, countryCode: string) {
+  const existing = await findResponse(roundId, countryCode);
+  if (existing) return existing;
+  const round = await prisma.round.findUniqueOrThrow({
+    where: { id: roundId },
+    select: { questionnaireVersion: true },
+  });
+  try {
+    await prisma.response.create({
+      data: {
+        roundId,
+        countryCode,
+        questionnaireVersion: round.questionnaireVersion,
+        answers: {},
+        fieldVersions: {},
+      },
+    });
+  } catch {
+    // A colleague's first save created it at the same moment: use theirs.
+  }
+  return (await findResponse(roundId, countryCode))!;
+}
+
+export type SaveInput = {
+  roundId: string;
+  countryCode: string;
+  actorId: string;
+  /** The response revision the person's page was loaded at. */
+  baseRevision: number;
+  /** Only the fields the person changed. */
+  changes: Answers;
+  /** Fingerprints of the values the person was shown, by field. */
+  shown?: Readonly<Record<string, string>>;
+  authorizePublication?: boolean | null;
+  /** Fields the person chose to keep after being shown a conflict. */
+  overwrite?: readonly string[];
+};
+
+const MAX_ATTEMPTS = 8;
+
+export async function saveAnswers(input: SaveInput): Promise<SaveResult> {
+  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+    const response = await findOrCreateResponse(input.roundId, input.countryCode);
+    if (!EDITABLE.includes(response.status))
+      return { ok: false, reason: "locked", status: response.status };
+
+    const current: Record<string, AnswerValue | boolean> = { ...response.answers };
+    current[AUTHORIZATION_KEY] = response.authorizePublication;
+    const wanted: Record<string, AnswerValue | boolean> = { ...input.changes };
+    if (input.authorizePublication !== undefined)
+      wanted[AUTHORIZATION_KEY] = input.authorizePublication;
+
+    const apply: Record<string, AnswerValue | boolean> = {};
+    const conflicts: FieldConflict[] = [];
+    for (const [field, value] of Object.entries(wanted)) {
+      const theirs = current[field] ?? null;
+      if (sameAnswer(theirs as AnswerValue, value as AnswerValue)) continue;
+      const version = response.fieldVersions[field];
+      const seen = input.shown?.[field];
+      const changedSinceSeen =
+        seen !== undefined
+          ? seen !== fingerprint(theirs)
+          : !!version && version.rev > input.baseRevision;
+      if (changedSinceSeen && !input.overwrite?.includes(field)) {
+        conflicts.push({
+          field,
+          yours: value,
+          theirs,
+          by: version?.by ?? null,
+          at: version?.at ?? "",
+        });
+        continue;
+      }
+      apply[field] = value;
+    }
+    const fields = Object.keys(apply);
+    if (fields.length === 0) {
+      return {
+        ok: true,
+        revision: response.revision,
+        saved: [],
+        conflicts,
+        savedAt: new Date().toISOString(),
+      };
+    }
+
+    const revision = response.revision + 1;
+    const savedAt = new Date();
+    const version: FieldVersion = { rev: revision, by: input.actorId, at: savedAt.toISOString() };
+    const { [AUTHORIZATION_KEY]: authorization, ...answerChanges } = apply;
+    const data: Prisma.ResponseUpdateManyMutationInput = {
+      answers: { ...response.answers, ...(answerChanges as Answers) },
+      fieldVersions: {
+        ...response.fieldVersions,
+        ...Object.fromEntries(fields.map((f) => [f, version])),
+      },
+      revision,
+      updatedById: input.actorId,
+      ...(AUTHORIZATION_KEY in apply
+        ? { authorizePublication: authorization as boolean | null }
+        : {}),
+    };
+    const won = await prisma.$transaction(async (tx) => {
+      const { count } = await tx.response.updateMany({
+        where: { id: response.id, revision: response.revision, status: { in: [...EDITABLE] } },
+        data,
+      });
+      if (count === 0) return false;
+      await logEvent(
+        {
+          kind: "response.saved",
+          actorId: input.actorId,
+          countryCode: input.countryCode,
+          responseId: response.id,
+          fields,
+          data: { revision },
+        },
+        tx,
+      );
+      return true;
+    });
+    if (won)
+      return { ok: true, revision, saved: fields, conflicts, savedAt: savedAt.toISOString() };
+    // Someone saved in between: read again and re-check against their changes.
+  }
+  throw new Error("The response is changing too quickly to save; try again.");
+}
+
+/** Names for the people in a response's field versions (for "saved by … at …"). */
+export async function namesOf(userIds: (string | null | undefined)[]) {
+  const ids = [...new Set(userIds.filter((id): id is string => !!id))];
+  if (ids.length === 0) return {};
+  const users = await prisma.user.findMany({
+    where: { id: { in: ids } },
+    select: { id: true, name: true, email: true },
+  });
+  return Object.fromEntries(users.map((u) => [u.id, u.name ?? u.email]));
+}

@@ -1,0 +1,219 @@
+import { randomBytes } from "node:crypto";
+import { afterAll, describe, expect, it } from "vitest";
+import { prisma } from "~/db.server";
+import { fingerprint } from "~/questionnaire/form-data";
+import { fieldKeys, msq2020 } from "~/questionnaire";
+import { findResponse, saveAnswers } from "./response.server";
+import { submitResponse } from "./submission.server";
+
+afterAll(() => prisma.$disconnect());
+
+// Each test gets its own country so they do not depend on each other.
+const pool = ["ALB", "AND", "ARM", "AUT", "AZE", "BHS", "BHR", "BGD", "BRB", "BLR"];
+let next = 0;
+async function setUp() {
+  const countryCode = pool[next++]!;
+  const [a, b] = await Promise.all(
+    ["a", "b"].map((n) =>
+      prisma.user.create({
+        data: {
+          email: `${n}.${randomBytes(4).toString("hex")}@test.example.org`,
+          role: "FOCAL_POINT",
+          countries: { create: { countryCode } },
+        },
+        select: { id: true },
+      }),
+    ),
+  );
+  return { countryCode, a: a!.id, b: b!.id, roundId: "2020" };
+}
+
+describe("saveAnswers", () => {
+  it("merges different fields saved by two people from the same starting point", async () => {
+    const { countryCode, a, b, roundId } = await setUp();
+    const first = await saveAnswers({
+      roundId,
+      countryCode,
+      actorId: a,
+      baseRevision: 0,
+      changes: { q1_national_portal: "https://a" },
+      shown: { q1_national_portal: fingerprint(null) },
+    });
+    const second = await saveAnswers({
+      roundId,
+      countryCode,
+      actorId: b,
+      baseRevision: 0,
+      changes: { q3_egov_agency: "Agency" },
+      shown: { q3_egov_agency: fingerprint(null) },
+    });
+    expect(first).toMatchObject({ ok: true, saved: ["q1_national_portal"], conflicts: [] });
+    expect(second).toMatchObject({ ok: true, saved: ["q3_egov_agency"], conflicts: [] });
+    const response = await findResponse(roundId, countryCode);
+    expect(response?.answers).toEqual({
+      q1_national_portal: "https://a",
+      q3_egov_agency: "Agency",
+    });
+    expect(response?.revision).toBe(2);
+    const events = await prisma.event.findMany({
+      where: { responseId: response!.id, kind: "response.saved" },
+      select: { actorId: true, fields: true },
+    });
+    expect(events).toEqual(
+      expect.arrayContaining([
+        { actorId: a, fields: ["q1_national_portal"] },
+        { actorId: b, fields: ["q3_egov_agency"] },
+      ]),
+    );
+  });
+
+  it("returns a conflict, not an overwrite, when a colleague changed the same field meanwhile", async () => {
+    const { countryCode, a, b, roundId } = await setUp();
+    await saveAnswers({
+      roundId,
+      countryCode,
+      actorId: a,
+      baseRevision: 0,
+      changes: { q14_social_media: "A's text" },
+      shown: { q14_social_media: fingerprint(null) },
+    });
+    const result = await saveAnswers({
+      roundId,
+      countryCode,
+      actorId: b,
+      baseRevision: 0,
+      changes: { q14_social_media: "B's text" },
+      shown: { q14_social_media: fingerprint(null) },
+    });
+    expect(result).toMatchObject({
+      ok: true,
+      saved: [],
+      conflicts: [{ field: "q14_social_media", yours: "B's text", theirs: "A's text", by: a }],
+    });
+    expect((await findResponse(roundId, countryCode))?.answers.q14_social_media).toBe("A's text");
+    // Having seen A's text, B may keep theirs.
+    const kept = await saveAnswers({
+      roundId,
+      countryCode,
+      actorId: b,
+      baseRevision: 0,
+      changes: { q14_social_media: "B's text" },
+      shown: { q14_social_media: fingerprint("A's text") },
+    });
+    expect(kept).toMatchObject({ saved: ["q14_social_media"], conflicts: [] });
+  });
+
+  it("loses nothing when many saves race", async () => {
+    const { countryCode, a, roundId } = await setUp();
+    const keys = [
+      "q5a_planning_development",
+      "q5b_education",
+      "q5c_health",
+      "q5d_social_protection",
+      "q5e_employment",
+      "q5f_environment",
+      "q5g_energy_water",
+      "q5h_finance_taxation",
+    ];
+    const results = await Promise.all(
+      keys.map((key) =>
+        saveAnswers({
+          roundId,
+          countryCode,
+          actorId: a,
+          baseRevision: 0,
+          changes: { [key]: `value of ${key}` },
+          shown: { [key]: fingerprint(null) },
+        }),
+      ),
+    );
+    expect(results.every((r) => r.ok && r.saved.length === 1)).toBe(true);
+    const response = await findResponse(roundId, countryCode);
+    for (const key of keys) expect(response?.answers[key]).toBe(`value of ${key}`);
+    expect(response?.revision).toBe(keys.length);
+  });
+});
+
+describe("submitResponse", () => {
+  it("freezes exactly what was submitted and refuses later saves", async () => {
+    const { countryCode, a, roundId } = await setUp();
+    await saveAnswers({
+      roundId,
+      countryCode,
+      actorId: a,
+      baseRevision: 0,
+      changes: { q10_collects_usage_stats: "no" },
+      authorizePublication: true,
+    });
+    const result = await submitResponse({
+      questionnaire: msq2020,
+      roundId,
+      countryCode,
+      actorId: a,
+      confirmNoPublication: false,
+    });
+    expect(result).toMatchObject({ ok: true, submissionNumber: 1 });
+    const submission = await prisma.submission.findFirstOrThrow({
+      where: { response: { countryCode } },
+      select: { answers: true, authorizePublication: true },
+    });
+    expect(submission.authorizePublication).toBe(true);
+    expect((submission.answers as Record<string, unknown>).q10_collects_usage_stats).toBe("no");
+    // Every key of the definition (PostgreSQL's jsonb does not keep key order).
+    expect(Object.keys(submission.answers as object).sort()).toEqual(fieldKeys(msq2020).sort());
+    expect(
+      await saveAnswers({
+        roundId,
+        countryCode,
+        actorId: a,
+        baseRevision: 9,
+        changes: { q10_collects_usage_stats: "yes" },
+      }),
+    ).toMatchObject({ ok: false, reason: "locked" });
+  });
+
+  it("asks for confirmation without the authorisation, and refuses blocking errors", async () => {
+    const { countryCode, a, roundId } = await setUp();
+    await saveAnswers({
+      roundId,
+      countryCode,
+      actorId: a,
+      baseRevision: 0,
+      changes: { contact_email: "not-an-address" },
+    });
+    expect(
+      await submitResponse({
+        questionnaire: msq2020,
+        roundId,
+        countryCode,
+        actorId: a,
+        confirmNoPublication: true,
+      }),
+    ).toMatchObject({ ok: false, reason: "errors" });
+    await saveAnswers({
+      roundId,
+      countryCode,
+      actorId: a,
+      baseRevision: 1,
+      changes: { contact_email: "focal@gov.example.org" },
+    });
+    expect(
+      await submitResponse({
+        questionnaire: msq2020,
+        roundId,
+        countryCode,
+        actorId: a,
+        confirmNoPublication: false,
+      }),
+    ).toEqual({ ok: false, reason: "needs-confirmation" });
+    expect(
+      await submitResponse({
+        questionnaire: msq2020,
+        roundId,
+        countryCode,
+        actorId: a,
+        confirmNoPublication: true,
+      }),
+    ).toMatchObject({ ok: true });
+  });
+});

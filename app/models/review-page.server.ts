@@ -1,0 +1,94 @@
+import { prisma } from "~/db.server";
+import type { Role } from "~/generated/prisma/enums";
+import { msq2020, questionnaireFor } from "~/questionnaire";
+import { changedFields } from "~/questionnaire/diff";
+import type { Answers, Questionnaire } from "~/questionnaire/types";
+import { answerIssues } from "~/questionnaire/validation";
+import { findResponse, namesOf } from "./response.server";
+import { latestSubmissions } from "./review.server";
+import { availableDecisions } from "./review-state";
+import { currentRound } from "./round.server";
+
+// What a reviewer sees of one country's response: the submitted answers, what changed since the
+// previous submission (or the import), flags, comments, import warnings and history.
+
+export async function loadReviewPage(countryCode: string, role: Role) {
+  const round = await currentRound();
+  const questionnaire: Questionnaire = questionnaireFor(round.id) ?? msq2020;
+  const [country, response] = await Promise.all([
+    prisma.country.findUnique({
+      where: { code: countryCode },
+      select: { code: true, name: true, region: true },
+    }),
+    findResponse(round.id, countryCode),
+  ]);
+  if (!country) throw new Response("Not found", { status: 404 });
+  const [latest, previous] = response ? await latestSubmissions(response.id) : [];
+  const answers: Answers = latest?.answers ?? response?.answers ?? {};
+  const comments = response
+    ? await prisma.comment.findMany({
+        where: { responseId: response.id },
+        select: {
+          id: true,
+          fieldKey: true,
+          parentId: true,
+          body: true,
+          createdAt: true,
+          authorId: true,
+        },
+        orderBy: { createdAt: "asc" },
+      })
+    : [];
+  const events = await prisma.event.findMany({
+    where: { countryCode, kind: { startsWith: "response." } },
+    select: { id: true, kind: true, at: true, actorId: true, fields: true, data: true },
+    orderBy: { at: "desc" },
+    take: 100,
+  });
+  const names = await namesOf([
+    ...comments.map((c) => c.authorId),
+    ...events.map((e) => e.actorId),
+  ]);
+  const flags = answerIssues(questionnaire, answers).filter(
+    (i) => i.code === "not_asked" || i.code === "over_word_limit",
+  );
+  return {
+    roundId: round.id,
+    country,
+    status: response?.status ?? null,
+    imported: response?.imported ?? false,
+    importSource: response?.importSource ?? null,
+    importWarnings: (
+      (response?.importWarnings ?? []) as { field: string | null; message: string }[]
+    ).slice(0, 200),
+    submission: latest
+      ? { number: latest.number, at: latest.createdAt.toISOString(), imported: latest.imported }
+      : null,
+    authorizePublication: latest
+      ? latest.authorizePublication
+      : (response?.authorizePublication ?? null),
+    answers,
+    changes:
+      latest && previous
+        ? {
+            since: previous.imported ? ("import" as const) : previous.number,
+            fields: changedFields(questionnaire, previous.answers, latest.answers),
+          }
+        : null,
+    flags: flags.map((f) => ({ field: f.field, code: f.code, message: f.message })),
+    comments: comments.map((c) => ({
+      ...c,
+      createdAt: c.createdAt.toISOString(),
+      author: names[c.authorId] ?? "",
+    })),
+    history: events.map((e) => ({
+      id: e.id,
+      kind: e.kind,
+      at: e.at.toISOString(),
+      who: e.actorId ? (names[e.actorId] ?? "") : "",
+      fields: Array.isArray(e.fields) ? (e.fields as string[]).length : 0,
+      message: (e.data as { message?: string } | null)?.message ?? null,
+    })),
+    decisions: availableDecisions(response?.status ?? null, role),
+  };
+}

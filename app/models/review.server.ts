@@ -1,0 +1,200 @@
+import { prisma } from "~/db.server";
+import { absoluteUrl } from "~/email/links.server";
+import { sendEmail } from "~/email/send.server";
+import type { Role } from "~/generated/prisma/enums";
+import type { Answers } from "~/questionnaire/types";
+import { returnedForRevisionEmail } from "../../emails/returned-for-revision";
+import type { DashboardRow } from "./dashboard";
+import { logEvent } from "./event.server";
+import { checkTransition, type Decision } from "./review-state";
+
+// The reviewers' side: the dashboard's rows, decisions on a response, and comments.
+
+export async function loadDashboardRows(roundId: string): Promise<DashboardRow[]> {
+  const countries = await prisma.country.findMany({
+    select: {
+      code: true,
+      name: true,
+      region: true,
+      responses: {
+        where: { roundId },
+        select: { status: true, imported: true, updatedAt: true, authorizePublication: true },
+      },
+      focalPoints: {
+        where: { user: { active: true, role: "FOCAL_POINT" } },
+        select: { user: { select: { name: true, email: true } } },
+      },
+    },
+    orderBy: { name: "asc" },
+  });
+  return countries.map((c) => {
+    const response = c.responses[0];
+    return {
+      code: c.code,
+      name: c.name,
+      region: c.region,
+      status: response?.status ?? "NOT_STARTED",
+      imported: response?.imported ?? false,
+      lastActivity: response?.updatedAt.toISOString() ?? null,
+      focalPoints: c.focalPoints.map((f) => f.user.name ?? f.user.email),
+      authorised: response?.authorizePublication ?? null,
+    };
+  });
+}
+
+export type DecisionResult = { ok: true } | { ok: false; reason: "role" | "status" | "message" };
+
+/**
+ * Applies a reviewer's decision. The status is changed only if it is still the one checked
+ * (a compare-and-swap), so two reviewers acting at once cannot both win.
+ */
+export async function decide(input: {
+  decision: Exclude<Decision, "submit">;
+  roundId: string;
+  countryCode: string;
+  actor: { id: string; role: Role; name: string };
+  message?: string;
+}): Promise<DecisionResult> {
+  const response = await prisma.response.findUnique({
+    where: { roundId_countryCode: { roundId: input.roundId, countryCode: input.countryCode } },
+    select: { id: true, status: true },
+  });
+  const check = checkTransition(input.decision, response?.status ?? null, input.actor.role);
+  if (!check.ok) return check;
+  const message = input.message?.trim() ?? "";
+  if (input.decision === "return" && !message) return { ok: false, reason: "message" };
+  const now = new Date();
+  const won = await prisma.$transaction(async (tx) => {
+    const { count } = await tx.response.updateMany({
+      where: { id: response!.id, status: response!.status },
+      data: {
+        status: check.to,
+        ...(input.decision === "accept" ? { acceptedAt: now } : {}),
+        ...(input.decision === "reopen" ? { acceptedAt: null } : {}),
+      },
+    });
+    if (count === 0) return false;
+    if (message) {
+      await tx.comment.create({
+        data: { responseId: response!.id, fieldKey: null, authorId: input.actor.id, body: message },
+      });
+    }
+    await logEvent(
+      {
+        kind: `response.${input.decision === "return" ? "returned" : input.decision === "accept" ? "accepted" : "reopened"}`,
+        actorId: input.actor.id,
+        countryCode: input.countryCode,
+        responseId: response!.id,
+        data: message ? { message } : undefined,
+      },
+      tx,
+    );
+    return true;
+  });
+  if (!won) return { ok: false, reason: "status" };
+  if (input.decision === "return")
+    await emailReturn(input.roundId, input.countryCode, input.actor.name, message);
+  return { ok: true };
+}
+
+async function emailReturn(
+  roundId: string,
+  countryCode: string,
+  reviewerName: string,
+  message: string,
+) {
+  const [country, round, focalPoints] = await Promise.all([
+    prisma.country.findUniqueOrThrow({ where: { code: countryCode }, select: { name: true } }),
+    prisma.round.findUniqueOrThrow({
+      where: { id: roundId },
+      select: { name: true, deadline: true },
+    }),
+    activeFocalPoints(countryCode),
+  ]);
+  const email = await returnedForRevisionEmail({
+    countryName: country.name,
+    roundName: round.name,
+    reviewerName,
+    message,
+    link: absoluteUrl(`/countries/${countryCode}`),
+    deadline: round.deadline,
+  });
+  await sendToEach(focalPoints, email);
+}
+
+export async function activeFocalPoints(countryCode: string) {
+  const users = await prisma.user.findMany({
+    where: { active: true, role: "FOCAL_POINT", countries: { some: { countryCode } } },
+    select: { email: true },
+  });
+  return users.map((u) => u.email);
+}
+
+/** One message per person (focal points do not see each other's addresses); failures logged. */
+export async function sendToEach(
+  addresses: string[],
+  message: { subject: string; html: string; text: string },
+) {
+  const results = await Promise.allSettled(addresses.map((to) => sendEmail({ to, ...message })));
+  results.forEach((result, i) => {
+    if (result.status === "rejected")
+      console.error(`e-mail to ${addresses[i]} failed:`, result.reason);
+  });
+  return results.filter((r) => r.status === "fulfilled").length;
+}
+
+export async function addComment(input: {
+  roundId: string;
+  countryCode: string;
+  fieldKey: string | null;
+  parentId: string | null;
+  body: string;
+  authorId: string;
+}) {
+  const response = await prisma.response.findUnique({
+    where: { roundId_countryCode: { roundId: input.roundId, countryCode: input.countryCode } },
+    select: { id: true },
+  });
+  if (!response) return false;
+  // A reply belongs to a comment of the same response (never another country's thread).
+  const parent = input.parentId
+    ? await prisma.comment.findFirst({
+        where: { id: input.parentId, responseId: response.id },
+        select: { id: true, fieldKey: true },
+      })
+    : null;
+  await prisma.comment.create({
+    data: {
+      responseId: response.id,
+      fieldKey: parent ? parent.fieldKey : input.fieldKey,
+      parentId: parent?.id ?? null,
+      authorId: input.authorId,
+      body: input.body,
+    },
+  });
+  await logEvent({
+    kind: "response.commented",
+    actorId: input.authorId,
+    countryCode: input.countryCode,
+    responseId: response.id,
+    fields: input.fieldKey ? [input.fieldKey] : [],
+  });
+  return true;
+}
+
+/** The latest two snapshots of a response: what is judged, and what it replaced. */
+export async function latestSubmissions(responseId: string) {
+  const rows = await prisma.submission.findMany({
+    where: { responseId },
+    select: {
+      number: true,
+      answers: true,
+      authorizePublication: true,
+      imported: true,
+      createdAt: true,
+    },
+    orderBy: { number: "desc" },
+    take: 2,
+  });
+  return rows.map((r) => ({ ...r, answers: r.answers as Answers }));
+}

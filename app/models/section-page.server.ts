@@ -1,0 +1,81 @@
+import type { AppLoadContext } from "@remix-run/node";
+import { requireFocalPointFor } from "~/auth/guards.server";
+import { takePendingInput } from "~/auth/pending-input.server";
+import { findMemberState } from "~/countries";
+import { prisma } from "~/db.server";
+import { fingerprint } from "~/questionnaire/form-data";
+import { progressAndIssues } from "./questionnaire-view.server";
+import { EDITABLE, findResponse, namesOf } from "./response.server";
+import { sectionContext } from "./section-save.server";
+import { parseSectionPost } from "~/questionnaire/section-post";
+import type { Answers } from "~/questionnaire/types";
+
+// What a section page shows: the section's answers (with anything typed before an expired
+// session put back in place), progress, warnings and reviewers' comments.
+
+export async function loadSectionPage(
+  request: Request,
+  context: AppLoadContext,
+  params: { code?: string; section?: string },
+) {
+  const { countryCode } = await requireFocalPointFor(request, context, params.code);
+  const { round, questionnaire, section } = await sectionContext(countryCode, params.section);
+  const country = { code: countryCode, name: findMemberState(countryCode)?.name ?? countryCode };
+  const response = await findResponse(round.id, countryCode);
+  const answers: Answers = response?.answers ?? {};
+  const shown: Record<string, string> = {};
+  for (const question of section.questions)
+    shown[question.key] = fingerprint(answers[question.key] ?? null);
+
+  // Input kept when the session had expired: shown in place, with the fingerprints of what the
+  // person had seen then, so saving it still detects a colleague's change in between.
+  const pending = await takePendingInput(request);
+  let values: Answers = answers;
+  let restored = false;
+  let baseRevision = response?.revision ?? 0;
+  if (pending) {
+    const post = parseSectionPost(questionnaire, section.questions, pending.formData);
+    if (!("error" in post)) {
+      values = { ...answers, ...post.changes };
+      Object.assign(shown, post.shown);
+      baseRevision = post.baseRevision;
+      restored = true;
+    }
+  }
+
+  const comments = response
+    ? await prisma.comment.findMany({
+        where: { responseId: response.id, fieldKey: { in: section.questions.map((q) => q.key) } },
+        select: { id: true, fieldKey: true, body: true, createdAt: true, authorId: true },
+        orderBy: { createdAt: "asc" },
+      })
+    : [];
+  const names = await namesOf([response?.updatedById, ...comments.map((c) => c.authorId)]);
+  const { progress, issues } = progressAndIssues(questionnaire, values);
+  const sectionKeys = new Set(section.questions.map((q) => q.key));
+
+  return {
+    headers: pending ? { "Set-Cookie": pending.clearCookie } : undefined,
+    data: {
+      roundId: round.id,
+      country,
+      sectionId: section.id,
+      editable: !response || EDITABLE.includes(response.status),
+      status: response?.status ?? null,
+      revision: baseRevision,
+      values,
+      shown,
+      restored,
+      progress,
+      issues: issues.filter((issue) => sectionKeys.has(issue.field) && issue.code !== "unanswered"),
+      comments: comments.map((c) => ({
+        ...c,
+        author: names[c.authorId] ?? "UN DESA",
+        createdAt: c.createdAt.toISOString(),
+      })),
+      lastSaved: response?.updatedById
+        ? { by: names[response.updatedById] ?? "", at: response.updatedAt.toISOString() }
+        : null,
+    },
+  };
+}

@@ -1,0 +1,105 @@
+import type { AppLoadContext } from "@remix-run/node";
+import { requireFocalPointFor } from "~/auth/guards.server";
+import { stashInput } from "~/auth/pending-input.server";
+import { readSession } from "~/auth/session.server";
+import { findSection, msq2020, questionnaireFor } from "~/questionnaire";
+import { parseSectionPost, type SectionIntent } from "~/questionnaire/section-post";
+import type { Questionnaire, Section } from "~/questionnaire/types";
+import { saveAnswers, type FieldConflict } from "./response.server";
+import { currentRound } from "./round.server";
+
+// Saving a section: shared by the section page's form (any browser, with or without
+// JavaScript) and the autosave endpoint (JavaScript). Returns what happened; the routes turn
+// it into a redirect, a page or JSON.
+
+export type SectionSaveOutcome =
+  | { kind: "saved"; intent: SectionIntent; revision: number; saved: string[]; savedAt: string }
+  | {
+      kind: "conflicts";
+      intent: SectionIntent;
+      revision: number;
+      saved: string[];
+      savedAt: string;
+      conflicts: FieldConflict[];
+      posted: Record<string, unknown>;
+    }
+  | { kind: "locked" }
+  | { kind: "malformed"; fields: string[] }
+  | { kind: "signed-out"; stashCookie: string | null };
+
+export async function sectionContext(countryCode: string, sectionId: string | undefined) {
+  const round = await currentRound();
+  const questionnaire: Questionnaire = questionnaireFor(round.id) ?? msq2020;
+  const section = findSection(questionnaire, sectionId ?? "");
+  if (!section) throw new Response("Not found", { status: 404 });
+  return { round, questionnaire, section, countryCode };
+}
+
+export async function saveSectionPost(
+  request: Request,
+  context: AppLoadContext,
+  params: { code?: string; section?: string },
+  options: { autosave: boolean },
+): Promise<SectionSaveOutcome> {
+  const formData = await request.formData();
+  // An expired session must not cost the person what they typed (see pending-input.server.ts).
+  const session = await readSession(request, context);
+  if (!session) {
+    return {
+      kind: "signed-out",
+      stashCookie: options.autosave ? null : await stashInput(request, formData),
+    };
+  }
+  const { user, countryCode } = await requireFocalPointFor(request, context, params.code, session);
+  const { round, questionnaire, section } = await sectionContext(countryCode, params.section);
+  const post = parseSectionPost(questionnaire, section.questions, formData);
+  if ("error" in post) return { kind: "malformed", fields: post.fields };
+  const result = await saveAnswers({
+    roundId: round.id,
+    countryCode,
+    actorId: user.id,
+    baseRevision: post.baseRevision,
+    changes: post.changes,
+    shown: post.shown,
+    overwrite: post.overwrite,
+  });
+  if (!result.ok) return { kind: "locked" };
+  const { revision, saved, savedAt, conflicts } = result;
+  if (conflicts.length > 0) {
+    return {
+      kind: "conflicts",
+      intent: post.intent,
+      revision,
+      saved,
+      savedAt,
+      conflicts,
+      posted: post.changes,
+    };
+  }
+  return { kind: "saved", intent: post.intent, revision, saved, savedAt };
+}
+
+/** Where a section form's button leads, after saving. */
+export function destinationAfterSave(
+  questionnaire: Questionnaire,
+  section: Section,
+  intent: SectionIntent,
+  base: string,
+) {
+  const ids = questionnaire.sections.map((s) => s.id);
+  const index = ids.indexOf(section.id);
+  switch (intent.kind) {
+    case "next":
+      return index + 1 < ids.length ? `${base}/sections/${ids[index + 1]}` : `${base}/review`;
+    case "back":
+      return index > 0 ? `${base}/sections/${ids[index - 1]}` : base;
+    case "goto":
+      return ids.includes(intent.section)
+        ? `${base}/sections/${intent.section}`
+        : `${base}/sections/${section.id}`;
+    case "review":
+      return `${base}/review`;
+    default:
+      return `${base}/sections/${section.id}?saved=1`;
+  }
+}

@@ -1,0 +1,148 @@
+import { endAllSessions } from "~/auth/session.server";
+import { hashPassword } from "~/auth/password.server";
+import { normaliseEmail } from "~/auth/sign-in.server";
+import { issueToken } from "~/auth/tokens.server";
+import { prisma } from "~/db.server";
+import type { Role } from "~/generated/prisma/enums";
+import { logEvent } from "./event.server";
+
+// Accounts: listing, invitations, role and country changes, (de)activation, passwords.
+// Every change is written to the event log with who made it.
+
+/** What the account pages read (the hash only to tell "invited, no password yet"; never sent). */
+const accountSelect = {
+  id: true,
+  email: true,
+  name: true,
+  role: true,
+  active: true,
+  passwordHash: true,
+  countries: { select: { countryCode: true }, orderBy: { countryCode: "asc" } },
+} as const;
+
+export type UserFilter = { role?: Role; country?: string; active?: boolean };
+
+export async function listUsers(filter: UserFilter = {}) {
+  return prisma.user.findMany({
+    where: {
+      ...(filter.role ? { role: filter.role } : {}),
+      ...(filter.active !== undefined ? { active: filter.active } : {}),
+      ...(filter.country ? { countries: { some: { countryCode: filter.country } } } : {}),
+    },
+    select: accountSelect,
+    orderBy: [{ role: "asc" }, { email: "asc" }],
+  });
+}
+
+export async function getUser(id: string) {
+  return prisma.user.findUnique({
+    where: { id },
+    select: { ...accountSelect, createdAt: true },
+  });
+}
+
+export class AccountError extends Error {}
+
+/**
+ * Creates the account (without a password) or, for someone invited before who has not yet set
+ * a password, updates it; either way issues a fresh invitation token (the old link stops
+ * working). Returns the token for the e-mail.
+ */
+export async function inviteUser(input: {
+  email: string;
+  role: Role;
+  countries: string[];
+  invitedById: string | null;
+}) {
+  const email = normaliseEmail(input.email);
+  const countries = input.role === "FOCAL_POINT" ? [...new Set(input.countries)] : [];
+  const existing = await prisma.user.findUnique({
+    where: { email },
+    select: { id: true, passwordHash: true },
+  });
+  if (existing?.passwordHash) {
+    throw new AccountError("This person already has an account: change it from the users list.");
+  }
+  const user = await prisma.$transaction(async (tx) => {
+    const saved = existing
+      ? await tx.user.update({
+          where: { id: existing.id },
+          data: { role: input.role, active: true },
+          select: { id: true },
+        })
+      : await tx.user.create({ data: { email, role: input.role }, select: { id: true } });
+    await tx.userCountry.deleteMany({ where: { userId: saved.id } });
+    if (countries.length > 0) {
+      await tx.userCountry.createMany({
+        data: countries.map((countryCode) => ({ userId: saved.id, countryCode })),
+      });
+    }
+    await logEvent(
+      {
+        kind: existing ? "user.reinvited" : "user.invited",
+        actorId: input.invitedById,
+        subjectId: saved.id,
+        data: { email, role: input.role, countries },
+      },
+      tx,
+    );
+    return saved;
+  });
+  const { token, expiresAt } = await issueToken(user.id, "INVITATION");
+  return { userId: user.id, email, token, expiresAt, countries };
+}
+
+export async function updateUserAccess(
+  userId: string,
+  input: { role: Role; countries: string[] },
+  actorId: string,
+) {
+  const countries = input.role === "FOCAL_POINT" ? [...new Set(input.countries)] : [];
+  await prisma.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: userId }, data: { role: input.role } });
+    await tx.userCountry.deleteMany({ where: { userId } });
+    if (countries.length > 0) {
+      await tx.userCountry.createMany({
+        data: countries.map((countryCode) => ({ userId, countryCode })),
+      });
+    }
+    await logEvent(
+      {
+        kind: "user.access_changed",
+        actorId,
+        subjectId: userId,
+        data: { role: input.role, countries },
+      },
+      tx,
+    );
+  });
+}
+
+/** Deactivation ends every session of the user at once; their answers stay. */
+export async function setUserActive(userId: string, active: boolean, actorId: string) {
+  await prisma.user.update({ where: { id: userId }, data: { active } });
+  if (!active) await endAllSessions(userId);
+  await logEvent({
+    kind: active ? "user.reactivated" : "user.deactivated",
+    actorId,
+    subjectId: userId,
+  });
+}
+
+/** Sets the password (after an invitation or a reset) and ends every other session. */
+export async function setPassword(userId: string, password: string, name?: string) {
+  const passwordHash = await hashPassword(password);
+  await prisma.user.update({
+    where: { id: userId },
+    data: { passwordHash, ...(name ? { name } : {}) },
+  });
+  await endAllSessions(userId);
+  await logEvent({ kind: "user.password_set", actorId: userId, subjectId: userId });
+}
+
+export async function findActiveUserByEmail(email: string) {
+  return prisma.user.findFirst({
+    where: { email: normaliseEmail(email), active: true },
+    select: { id: true, email: true },
+  });
+}

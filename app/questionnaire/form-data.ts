@@ -1,0 +1,36 @@
+import type { AnswerValue, Answers, Question } from "./types";
+
+// Reading answers out of a form post, and fingerprints of answers so the server can tell which
+// fields a person actually changed (a form without JavaScript posts every field of the page).
+
+/** The answer a form post gives for a question; blank means "not answered" (null). */
+export function answerFromFormData(formData: FormData, question: Question): AnswerValue {
+  if (question.type === "multi") {
+    const picked = formData.getAll(question.key).filter((v): v is string => typeof v === "string");
+    return picked.length > 0 ? picked : null;
+  }
+  const raw = formData.get(question.key);
+  if (typeof raw !== "string") return null;
+  // Browsers send CRLF from textareas; keep answers with plain line breaks.
+  const value = raw.replace(/\r\n?/g, "\n").trim();
+  return value === "" ? null : value;
+}
+
+export function answersFromFormData(formData: FormData, questions: readonly Question[]): Answers {
+  return Object.fromEntries(questions.map((q) => [q.key, answerFromFormData(formData, q)]));
+}
+
+/** A short, stable fingerprint of an answer (FNV-1a, 32 bits): equal answers, equal prints. */
+export function fingerprint(value: AnswerValue | boolean | undefined): string {
+  const text = value === null || value === undefined ? "\u0000" : JSON.stringify(value);
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return (hash >>> 0).toString(36);
+}
+
+export function sameAnswer(a: AnswerValue | undefined, b: AnswerValue | undefined): boolean {
+  return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+}

@@ -1,0 +1,144 @@
+import { describe, expect, it } from "vitest";
+import { findSection, msq2020 } from "./index";
+import { fingerprint } from "./form-data";
+import { parseSectionPost } from "./section-post";
+import { formatAnswer } from "./format";
+import { sectionProgress } from "./progress";
+
+const sectionI = findSection(msq2020, "I")!;
+const sectionII = findSection(msq2020, "II")!;
+
+function form(entries: [string, string][]) {
+  const data = new FormData();
+  for (const [k, v] of entries) data.append(k, v);
+  return data;
+}
+
+describe("parseSectionPost", () => {
+  it("keeps only the fields whose value differs from what the page showed", () => {
+    const post = parseSectionPost(
+      msq2020,
+      sectionI.questions,
+      form([
+        ["intent", "next"],
+        ["base", "3"],
+        ["q1_national_portal", "https://irembo.gov.rw"],
+        ["orig.q1_national_portal", fingerprint("https://irembo.gov.rw")],
+        ["q3_egov_agency", "Ministry of ICT\r\nRISA"],
+        ["orig.q3_egov_agency", fingerprint(null)],
+      ]),
+    );
+    expect(post).toEqual({
+      intent: { kind: "next" },
+      baseRevision: 3,
+      changes: { q3_egov_agency: "Ministry of ICT\nRISA" },
+      shown: { q3_egov_agency: fingerprint(null) },
+      overwrite: [],
+    });
+  });
+
+  it("reads cleared fields as null, checkboxes as arrays in option order", () => {
+    const post = parseSectionPost(
+      msq2020,
+      sectionII.questions,
+      form([
+        ["base", "0"],
+        ["fields", "q6_development_strategy,q8_strategy_features"],
+        ["q6_development_strategy", "   "],
+        ["orig.q6_development_strategy", fingerprint("old text")],
+        ["q8_strategy_features", "aligned_sdgs"],
+        ["q8_strategy_features", "implementation_plan"],
+      ]),
+    );
+    expect(post).toMatchObject({
+      intent: { kind: "save" },
+      changes: {
+        q6_development_strategy: null,
+        q8_strategy_features: ["implementation_plan", "aligned_sdgs"],
+      },
+    });
+  });
+
+  it("refuses duplicated single-value fields, unknown options and bad intents", () => {
+    const duplicated = form([
+      ["base", "0"],
+      ["q1_national_portal", "a"],
+      ["q1_national_portal", "b"],
+    ]);
+    expect(parseSectionPost(msq2020, sectionI.questions, duplicated)).toEqual({
+      error: "malformed",
+      fields: ["q1_national_portal"],
+    });
+    const badOption = form([
+      ["base", "0"],
+      ["q8_strategy_features", "bogus"],
+    ]);
+    expect(parseSectionPost(msq2020, sectionII.questions, badOption)).toMatchObject({
+      error: "malformed",
+    });
+    const badIntent = form([
+      ["base", "0"],
+      ["intent", "drop-tables"],
+    ]);
+    expect(parseSectionPost(msq2020, sectionI.questions, badIntent)).toMatchObject({
+      error: "malformed",
+    });
+    const badBase = form([["base", "-1"]]);
+    expect(parseSectionPost(msq2020, sectionI.questions, badBase)).toMatchObject({
+      error: "malformed",
+    });
+  });
+
+  it("keep: overwrites after a conflict; theirs: drops the person's change", () => {
+    const entries: [string, string][] = [
+      ["base", "0"],
+      ["q3_egov_agency", "mine"],
+    ];
+    const keep = parseSectionPost(
+      msq2020,
+      sectionI.questions,
+      form([...entries, ["intent", "keep:q3_egov_agency"]]),
+    );
+    expect(keep).toMatchObject({
+      overwrite: ["q3_egov_agency"],
+      changes: { q3_egov_agency: "mine" },
+    });
+    const theirs = parseSectionPost(
+      msq2020,
+      sectionI.questions,
+      form([...entries, ["intent", "theirs:q3_egov_agency"]]),
+    );
+    expect(theirs).toMatchObject({ overwrite: [] });
+    expect("changes" in theirs && "q3_egov_agency" in theirs.changes).toBe(false);
+  });
+});
+
+describe("formatAnswer", () => {
+  it("shows yes/no and option texts as a person reads them", () => {
+    const yesno = findSection(msq2020, "I")!.questions.find((q) => q.key === "q4_has_cio")!;
+    expect(formatAnswer(yesno, "yes")).toBe("Yes");
+    const multi = sectionII.questions.find((q) => q.key === "q8_strategy_features")!;
+    expect(formatAnswer(multi, ["aligned_sdgs", "implementation_plan"])).toBe(
+      "has an implementation plan.\nis aligned with the Sustainable Development Goals (SDGs).",
+    );
+    expect(formatAnswer(multi, [])).toBeNull();
+    expect(formatAnswer(multi, null)).toBeNull();
+  });
+});
+
+describe("sectionProgress", () => {
+  it("counts asked questions only, and the problems that would block submission", () => {
+    const progress = sectionProgress(msq2020, {
+      q4_has_cio: "yes",
+      q4_cio_name: "A",
+      q6_development_strategy: "w ".repeat(251),
+    });
+    const one = progress.find((s) => s.id === "I")!;
+    expect(one.total).toBe(22);
+    expect(one.answered).toBe(2);
+    expect(progress.find((s) => s.id === "II")!.errors.map((e) => e.code)).toEqual([
+      "over_word_limit",
+    ]);
+    expect(sectionProgress(msq2020, {}).find((s) => s.id === "I")!.total).toBe(17);
+  });
+});

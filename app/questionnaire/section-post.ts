@@ -1,0 +1,79 @@
+import { answerFromFormData, fingerprint } from "./form-data";
+import type { Answers, Question, Questionnaire } from "./types";
+import { draftAnswersSchema } from "./validation";
+
+// Reads a section form post into the changes to save. Pure, so it is tested on its own.
+// A field counts as changed only when its value differs from what the page showed
+// (the page sends a fingerprint of each shown value as `orig.<key>`); a form without
+// JavaScript posts every field, and untouched ones must not overwrite a colleague's save.
+
+export type SectionIntent =
+  | { kind: "save" | "next" | "back" | "autosave" | "review" }
+  | { kind: "goto"; section: string }
+  | { kind: "keep" | "theirs"; field: string };
+
+export type SectionPost = {
+  intent: SectionIntent;
+  baseRevision: number;
+  changes: Answers;
+  /** Fingerprints of the values the page showed, for the changed fields. */
+  shown: Record<string, string>;
+  overwrite: string[];
+};
+
+export type SectionPostError = { error: "malformed"; fields: string[] };
+
+function parseIntent(raw: FormDataEntryValue | null): SectionIntent | null {
+  const value = typeof raw === "string" ? raw : "save";
+  if (["save", "next", "back", "autosave", "review"].includes(value)) {
+    return { kind: value as "save" };
+  }
+  const [kind, arg] = value.split(":");
+  if (kind === "goto" && arg) return { kind, section: arg };
+  if ((kind === "keep" || kind === "theirs") && arg) return { kind, field: arg };
+  return null;
+}
+
+export function parseSectionPost(
+  questionnaire: Questionnaire,
+  questions: readonly Question[],
+  formData: FormData,
+): SectionPost | SectionPostError {
+  const intent = parseIntent(formData.get("intent"));
+  const base = Number(formData.get("base"));
+  // An autosave names the fields it carries; a full post carries the whole section.
+  const named = formData.get("fields");
+  const keys = typeof named === "string" ? new Set(named.split(",").filter(Boolean)) : null;
+  const posted = questions.filter((q) => !keys || keys.has(q.key));
+
+  // A single-value field sent twice is a forged or broken form: refuse rather than guess.
+  const duplicated = posted.filter((q) => q.type !== "multi" && formData.getAll(q.key).length > 1);
+  if (!intent || !Number.isInteger(base) || base < 0 || duplicated.length > 0) {
+    return { error: "malformed", fields: duplicated.map((q) => q.key) };
+  }
+
+  const changes: Answers = {};
+  const shown: Record<string, string> = {};
+  for (const question of posted) {
+    const value = answerFromFormData(formData, question);
+    const seen = formData.get(`orig.${question.key}`);
+    // Neither a value nor a fingerprint: the field was not on the page (an unticked box still
+    // has its fingerprint).
+    if (seen === null && !formData.has(question.key)) continue;
+    if (typeof seen === "string") {
+      if (seen === fingerprint(value)) continue;
+      shown[question.key] = seen;
+    }
+    changes[question.key] = value;
+  }
+  const checked = draftAnswersSchema(questionnaire).safeParse(changes);
+  if (!checked.success) {
+    return {
+      error: "malformed",
+      fields: [...new Set(checked.error.issues.map((i) => String(i.path[0])))],
+    };
+  }
+  if (intent.kind === "theirs") delete checked.data[intent.field];
+  const overwrite = intent.kind === "keep" ? [intent.field] : [];
+  return { intent, baseRevision: base, changes: checked.data as Answers, shown, overwrite };
+}

@@ -1,0 +1,103 @@
+import { describe, expect, it } from "vitest";
+import { msq2020 } from "./index";
+import { answerIssues, draftAnswersSchema, submitAnswersSchema } from "./validation";
+
+const words = (n: number, word = "word") => Array.from({ length: n }, () => word).join(" ");
+const draft = draftAnswersSchema(msq2020);
+const submit = submitAnswersSchema(msq2020);
+
+function errorFields(result: { success: boolean; error?: { issues: { path: PropertyKey[] }[] } }) {
+  return (result.error?.issues ?? []).map((issue) => String(issue.path[0]));
+}
+
+describe("draft schema", () => {
+  it("accepts an empty draft and any subset of fields", () => {
+    expect(draft.safeParse({}).success).toBe(true);
+    expect(draft.safeParse({ q1_national_portal: "https://irembo.gov.rw" }).success).toBe(true);
+  });
+
+  it("accepts text over the word limit (reported as a warning, not refused)", () => {
+    const answers = { q6_development_strategy: words(300) };
+    expect(draft.safeParse(answers).success).toBe(true);
+    const issues = answerIssues(msq2020, answers);
+    expect(issues.find((i) => i.field === "q6_development_strategy")).toMatchObject({
+      code: "over_word_limit",
+      blocksSubmit: true,
+    });
+  });
+
+  it("checks types and option keys", () => {
+    expect(errorFields(draft.safeParse({ q4_has_cio: "maybe" }))).toEqual(["q4_has_cio"]);
+    expect(
+      errorFields(draft.safeParse({ q9_legal_framework: ["data_protection", "bogus"] })),
+    ).toEqual(["q9_legal_framework"]);
+    expect(errorFields(draft.safeParse({ q1_national_portal: 42 }))).toEqual([
+      "q1_national_portal",
+    ]);
+  });
+
+  it("refuses keys that are not in the questionnaire", () => {
+    expect(draft.safeParse({ not_a_question: "x" }).success).toBe(false);
+  });
+
+  it("keeps checkbox answers in the definition's order, without duplicates", () => {
+    const parsed = draft.parse({ q15_new_tech_strategy: ["iot", "ai", "iot"] });
+    expect(parsed.q15_new_tech_strategy).toEqual(["ai", "iot"]);
+  });
+
+  it("accepts null to clear an answer", () => {
+    expect(
+      draft.safeParse({ q4_has_cio: null, q8_strategy_features: null, q3_egov_agency: null })
+        .success,
+    ).toBe(true);
+  });
+
+  it("refuses absurdly long text", () => {
+    expect(draft.safeParse({ q1_national_portal: "x".repeat(5_001) }).success).toBe(false);
+  });
+});
+
+describe("submit schema", () => {
+  it("accepts exactly 250 words and refuses 251, in English and Arabic", () => {
+    expect(submit.safeParse({ q14_social_media: words(250) }).success).toBe(true);
+    expect(errorFields(submit.safeParse({ q14_social_media: words(251) }))).toEqual([
+      "q14_social_media",
+    ]);
+    expect(submit.safeParse({ q14_social_media: words(250, "كلمة") }).success).toBe(true);
+    expect(errorFields(submit.safeParse({ q14_social_media: words(251, "كلمة") }))).toEqual([
+      "q14_social_media",
+    ]);
+  });
+
+  it("checks e-mail fields", () => {
+    expect(submit.safeParse({ contact_email: "focal.point@gov.rw" }).success).toBe(true);
+    expect(errorFields(submit.safeParse({ contact_email: "not an address" }))).toEqual([
+      "contact_email",
+    ]);
+    expect(errorFields(submit.safeParse({ q4_has_cio: "yes", q4_cio_email: "cio@" }))).toEqual([
+      "q4_cio_email",
+    ]);
+  });
+
+  it("refuses a follow-up answered when its condition does not hold", () => {
+    expect(submit.safeParse({ q4_has_cio: "yes", q4_cio_name: "A. Person" }).success).toBe(true);
+    expect(errorFields(submit.safeParse({ q4_has_cio: "no", q4_cio_name: "A. Person" }))).toEqual([
+      "q4_cio_name",
+    ]);
+    expect(
+      errorFields(submit.safeParse({ q15_new_tech_strategy: ["ai"], q15_other: "Drones" })),
+    ).toEqual(["q15_other"]);
+    expect(
+      submit.safeParse({ q15_new_tech_strategy: ["ai", "other"], q15_other: "Drones" }).success,
+    ).toBe(true);
+  });
+
+  it("does not block on unanswered questions (they are warnings)", () => {
+    expect(submit.safeParse({}).success).toBe(true);
+    const unanswered = answerIssues(msq2020, {}).filter((i) => i.code === "unanswered");
+    // Follow-ups whose condition does not hold are not asked, so not "unanswered".
+    expect(unanswered.map((i) => i.field)).not.toContain("q4_cio_name");
+    expect(unanswered.map((i) => i.field)).toContain("q4_has_cio");
+    expect(unanswered.every((i) => !i.blocksSubmit)).toBe(true);
+  });
+});

@@ -1,0 +1,96 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import {
+  isRouteErrorResponse,
+  Link,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import type { ReactNode } from "react";
+import { getOptionalUser } from "~/auth/guards.server";
+import { SiteNav } from "~/components/site-nav";
+import { useCopy } from "~/i18n";
+import { defaultLocale, directionOf } from "~/i18n/locale";
+import { useNonce } from "~/nonce";
+import stylesHref from "~/styles/app.css";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesHref },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export const meta: MetaFunction = () => [{ title: "MSQ Portal" }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await getOptionalUser(request, context);
+  return { user: user ? { name: user.name ?? user.email, role: user.role } : null };
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const nonce = useNonce();
+  const copy = useCopy();
+  // Absent when the root loader itself failed (the error page still gets the layout).
+  const user = useRouteLoaderData<typeof loader>("root")?.user ?? null;
+  return (
+    <html lang={defaultLocale} dir={directionOf(defaultLocale)}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <a className="skip-link" href="#main">
+          {copy.skipToContent}
+        </a>
+        <header className="site-header">
+          <div className="container site-header__inner">
+            <Link to="/" className="site-name">
+              {copy.portalName}
+            </Link>
+            <span className="site-tagline">{copy.portalTagline}</span>
+            <SiteNav user={user} />
+          </div>
+        </header>
+        <main id="main" tabIndex={-1} className="container">
+          {children}
+        </main>
+        <footer className="site-footer">
+          <div className="container">
+            <p>{copy.footer.owner}</p>
+            <p>{copy.footer.division}</p>
+          </div>
+        </footer>
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const copy = useCopy().errors;
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const [title, text] =
+    status === 404
+      ? [copy.notFoundTitle, copy.notFoundText]
+      : status === 403
+        ? [copy.forbiddenTitle, copy.forbiddenText]
+        : [copy.genericTitle, copy.genericText];
+  if (status >= 500) console.error(error);
+  return (
+    <section aria-labelledby="error-title">
+      <h1 id="error-title">{title}</h1>
+      <p>{text}</p>
+    </section>
+  );
+}

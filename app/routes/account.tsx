@@ -1,0 +1,54 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { requireUser } from "~/auth/guards.server";
+import { blankSessionCookie, endAllSessions } from "~/auth/session.server";
+import { useCopy } from "~/i18n";
+import { logEvent } from "~/models/event.server";
+
+export const meta: MetaFunction = () => [{ title: "Your account · MSQ Portal" }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { user } = await requireUser(request, context);
+  return { user, countries: [...user.countries].sort() };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const { user } = await requireUser(request, context);
+  await endAllSessions(user.id);
+  await logEvent({ kind: "user.signed_out_everywhere", actorId: user.id, subjectId: user.id });
+  return redirect("/sign-in", { headers: { "Set-Cookie": blankSessionCookie() } });
+}
+
+export default function Account() {
+  const { user, countries } = useLoaderData<typeof loader>();
+  const copy = useCopy();
+  return (
+    <section className="prose" aria-labelledby="account-title">
+      <h1 id="account-title">{copy.account.title}</h1>
+      <dl>
+        <dt>{copy.invitation.name}</dt>
+        <dd>{user.name ?? "—"}</dd>
+        <dt>{copy.signIn.email}</dt>
+        <dd>{user.email}</dd>
+        <dt>{copy.admin.role}</dt>
+        <dd>{copy.roles[user.role]}</dd>
+        {countries.length ? (
+          <>
+            <dt>{copy.admin.countries}</dt>
+            <dd>{countries.join(", ")}</dd>
+          </>
+        ) : null}
+      </dl>
+      <p>
+        <Link to="/forgot-password">{copy.signIn.forgot}</Link>
+      </p>
+      <Form method="post">
+        <p className="hint">{copy.account.signOutEverywhereHint}</p>
+        <button type="submit" className="secondary">
+          {copy.account.signOutEverywhere}
+        </button>
+      </Form>
+    </section>
+  );
+}

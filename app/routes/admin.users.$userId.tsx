@@ -1,0 +1,116 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { requireAdmin } from "~/auth/guards.server";
+import { AccessFields } from "~/components/access-fields";
+import { FormErrors } from "~/components/forms";
+import { useCopy } from "~/i18n";
+import { en } from "~/i18n/en";
+import { sendInvitation } from "~/models/account-emails.server";
+import { accessSchema } from "~/models/admin-schemas";
+import { getUser, inviteUser, setUserActive, updateUserAccess } from "~/models/user.server";
+
+export const meta: MetaFunction = () => [{ title: "Account · MSQ Portal" }];
+
+async function findUserOr404(userId: string | undefined) {
+  const user = await getUser(userId ?? "");
+  if (!user) throw new Response("Not found", { status: 404 });
+  return user;
+}
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  await requireAdmin(request, context);
+  const { passwordHash, countries, ...user } = await findUserOr404(params.userId);
+  return {
+    user: { ...user, pending: !passwordHash, countries: countries.map((c) => c.countryCode) },
+  };
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const { user: admin } = await requireAdmin(request, context);
+  const user = await findUserOr404(params.userId);
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+  if (intent === "deactivate" || intent === "reactivate") {
+    if (user.id === admin.id)
+      return data({ result: null, message: en.admin.cannotChangeSelf }, { status: 400 });
+    await setUserActive(user.id, intent === "reactivate", admin.id);
+    return { result: null, message: en.admin.saved };
+  }
+  if (intent === "resend") {
+    const invitation = await inviteUser({
+      email: user.email,
+      role: user.role,
+      countries: user.countries.map((c) => c.countryCode),
+      invitedById: admin.id,
+    });
+    await sendInvitation({
+      ...invitation,
+      role: user.role,
+      inviterName: admin.name ?? admin.email,
+    });
+    return { result: null, message: en.admin.invited(user.email) };
+  }
+  const submission = parseWithZod(formData, { schema: accessSchema });
+  if (submission.status !== "success")
+    return data({ result: submission.reply(), message: null }, { status: 400 });
+  await updateUserAccess(user.id, submission.value, admin.id);
+  return { result: submission.reply(), message: en.admin.saved };
+}
+
+export default function EditUser() {
+  const { user } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const copy = useCopy().admin;
+  const [form, fields] = useForm({
+    id: "access",
+    lastResult: actionData?.result,
+    defaultValue: { role: user.role, countries: user.countries },
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: accessSchema }),
+  });
+  return (
+    <section className="prose" aria-labelledby="user-title">
+      <h1 id="user-title">{copy.editTitle(user.name ?? user.email)}</h1>
+      <p>
+        {user.email} · {!user.active ? copy.inactive : user.pending ? copy.pending : copy.active}
+      </p>
+      {actionData?.message ? (
+        <p className="notice" role="status">
+          {actionData.message}
+        </p>
+      ) : null}
+      <FormErrors id={form.errorId} errors={form.errors} />
+      <Form method="post" {...getFormProps(form)}>
+        <AccessFields role={fields.role} countries={fields.countries} />
+        <div className="actions">
+          <button type="submit" name="intent" value="access">
+            {copy.saveAccess}
+          </button>
+        </div>
+      </Form>
+      {user.pending && user.active ? (
+        <Form method="post">
+          <p className="hint">{copy.resendHint}</p>
+          <button type="submit" name="intent" value="resend" className="secondary">
+            {copy.resend}
+          </button>
+        </Form>
+      ) : null}
+      <Form method="post">
+        {user.active ? <p className="hint">{copy.deactivateHint}</p> : null}
+        <button
+          type="submit"
+          name="intent"
+          value={user.active ? "deactivate" : "reactivate"}
+          className="secondary"
+        >
+          {user.active ? copy.deactivate : copy.reactivate}
+        </button>
+      </Form>
+    </section>
+  );
+}

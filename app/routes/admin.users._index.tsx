@@ -1,0 +1,102 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { requireAdmin } from "~/auth/guards.server";
+import { memberStates } from "~/countries";
+import type { Role } from "~/generated/prisma/enums";
+import { useCopy } from "~/i18n";
+import { listUsers } from "~/models/user.server";
+
+export const meta: MetaFunction = () => [{ title: "Users · MSQ Portal" }];
+
+const ROLES = ["FOCAL_POINT", "REVIEWER", "ADMIN"] as const;
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await requireAdmin(request, context);
+  const params = new URL(request.url).searchParams;
+  const role = ROLES.find((r) => r === params.get("role"));
+  const country = memberStates.find((s) => s.code === params.get("country"))?.code;
+  const state = params.get("state");
+  const active = state === "active" ? true : state === "inactive" ? false : undefined;
+  const users = await listUsers({ role, country, active });
+  return {
+    filter: { role: role ?? "", country: country ?? "", state: state ?? "" },
+    users: users.map(({ passwordHash, countries, ...user }) => ({
+      ...user,
+      pending: !passwordHash,
+      countries: countries.map((c) => c.countryCode),
+    })),
+  };
+}
+
+export default function Users() {
+  const { filter, users } = useLoaderData<typeof loader>();
+  const copy = useCopy();
+  const a = copy.admin;
+  return (
+    <section aria-labelledby="users-title">
+      <h1 id="users-title">{a.usersTitle}</h1>
+      <p>
+        <Link className="button" to="/admin/users/new">
+          {a.invite}
+        </Link>
+      </p>
+      <Form method="get" className="filters" aria-label={a.filter}>
+        <label htmlFor="filter-role">{a.role}</label>
+        <select id="filter-role" name="role" defaultValue={filter.role}>
+          <option value="">{a.anyRole}</option>
+          {ROLES.map((role) => (
+            <option key={role} value={role}>
+              {copy.roles[role]}
+            </option>
+          ))}
+        </select>
+        <label htmlFor="filter-country">{a.countries}</label>
+        <select id="filter-country" name="country" defaultValue={filter.country}>
+          <option value="">{a.anyCountry}</option>
+          {memberStates.map((s) => (
+            <option key={s.code} value={s.code}>
+              {s.name}
+            </option>
+          ))}
+        </select>
+        <label htmlFor="filter-state">{a.state}</label>
+        <select id="filter-state" name="state" defaultValue={filter.state}>
+          <option value="">{a.anyState}</option>
+          <option value="active">{a.activeOnly}</option>
+          <option value="inactive">{a.inactiveOnly}</option>
+        </select>
+        <button type="submit" className="secondary">
+          {a.filter}
+        </button>
+      </Form>
+      {users.length === 0 ? (
+        <p>{a.noUsers}</p>
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{a.name}</th>
+              <th scope="col">{a.email}</th>
+              <th scope="col">{a.role}</th>
+              <th scope="col">{a.countries}</th>
+              <th scope="col">{a.state}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {users.map((user) => (
+              <tr key={user.id}>
+                <td>
+                  <Link to={`/admin/users/${user.id}`}>{user.name ?? user.email}</Link>
+                </td>
+                <td>{user.email}</td>
+                <td>{copy.roles[user.role as Role]}</td>
+                <td>{user.countries.join(", ")}</td>
+                <td>{!user.active ? a.inactive : user.pending ? a.pending : a.active}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

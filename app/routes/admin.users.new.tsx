@@ -1,0 +1,77 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, useActionData } from "@remix-run/react";
+import { requireAdmin } from "~/auth/guards.server";
+import { AccessFields } from "~/components/access-fields";
+import { FormErrors, TextField } from "~/components/forms";
+import { useCopy } from "~/i18n";
+import { sendInvitation } from "~/models/account-emails.server";
+import { inviteSchema } from "~/models/admin-schemas";
+import { AccountError, inviteUser } from "~/models/user.server";
+
+export const meta: MetaFunction = () => [{ title: "Invite someone · MSQ Portal" }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await requireAdmin(request, context);
+  return null;
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const { user } = await requireAdmin(request, context);
+  const submission = parseWithZod(await request.formData(), { schema: inviteSchema });
+  if (submission.status !== "success")
+    return data({ result: submission.reply(), invited: null }, { status: 400 });
+  try {
+    const invitation = await inviteUser({ ...submission.value, invitedById: user.id });
+    await sendInvitation({
+      ...invitation,
+      role: submission.value.role,
+      inviterName: user.name ?? user.email,
+    });
+    return { result: submission.reply({ resetForm: true }), invited: invitation.email };
+  } catch (error) {
+    if (!(error instanceof AccountError)) throw error;
+    return data(
+      { result: submission.reply({ formErrors: [error.message] }), invited: null },
+      { status: 409 },
+    );
+  }
+}
+
+export default function InviteUser() {
+  const actionData = useActionData<typeof action>();
+  const copy = useCopy().admin;
+  const [form, fields] = useForm({
+    id: "invite",
+    lastResult: actionData?.result,
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: inviteSchema }),
+  });
+  return (
+    <section className="prose" aria-labelledby="invite-title">
+      <h1 id="invite-title">{copy.inviteTitle}</h1>
+      {actionData?.invited ? (
+        <p className="notice notice--success" role="status">
+          {copy.invited(actionData.invited)}
+        </p>
+      ) : null}
+      <p>{copy.inviteIntro}</p>
+      <FormErrors id={form.errorId} errors={form.errors} />
+      <Form method="post" {...getFormProps(form)}>
+        <TextField
+          label={copy.email}
+          meta={fields.email}
+          type="email"
+          inputProps={{ autoComplete: "off" }}
+        />
+        <AccessFields role={fields.role} countries={fields.countries} />
+        <div className="actions">
+          <button type="submit">{copy.sendInvitation}</button>
+        </div>
+      </Form>
+    </section>
+  );
+}

@@ -1,0 +1,229 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { requireFocalPointFor } from "~/auth/guards.server";
+import { stashInput } from "~/auth/pending-input.server";
+import { readSession } from "~/auth/session.server";
+import { AnswerList } from "~/components/questionnaire/answer-list";
+import { SectionNav } from "~/components/questionnaire/section-nav";
+import { useCopy } from "~/i18n";
+import { progressAndIssues } from "~/models/questionnaire-view.server";
+import { AUTHORIZATION_KEY, EDITABLE, findResponse, saveAnswers } from "~/models/response.server";
+import { currentRound } from "~/models/round.server";
+import { sendSubmissionEmails } from "~/models/submission-emails.server";
+import { submitResponse } from "~/models/submission.server";
+import { completeAnswers, msq2020, questionnaireFor, sectionOf } from "~/questionnaire";
+import { fingerprint } from "~/questionnaire/form-data";
+import type { Questionnaire } from "~/questionnaire/types";
+
+export const meta: MetaFunction = () => [{ title: "Authorisation and review · MSQ Portal" }];
+
+async function context_(countryCode: string) {
+  const round = await currentRound();
+  const questionnaire: Questionnaire = questionnaireFor(round.id) ?? msq2020;
+  return { round, questionnaire, response: await findResponse(round.id, countryCode) };
+}
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const { countryCode } = await requireFocalPointFor(request, context, params.code);
+  const { round, questionnaire, response } = await context_(countryCode);
+  const answers = completeAnswers(questionnaire, response?.answers ?? {});
+  const { progress, issues } = progressAndIssues(questionnaire, answers);
+  const authorizePublication = response?.authorizePublication ?? null;
+  return {
+    roundId: round.id,
+    countryCode,
+    answers,
+    progress,
+    errors: issues.filter((i) => i.blocksSubmit),
+    unanswered: issues.filter((i) => i.code === "unanswered").map((i) => i.field),
+    authorizePublication,
+    authorizationShown: fingerprint(authorizePublication),
+    revision: response?.revision ?? 0,
+    editable: !response || EDITABLE.includes(response.status),
+  };
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const formData = await request.formData();
+  const session = await readSession(request, context);
+  if (!session) {
+    const path = new URL(request.url).pathname;
+    throw redirect(`/sign-in?${new URLSearchParams({ redirectTo: path })}`, {
+      headers: { "Set-Cookie": await stashInput(request, formData) },
+    });
+  }
+  const { user, countryCode } = await requireFocalPointFor(request, context, params.code, session);
+  const { round, questionnaire } = await context_(countryCode);
+  const intent = String(formData.get("intent") ?? "save");
+  // The authorisation is an answer like any other: saved (with conflict detection) first.
+  const authorizePublication = formData.get(AUTHORIZATION_KEY) === "yes";
+  const shown = String(formData.get(`orig.${AUTHORIZATION_KEY}`) ?? "");
+  const saved = await saveAnswers({
+    roundId: round.id,
+    countryCode,
+    actorId: user.id,
+    baseRevision: Number(formData.get("base")) || 0,
+    changes: {},
+    authorizePublication,
+    shown: { [AUTHORIZATION_KEY]: shown },
+  });
+  if (!saved.ok) return data({ problem: "notEditable" as const }, { status: 409 });
+  if (saved.conflicts.length > 0) return data({ problem: "changed" as const }, { status: 409 });
+  if (intent === "save") throw redirect(`/countries/${countryCode}/review`);
+
+  const result = await submitResponse({
+    questionnaire,
+    roundId: round.id,
+    countryCode,
+    actorId: user.id,
+    confirmNoPublication: intent === "confirm-submit",
+  });
+  if (!result.ok) {
+    const problem =
+      result.reason === "errors"
+        ? "errors"
+        : result.reason === "needs-confirmation"
+          ? "confirm"
+          : result.reason === "not-editable"
+            ? "notEditable"
+            : result.reason;
+    return data({ problem }, { status: problem === "confirm" ? 200 : 409 });
+  }
+  const response = (await findResponse(round.id, countryCode))!;
+  await sendSubmissionEmails({
+    questionnaire,
+    countryCode,
+    roundName: round.name,
+    submittedById: user.id,
+    submittedAt: result.submittedAt,
+    answers: response.answers,
+    authorizePublication: response.authorizePublication,
+  });
+  throw redirect(`/countries/${countryCode}?submitted=1`);
+}
+
+export default function Review() {
+  const page = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const copy = useCopy();
+  const r = copy.review;
+  const questionnaire: Questionnaire = questionnaireFor(page.roundId) ?? msq2020;
+  const base = `/countries/${page.countryCode}`;
+  const sectionLink = (field: string) =>
+    `${base}/sections/${sectionOf(questionnaire, field)?.id}#q-${field}`;
+  const problem = actionData?.problem;
+  return (
+    <section aria-labelledby="review-title" className="questionnaire">
+      <h1 id="review-title">{r.title}</h1>
+      <p>{r.intro}</p>
+      {problem === "changed" || problem === "notEditable" || problem === "empty" ? (
+        <p className="notice notice--error" role="alert">
+          {r[problem]}
+        </p>
+      ) : null}
+      {page.errors.length > 0 ? (
+        <div
+          className="notice notice--error"
+          role={problem === "errors" ? "alert" : undefined}
+          aria-labelledby="errors-title"
+        >
+          <h2 id="errors-title">{r.errorsTitle}</h2>
+          <ul>
+            {page.errors.map((issue) => (
+              <li key={`${issue.field}-${issue.code}`}>
+                <a href={sectionLink(issue.field)}>{issue.message}</a>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {page.unanswered.length > 0 ? (
+        <details className="notice notice--warning">
+          <summary>{r.unansweredTitle(page.unanswered.length)}</summary>
+          <p>{r.unansweredText}</p>
+          <ul>
+            {page.unanswered.map((field) => (
+              <li key={field}>
+                <a href={sectionLink(field)}>
+                  {
+                    questionnaire.sections.flatMap((s) => s.questions).find((q) => q.key === field)
+                      ?.text
+                  }
+                </a>
+              </li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
+      <Form method="post" className="questionnaire-form">
+        <input type="hidden" name="base" value={page.revision} />
+        <input
+          type="hidden"
+          name={`orig.${"authorize_publication"}`}
+          value={page.authorizationShown}
+        />
+        <div className="questionnaire-layout">
+          <SectionNav progress={page.progress} current={null} />
+          <div className="questions">
+            <fieldset className="field authorisation" disabled={!page.editable}>
+              <legend>{r.authorisationTitle}</legend>
+              <div className="choice">
+                <input
+                  type="checkbox"
+                  id="authorize_publication"
+                  name="authorize_publication"
+                  value="yes"
+                  defaultChecked={page.authorizePublication === true}
+                />
+                <label htmlFor="authorize_publication">{questionnaire.authorizationText}</label>
+              </div>
+              {page.editable ? (
+                <button type="submit" name="intent" value="save" className="secondary">
+                  {r.saveAuthorisation}
+                </button>
+              ) : null}
+            </fieldset>
+            {problem === "confirm" ? (
+              <div
+                className="notice notice--warning"
+                role="alertdialog"
+                aria-labelledby="confirm-title"
+                aria-describedby="confirm-text"
+              >
+                <h2 id="confirm-title">{r.confirmTitle}</h2>
+                <p id="confirm-text">{r.confirmText}</p>
+                <div className="actions">
+                  <button type="submit" name="intent" value="confirm-submit">
+                    {r.confirmSubmit}
+                  </button>
+                  <a href="#authorize_publication">{r.goBack}</a>
+                </div>
+              </div>
+            ) : null}
+            <AnswerList
+              questionnaire={questionnaire}
+              answers={page.answers}
+              editBase={page.editable ? base : undefined}
+            />
+            {page.editable ? (
+              <div className="actions">
+                <button
+                  type="submit"
+                  name="intent"
+                  value="submit"
+                  disabled={page.errors.length > 0}
+                >
+                  {r.submit}
+                </button>
+                <Link to={`${base}/sections/${questionnaire.sections.at(-1)!.id}`}>
+                  {copy.questionnaire.back}
+                </Link>
+              </div>
+            ) : null}
+          </div>
+        </div>
+      </Form>
+    </section>
+  );
+}

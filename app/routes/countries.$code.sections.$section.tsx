@@ -1,0 +1,239 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useMemo, useRef, useState } from "react";
+import { ConflictNotice } from "~/components/questionnaire/conflict-notice";
+import { conditionHint } from "~/components/questionnaire/condition-hint";
+import { QuestionField } from "~/components/questionnaire/question-field";
+import { SectionNav } from "~/components/questionnaire/section-nav";
+import { AutosaveStatusLine } from "~/components/questionnaire/autosave-status";
+import { useAutosave } from "~/components/questionnaire/use-autosave";
+import { useHydrated } from "~/components/use-hydrated";
+import { useCopy } from "~/i18n";
+import { loadSectionPage } from "~/models/section-page.server";
+import {
+  destinationAfterSave,
+  saveSectionPost,
+  sectionContext,
+} from "~/models/section-save.server";
+import { findSection, isAnswered, isAsked, msq2020, questionnaireFor } from "~/questionnaire";
+import { answersFromFormData, fingerprint } from "~/questionnaire/form-data";
+import type { Answers, Questionnaire } from "~/questionnaire/types";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.sectionId}. ${data.country.name} · MSQ Portal` : "MSQ Portal" },
+];
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const page = await loadSectionPage(request, context, params);
+  return data(page.data, { headers: page.headers });
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const outcome = await saveSectionPost(request, context, params, { autosave: false });
+  const path = new URL(request.url).pathname;
+  if (outcome.kind === "signed-out") {
+    const headers = outcome.stashCookie ? { "Set-Cookie": outcome.stashCookie } : undefined;
+    throw redirect(`/sign-in?${new URLSearchParams({ redirectTo: path })}`, { headers });
+  }
+  const base = `/countries/${params.code!.toUpperCase()}`;
+  if (outcome.kind === "locked") throw redirect(base);
+  if (outcome.kind === "malformed") {
+    return data(
+      { malformed: outcome.fields, conflicts: [], posted: {} as Answers, revision: null },
+      { status: 400 },
+    );
+  }
+  if (outcome.kind === "conflicts") {
+    return data(
+      {
+        malformed: null,
+        conflicts: outcome.conflicts,
+        posted: outcome.posted as Answers,
+        revision: outcome.revision,
+      },
+      { status: 409 },
+    );
+  }
+  const { questionnaire, section } = await sectionContext(params.code!, params.section);
+  throw redirect(destinationAfterSave(questionnaire, section, outcome.intent, base));
+}
+
+export default function SectionPage() {
+  const page = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const copy = useCopy();
+  const q = copy.questionnaire;
+  const hydrated = useHydrated();
+  const questionnaire: Questionnaire = questionnaireFor(page.roundId) ?? msq2020;
+  const section = findSection(questionnaire, page.sectionId)!;
+  const index = questionnaire.sections.indexOf(section);
+  const formRef = useRef<HTMLFormElement>(null);
+
+  // After a conflict, the form shows what the person typed; saving again keeps it (they have
+  // now seen their colleague's answer, which becomes the value "shown").
+  const conflicts = actionData?.conflicts ?? [];
+  const values: Answers = { ...page.values, ...(actionData?.posted ?? {}) };
+  const shown = { ...page.shown };
+  for (const c of conflicts) shown[c.field] = fingerprint(c.theirs as Answers[string]);
+
+  const autosave = useAutosave({
+    formRef,
+    questions: section.questions,
+    initial: page.values,
+    initialShown: shown,
+    endpoint: `/countries/${page.country.code}/sections/${section.id}/autosave`,
+    storageKey: `msq:unsaved:${page.roundId}:${page.country.code}:${section.id}`,
+    enabled: page.editable,
+  });
+  const [live, setLive] = useState<Answers>(values);
+  const onFormChange = () => {
+    if (formRef.current)
+      setLive({
+        ...values,
+        ...answersFromFormData(new FormData(formRef.current), section.questions),
+      });
+    autosave.onChange();
+  };
+
+  const issuesByField = useMemo(() => {
+    const map = new Map<string, string[]>();
+    for (const issue of page.issues)
+      map.set(issue.field, [...(map.get(issue.field) ?? []), issue.message]);
+    return map;
+  }, [page.issues]);
+  const allConflicts = [...conflicts, ...autosave.conflicts];
+
+  return (
+    <section aria-labelledby="section-title" className="questionnaire">
+      <p className="breadcrumb">
+        <Link to={`/countries/${page.country.code}`}>{page.country.name}</Link>
+      </p>
+      <h1 id="section-title">
+        <span className="step">{q.sectionOf(index + 1, questionnaire.sections.length)}</span>{" "}
+        {section.id}. {section.title}
+      </h1>
+      {!page.editable ? <p className="notice">{q.locked}</p> : null}
+      {page.restored ? (
+        <p className="notice notice--warning" role="status">
+          {q.restoredNoJs}
+        </p>
+      ) : null}
+      {searchParams.get("saved") && page.lastSaved && !actionData ? (
+        <p className="notice notice--success" role="status" suppressHydrationWarning>
+          {q.saved(
+            new Date(page.lastSaved.at).toLocaleTimeString("en-GB", {
+              hour: "2-digit",
+              minute: "2-digit",
+            }),
+          )}
+        </p>
+      ) : null}
+      {actionData?.malformed ? (
+        <p className="notice notice--error" role="alert">
+          {q.invalidForm}
+        </p>
+      ) : null}
+      {allConflicts.length > 0 ? (
+        <div className="notice notice--warning" role="alert">
+          <p>{q.conflictsSummary}</p>
+          <ul>
+            {allConflicts.map((c) => (
+              <li key={c.field}>
+                <a href={`#q-${c.field}`}>
+                  {section.questions.find((x) => x.key === c.field)?.text ?? c.field}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      <AutosaveStatusLine
+        status={autosave.status}
+        savedAt={autosave.savedAt}
+        restoredAt={autosave.restoredAt}
+      />
+
+      <Form
+        method="post"
+        ref={formRef}
+        onInput={onFormChange}
+        onChange={onFormChange}
+        onSubmit={autosave.forgetStored}
+        noValidate
+        className="questionnaire-form"
+      >
+        <input type="hidden" name="base" value={actionData?.revision ?? page.revision} />
+        {section.questions.map((question) => (
+          <input
+            key={question.key}
+            type="hidden"
+            name={`orig.${question.key}`}
+            value={shown[question.key] ?? fingerprint(null)}
+          />
+        ))}
+        <div className="questionnaire-layout">
+          <SectionNav progress={page.progress} current={section.id} />
+          <fieldset disabled={!page.editable} className="questions">
+            {section.questions.map((question) => {
+              const conflict = allConflicts.find((c) => c.field === question.key);
+              // Without JavaScript every follow-up is shown, saying when it applies; with it,
+              // a follow-up that does not apply (and has no answer) is hidden.
+              const hidden =
+                hydrated &&
+                !!question.when &&
+                !isAsked(question, live) &&
+                !isAnswered(live[question.key]);
+              return (
+                <QuestionField
+                  key={question.key}
+                  question={question}
+                  value={values[question.key] ?? null}
+                  conditionHint={hydrated ? undefined : conditionHint(questionnaire, question, q)}
+                  errors={issuesByField.get(question.key)}
+                  hidden={hidden}
+                >
+                  {page.comments
+                    .filter((c) => c.fieldKey === question.key)
+                    .map((c) => (
+                      <aside key={c.id} className="reviewer-comment" aria-label={q.reviewerComment}>
+                        <p className="reviewer-comment__who">
+                          {q.reviewerComment} · {c.author}
+                        </p>
+                        <p className="multiline">{c.body}</p>
+                      </aside>
+                    ))}
+                  {conflict ? (
+                    <ConflictNotice
+                      question={question}
+                      conflict={conflict}
+                      onResolve={
+                        hydrated && autosave.conflicts.some((c) => c.field === question.key)
+                          ? autosave.resolve
+                          : undefined
+                      }
+                    />
+                  ) : null}
+                </QuestionField>
+              );
+            })}
+          </fieldset>
+        </div>
+        {page.editable ? (
+          <div className="actions">
+            <button type="submit" name="intent" value="back" className="secondary">
+              {q.back}
+            </button>
+            <button type="submit" name="intent" value="save" className="secondary">
+              {q.saveDraft}
+            </button>
+            <button type="submit" name="intent" value="next">
+              {q.next}
+            </button>
+          </div>
+        ) : null}
+      </Form>
+    </section>
+  );
+}

@@ -1,0 +1,38 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { PrintableResponse } from "~/components/printable-response";
+import { findPublishedResponse } from "~/export/published.server";
+import { enExports } from "~/i18n/en-exports";
+import { currentRound } from "~/models/round.server";
+import { msq2020, questionnaireFor } from "~/questionnaire";
+import printStylesHref from "~/styles/print.css";
+
+// /published/RWA: public, no sign-in. Exactly the snapshot UN DESA accepted; any response that
+// is not published (not accepted, not authorised, unknown) is the same plain 404.
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: printStylesHref }];
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${enExports.published.pageTitle(data?.response.country.name ?? "")} · MSQ Portal` },
+];
+
+// Public on purpose: findPublishedResponse applies the publication rule.
+export async function loader({ params }: LoaderFunctionArgs) {
+  const response = await findPublishedResponse(await currentRound(), params.code ?? "");
+  if (!response) throw new Response("Not found", { status: 404 });
+  return { response };
+}
+
+export default function PublishedResponse() {
+  const { response } = useLoaderData<typeof loader>();
+  const questionnaire = questionnaireFor(response.roundId) ?? msq2020;
+  return (
+    <PrintableResponse
+      response={response}
+      questionnaire={questionnaire}
+      versionNote={enExports.published.versionNote}
+    >
+      <Link to="/published">{enExports.published.back}</Link>
+    </PrintableResponse>
+  );
+}

@@ -1,0 +1,57 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { formatDay } from "~/components/printable-response";
+import { listPublishedResponses } from "~/export/published.server";
+import { enExports } from "~/i18n/en-exports";
+import { currentRound } from "~/models/round.server";
+
+// /published: public, no sign-in. The countries whose accepted response authorises publication.
+
+export const meta: MetaFunction = () => [{ title: `${enExports.published.title} · MSQ Portal` }];
+
+// Public on purpose: the list is what the rule in published.server.ts lets through, nothing else.
+export async function loader(_args: LoaderFunctionArgs) {
+  const round = await currentRound();
+  return { roundName: round.name, published: await listPublishedResponses(round.id) };
+}
+
+export default function PublishedList() {
+  const { roundName, published } = useLoaderData<typeof loader>();
+  const p = enExports.published;
+  return (
+    <section aria-labelledby="published-title">
+      <h1 id="published-title">
+        {p.title} <span className="step">{roundName}</span>
+      </h1>
+      <p className="lead prose">{p.intro}</p>
+      {published.length === 0 ? (
+        <p>{p.none}</p>
+      ) : (
+        <table className="published-list">
+          <thead>
+            <tr>
+              <th scope="col">{p.country}</th>
+              <th scope="col">{p.region}</th>
+              <th scope="col">{p.accepted}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {published.map((country) => (
+              <tr key={country.code}>
+                <td>
+                  <Link to={`/published/${country.code}`}>{country.name}</Link>
+                </td>
+                <td>{country.region}</td>
+                <td>
+                  {country.acceptedAt ? (
+                    <time dateTime={country.acceptedAt}>{formatDay(country.acceptedAt)}</time>
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,283 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { requireReviewer } from "~/auth/guards.server";
+import { CommentThread } from "~/components/review/comment-thread";
+import { LocalTime } from "~/components/time";
+import { useCopy } from "~/i18n";
+import { en } from "~/i18n/en";
+import { loadReviewPage } from "~/models/review-page.server";
+import { addComment, decide } from "~/models/review.server";
+import { currentRound } from "~/models/round.server";
+import { findQuestion, msq2020, questionnaireFor } from "~/questionnaire";
+import { formatAnswer } from "~/questionnaire/format";
+import type { Questionnaire } from "~/questionnaire/types";
+import { wordCount } from "~/questionnaire/word-count";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data ? en.reviewPage.title(data.country.name) : "Review"} · MSQ Portal` },
+];
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const { user } = await requireReviewer(request, context);
+  return loadReviewPage((params.code ?? "").toUpperCase(), user.role);
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const { user } = await requireReviewer(request, context);
+  const countryCode = (params.code ?? "").toUpperCase();
+  const round = await currentRound();
+  const form = await request.formData();
+  const intent = String(form.get("intent") ?? "");
+  if (intent === "comment") {
+    const body = String(form.get("body") ?? "")
+      .trim()
+      .slice(0, 5000);
+    if (!body)
+      return data({ message: null, problem: en.reviewPage.commentRequired }, { status: 400 });
+    const field = String(form.get("field") ?? "");
+    const questionnaire: Questionnaire = questionnaireFor(round.id) ?? msq2020;
+    const added = await addComment({
+      roundId: round.id,
+      countryCode,
+      fieldKey: findQuestion(questionnaire, field) ? field : null,
+      parentId: form.get("parent") ? String(form.get("parent")) : null,
+      body,
+      authorId: user.id,
+    });
+    if (!added) throw new Response("Not found", { status: 404 });
+    return { message: null, problem: null };
+  }
+  if (intent !== "return" && intent !== "accept" && intent !== "reopen") {
+    return data({ message: null, problem: en.questionnaire.invalidForm }, { status: 400 });
+  }
+  const result = await decide({
+    decision: intent,
+    roundId: round.id,
+    countryCode,
+    actor: { id: user.id, role: user.role, name: user.name ?? user.email },
+    message: String(form.get("message") ?? ""),
+  });
+  if (!result.ok) {
+    const problem =
+      result.reason === "message"
+        ? en.reviewPage.returnRequired
+        : en.reviewPage.refused[result.reason];
+    return data({ message: null, problem }, { status: result.reason === "role" ? 403 : 409 });
+  }
+  const done = {
+    return: en.reviewPage.returned,
+    accept: en.reviewPage.accepted,
+    reopen: en.reviewPage.reopened,
+  }[intent];
+  return { message: done, problem: null };
+}
+
+export default function ReviewResponse() {
+  const page = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const copy = useCopy();
+  const r = copy.reviewPage;
+  const questionnaire: Questionnaire = questionnaireFor(page.roundId) ?? msq2020;
+  const labels = { yes: copy.questionnaire.yes, no: copy.questionnaire.no };
+  const show = (field: string, value: unknown) => {
+    const question = findQuestion(questionnaire, field);
+    return (
+      (question && formatAnswer(question, value as never, labels)) ?? copy.questionnaire.notAnswered
+    );
+  };
+  return (
+    <section aria-labelledby="review-title" className="review">
+      <p className="breadcrumb">
+        <Link to="/review">{copy.dashboard.title}</Link>
+      </p>
+      <h1 id="review-title">{r.title(page.country.name)}</h1>
+      <p>
+        <Link to={`/print/${page.country.code}`}>{r.printable}</Link>
+      </p>
+      {result?.message ? (
+        <p className="notice notice--success" role="status">
+          {result.message}
+        </p>
+      ) : null}
+      {result?.problem ? (
+        <p className="notice notice--error" role="alert">
+          {result.problem}
+        </p>
+      ) : null}
+      <dl className="facts">
+        <div>
+          <dt>{copy.dashboard.status}</dt>
+          <dd>
+            <strong>{page.status ? copy.statuses[page.status] : copy.dashboard.notStarted}</strong>
+          </dd>
+        </div>
+        {page.submission ? (
+          <div>
+            <dt>{r.submission(page.submission.number)}</dt>
+            <dd>
+              <LocalTime iso={page.submission.at} withDate />
+            </dd>
+          </div>
+        ) : null}
+        <div>
+          <dt>{r.authorisation}</dt>
+          <dd>
+            {page.authorizePublication === null
+              ? copy.dashboard.unknown
+              : page.authorizePublication
+                ? copy.questionnaire.yes
+                : copy.questionnaire.no}
+          </dd>
+        </div>
+      </dl>
+      {!page.status ? (
+        <p>{r.notStarted}</p>
+      ) : !page.submission ? (
+        <p className="notice">{r.draftOnly}</p>
+      ) : null}
+
+      {page.decisions.length > 0 ? (
+        <section aria-labelledby="decision-title" className="decision">
+          <h2 id="decision-title">{r.decisions}</h2>
+          {page.decisions.includes("return") ? (
+            <Form method="post" className="field">
+              <label htmlFor="return-message">{r.returnMessage}</label>
+              <p className="hint" id="return-hint">
+                {r.returnHint}
+              </p>
+              <textarea
+                id="return-message"
+                name="message"
+                rows={4}
+                aria-describedby="return-hint"
+              />
+              <button type="submit" name="intent" value="return" className="secondary">
+                {r.return}
+              </button>
+            </Form>
+          ) : null}
+          {page.decisions.includes("accept") ? (
+            <Form method="post">
+              <button type="submit" name="intent" value="accept">
+                {r.accept}
+              </button>
+            </Form>
+          ) : null}
+          {page.decisions.includes("reopen") ? (
+            <Form method="post">
+              <button type="submit" name="intent" value="reopen" className="secondary">
+                {r.reopen}
+              </button>
+            </Form>
+          ) : null}
+        </section>
+      ) : null}
+
+      {page.changes ? (
+        <section aria-labelledby="changes-title" className="changes">
+          <h2 id="changes-title">
+            {r.changedTitle}:{" "}
+            {page.changes.since === "import"
+              ? r.changedSinceImport
+              : r.changedSinceSubmission(page.changes.since)}
+          </h2>
+          {page.changes.fields.length === 0 ? (
+            <p>{r.noChanges}</p>
+          ) : (
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{copy.questionView.choose}</th>
+                  <th scope="col">{r.before}</th>
+                  <th scope="col">{r.after}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {page.changes.fields.map((change) => (
+                  <tr key={change.field}>
+                    <th scope="row">
+                      {findQuestion(questionnaire, change.field)?.text ?? change.field}
+                    </th>
+                    <td className="multiline">{show(change.field, change.before)}</td>
+                    <td className="multiline">{show(change.field, change.after)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </section>
+      ) : null}
+
+      <section aria-labelledby="response-comments">
+        <h2 id="response-comments">{r.commentsTitle}</h2>
+        <CommentThread comments={page.comments} fieldKey={null} label={r.comment} />
+      </section>
+
+      {page.importWarnings.length > 0 ? (
+        <details className="notice notice--warning">
+          <summary>
+            {r.importWarnings} ({page.importWarnings.length}) · {page.importSource}
+          </summary>
+          <ul>
+            {page.importWarnings.map((w, i) => (
+              <li key={i}>
+                {w.field ? `${findQuestion(questionnaire, w.field)?.text ?? w.field}: ` : ""}
+                {w.message}
+              </li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
+
+      {questionnaire.sections.map((section) => (
+        <section key={section.id} aria-labelledby={`s-${section.id}`} className="answer-section">
+          <h2 id={`s-${section.id}`}>
+            {section.id}. {section.title}
+          </h2>
+          {section.questions.map((question) => {
+            const value = page.answers[question.key] ?? null;
+            const text = formatAnswer(question, value, labels);
+            const flags = page.flags.filter((f) => f.field === question.key);
+            return (
+              <div key={question.key} className="answer" id={`answer-${question.key}`}>
+                <h3 className="answer__question">{question.text}</h3>
+                <p className={text ? "multiline" : "not-answered"}>
+                  {text ?? copy.questionnaire.notAnswered}
+                </p>
+                {question.type === "longtext" && text ? (
+                  <p className="word-count" data-over={wordCount(text) > question.maxWords}>
+                    {copy.questionnaire.words(wordCount(text), question.maxWords)}
+                  </p>
+                ) : null}
+                {flags.map((f) => (
+                  <p key={f.code} className="field-warning">
+                    {f.code === "not_asked" ? r.notAsked : f.message}
+                  </p>
+                ))}
+                <CommentThread
+                  comments={page.comments}
+                  fieldKey={question.key}
+                  label={r.commentOn(question.text)}
+                />
+              </div>
+            );
+          })}
+        </section>
+      ))}
+
+      <section aria-labelledby="history-title">
+        <h2 id="history-title">{r.history}</h2>
+        <ol className="history">
+          {page.history.map((event) => (
+            <li key={event.id}>
+              <LocalTime iso={event.at} withDate /> · {event.who}{" "}
+              {(copy.country.events[event.kind] ?? (() => event.kind))(event.fields)}
+              {event.message ? <span className="multiline">: {event.message}</span> : null}
+            </li>
+          ))}
+        </ol>
+      </section>
+    </section>
+  );
+}

@@ -1,0 +1,126 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { requireReviewer } from "~/auth/guards.server";
+import { regions } from "~/countries";
+import { useCopy } from "~/i18n";
+import { loadQuestionAnswers } from "~/models/question-view.server";
+import { currentRound } from "~/models/round.server";
+import { allQuestions, findQuestion, msq2020, questionnaireFor } from "~/questionnaire";
+import { formatAnswer } from "~/questionnaire/format";
+import type { Questionnaire } from "~/questionnaire/types";
+
+export const meta: MetaFunction = () => [{ title: "Question across countries · MSQ Portal" }];
+
+const STATUSES = ["DRAFT", "SUBMITTED", "RETURNED", "ACCEPTED"] as const;
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await requireReviewer(request, context);
+  const round = await currentRound();
+  const questionnaire: Questionnaire = questionnaireFor(round.id) ?? msq2020;
+  const params = new URL(request.url).searchParams;
+  const question =
+    findQuestion(questionnaire, params.get("key") ?? "") ?? allQuestions(questionnaire)[0]!;
+  const region = regions.find((r) => r === params.get("region")) ?? null;
+  const status = STATUSES.find((s) => s === params.get("status")) ?? null;
+  const result = await loadQuestionAnswers({ roundId: round.id, question, region, status });
+  return { roundId: round.id, key: question.key, region, status, ...result };
+}
+
+export default function QuestionView() {
+  const page = useLoaderData<typeof loader>();
+  const copy = useCopy();
+  const v = copy.questionView;
+  const questionnaire: Questionnaire = questionnaireFor(page.roundId) ?? msq2020;
+  const question = findQuestion(questionnaire, page.key)!;
+  const labels = { yes: copy.questionnaire.yes, no: copy.questionnaire.no };
+  return (
+    <section aria-labelledby="qv-title">
+      <p className="breadcrumb">
+        <Link to="/review">{copy.dashboard.title}</Link>
+      </p>
+      <h1 id="qv-title">{v.title}</h1>
+      <Form method="get" className="filters">
+        <label htmlFor="qv-key">{v.choose}</label>
+        <select id="qv-key" name="key" defaultValue={page.key}>
+          {questionnaire.sections.map((section) => (
+            <optgroup key={section.id} label={`${section.id}. ${section.title}`}>
+              {section.questions.map((q) => (
+                <option key={q.key} value={q.key}>
+                  {q.text.length > 90 ? `${q.text.slice(0, 90)}…` : q.text}
+                </option>
+              ))}
+            </optgroup>
+          ))}
+        </select>
+        <label htmlFor="qv-region">{copy.dashboard.region}</label>
+        <select id="qv-region" name="region" defaultValue={page.region ?? ""}>
+          <option value="">{copy.dashboard.anyRegion}</option>
+          {regions.map((r) => (
+            <option key={r}>{r}</option>
+          ))}
+        </select>
+        <label htmlFor="qv-status">{copy.dashboard.status}</label>
+        <select id="qv-status" name="status" defaultValue={page.status ?? ""}>
+          <option value="">{copy.dashboard.anyStatus}</option>
+          {STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {copy.statuses[s]}
+            </option>
+          ))}
+        </select>
+        <button type="submit" className="secondary">
+          {v.show}
+        </button>
+      </Form>
+      <h2>{question.text}</h2>
+      {page.optionCounts ? (
+        <table>
+          <caption>{v.optionCounts}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{v.option}</th>
+              <th scope="col">{v.count}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {page.optionCounts.map((o) => (
+              <tr key={o.key}>
+                <th scope="row">{o.text}</th>
+                <td>{o.count}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+      {page.rows.length === 0 ? (
+        <p>{v.noAnswers}</p>
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{v.country}</th>
+              <th scope="col">{copy.dashboard.status}</th>
+              <th scope="col">{v.answer}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {page.rows.map((row) => {
+              const text = formatAnswer(question, row.value, labels);
+              return (
+                <tr key={row.code}>
+                  <th scope="row">
+                    <Link to={`/review/${row.code}#answer-${question.key}`}>{row.name}</Link>
+                  </th>
+                  <td>{copy.statuses[row.status]}</td>
+                  <td className={text ? "multiline" : "not-answered"}>
+                    {text ?? copy.questionnaire.notAnswered}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

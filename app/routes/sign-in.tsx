@@ -1,0 +1,89 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { getOptionalUser } from "~/auth/guards.server";
+import { safeRedirect } from "~/auth/redirect";
+import { signInSchema } from "~/auth/schemas";
+import { signIn } from "~/auth/sign-in.server";
+import { FormErrors, TextField } from "~/components/forms";
+import { useCopy } from "~/i18n";
+import { en } from "~/i18n/en";
+
+export const meta: MetaFunction = () => [{ title: "Sign in · MSQ Portal" }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await getOptionalUser(request, context);
+  if (user)
+    throw redirect(safeRedirect(new URL(request.url).searchParams.get("redirectTo"), "/countries"));
+  return null;
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema: signInSchema });
+  if (submission.status !== "success") {
+    return data(submission.reply({ hideFields: ["password"] }), { status: 400 });
+  }
+  const { email, password, redirectTo } = submission.value;
+  const result = await signIn({
+    email,
+    password,
+    clientAddress: context.clientAddress ?? "unknown",
+  });
+  if (!result.ok) {
+    const message =
+      result.reason === "rate_limited"
+        ? en.signIn.rateLimited(Math.ceil(result.retryAfterMs / 60_000))
+        : en.signIn.invalid;
+    return data(submission.reply({ formErrors: [message], hideFields: ["password"] }), {
+      status: result.reason === "rate_limited" ? 429 : 400,
+    });
+  }
+  return redirect(safeRedirect(redirectTo, "/countries"), {
+    headers: { "Set-Cookie": result.cookie },
+  });
+}
+
+export default function SignIn() {
+  const copy = useCopy().signIn;
+  const lastResult = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const navigation = useNavigation();
+  const [form, fields] = useForm({
+    id: "sign-in",
+    lastResult,
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: signInSchema }),
+  });
+  return (
+    <section className="prose" aria-labelledby="sign-in-title">
+      <h1 id="sign-in-title">{copy.title}</h1>
+      <p>{copy.intro}</p>
+      <FormErrors id={form.errorId} errors={form.errors} />
+      <Form method="post" {...getFormProps(form)}>
+        <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
+        <TextField
+          label={copy.email}
+          meta={fields.email}
+          type="email"
+          inputProps={{ autoComplete: "email" }}
+        />
+        <TextField
+          label={copy.password}
+          meta={fields.password}
+          type="password"
+          inputProps={{ autoComplete: "current-password" }}
+        />
+        <div className="actions">
+          <button type="submit" disabled={navigation.state === "submitting"}>
+            {copy.submit}
+          </button>
+          <Link to="/forgot-password">{copy.forgot}</Link>
+        </div>
+      </Form>
+    </section>
+  );
+}

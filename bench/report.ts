@@ -1,0 +1,68 @@
+// The benchmark's table, with the targets of issue 8 and the ratios to the two ceilings.
+
+export type Row = { name: string; rps: number; p50: number; p95: number; p99: number; errors: number };
+export type ExportFigure = { format: string; ms: number; peakMb: number } | { format: string; error: string };
+
+export function percentile(values: number[], p: number): number {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+const TARGETS: [RegExp, (r: Row) => string][] = [
+  [/^section page.*50 connections/, (r) => verdict(r.rps >= 500 && r.p95 <= 150, "≥ 500 req/s, p95 ≤ 150 ms")],
+  [/^autosave.*50 connections/, (r) => verdict(r.rps >= 800 && r.p95 <= 100, "≥ 800 saves/s, p95 ≤ 100 ms")],
+  [/^reviewer dashboard/, (r) => verdict(r.p95 <= 150, "p95 ≤ 150 ms")],
+];
+const verdict = (ok: boolean, target: string) => `${ok ? "met" : "missed"} (${target})`;
+
+export function renderTable(input: {
+  date: string;
+  cores: number;
+  cpu: string;
+  node: string;
+  database: string;
+  duration: number;
+  rows: Row[];
+  storage: { writesPerSecond: number } | null;
+  page: { htmlBytes: number; htmlGzip: number; jsGzip: number; jsFiles: number };
+  exports: ExportFigure[];
+}): string {
+  const ceiling = input.rows.find((r) => r.name.startsWith("ceiling"));
+  const lines = [
+    "# Benchmarks",
+    "",
+    `Run by \`npm run bench\` on ${input.date}: ${input.cores} cores (${input.cpu}), Node ${input.node}, ${input.database}, ` +
+      `${input.duration} s per measurement, load generator (autocannon) on the same machine.`,
+    "",
+    "| measurement | req/s | p50 ms | p95 ms | p99 ms | errors | vs ceiling | target |",
+    "|---|---:|---:|---:|---:|---:|---:|---|",
+    ...input.rows.map((r) => {
+      const ratio =
+        r.name.startsWith("section") && ceiling
+          ? `${((r.rps / ceiling.rps) * 100).toFixed(1)}% of HTTP`
+          : r.name.startsWith("autosave") && input.storage
+            ? `${((r.rps / input.storage.writesPerSecond) * 100).toFixed(1)}% of storage`
+            : "";
+      const target = TARGETS.find(([pattern]) => pattern.test(r.name))?.[1](r) ?? "";
+      return `| ${r.name} | ${r.rps.toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.errors} | ${ratio} | ${target} |`;
+    }),
+    input.storage ? `| ceiling: the same answer write with better-sqlite3 directly | ${input.storage.writesPerSecond.toFixed(0)} | | | | | | |` : "",
+    "",
+    "| export of all 193 responses | time | peak memory | target |",
+    "|---|---:|---:|---|",
+    ...input.exports.map((e) => {
+      if ("error" in e) return `| ${e.format} | — | — | not measured: ${e.error} |`;
+      const limit = e.format === "csv" ? 500 : e.format === "xlsx" ? 2000 : null;
+      const target = limit ? verdict(e.ms <= limit && e.peakMb < 200, `≤ ${limit / 1000} s, < 200 MB`) : "";
+      return `| ${e.format} | ${e.ms.toFixed(0)} ms | ${e.peakMb.toFixed(0)} MB | ${target} |`;
+    }),
+    "",
+    `Section page: HTML ${(input.page.htmlBytes / 1024).toFixed(1)} KB (${(input.page.htmlGzip / 1024).toFixed(1)} KB gzip); ` +
+      `JavaScript ${(input.page.jsGzip / 1024).toFixed(1)} KB gzip in ${input.page.jsFiles} files — ` +
+      verdict(input.page.jsGzip <= 150 * 1024, "≤ 150 KB gzip") +
+      ".",
+    "",
+  ];
+  return lines.filter((l, i, all) => l !== "" || all[i - 1] !== "").join("\n");
+}

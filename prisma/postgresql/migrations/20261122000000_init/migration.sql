@@ -1,0 +1,230 @@
+-- CreateSchema
+CREATE SCHEMA IF NOT EXISTS "public";
+
+-- CreateEnum
+CREATE TYPE "Role" AS ENUM ('FOCAL_POINT', 'REVIEWER', 'ADMIN');
+
+-- CreateEnum
+CREATE TYPE "ResponseStatus" AS ENUM ('DRAFT', 'SUBMITTED', 'RETURNED', 'ACCEPTED');
+
+-- CreateEnum
+CREATE TYPE "TokenPurpose" AS ENUM ('INVITATION', 'PASSWORD_RESET');
+
+-- CreateTable
+CREATE TABLE "Country" (
+    "code" TEXT NOT NULL,
+    "name" TEXT NOT NULL,
+    "region" TEXT NOT NULL,
+
+    CONSTRAINT "Country_pkey" PRIMARY KEY ("code")
+);
+
+-- CreateTable
+CREATE TABLE "User" (
+    "id" TEXT NOT NULL,
+    "email" TEXT NOT NULL,
+    "name" TEXT,
+    "role" "Role" NOT NULL,
+    "passwordHash" TEXT,
+    "active" BOOLEAN NOT NULL DEFAULT true,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "User_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "UserCountry" (
+    "userId" TEXT NOT NULL,
+    "countryCode" TEXT NOT NULL,
+
+    CONSTRAINT "UserCountry_pkey" PRIMARY KEY ("userId","countryCode")
+);
+
+-- CreateTable
+CREATE TABLE "Session" (
+    "id" TEXT NOT NULL,
+    "userId" TEXT NOT NULL,
+    "expiresAt" TIMESTAMP(3) NOT NULL,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "Session_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "OneTimeToken" (
+    "id" TEXT NOT NULL,
+    "tokenHash" TEXT NOT NULL,
+    "purpose" "TokenPurpose" NOT NULL,
+    "userId" TEXT NOT NULL,
+    "expiresAt" TIMESTAMP(3) NOT NULL,
+    "usedAt" TIMESTAMP(3),
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "OneTimeToken_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "RateLimitHit" (
+    "id" TEXT NOT NULL,
+    "key" TEXT NOT NULL,
+    "at" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "RateLimitHit_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "Round" (
+    "id" TEXT NOT NULL,
+    "name" TEXT NOT NULL,
+    "questionnaireVersion" INTEGER NOT NULL,
+    "deadline" TIMESTAMP(3),
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "Round_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "Response" (
+    "id" TEXT NOT NULL,
+    "roundId" TEXT NOT NULL,
+    "countryCode" TEXT NOT NULL,
+    "status" "ResponseStatus" NOT NULL DEFAULT 'DRAFT',
+    "questionnaireVersion" INTEGER NOT NULL,
+    "answers" JSONB NOT NULL,
+    "fieldVersions" JSONB NOT NULL,
+    "authorizePublication" BOOLEAN,
+    "responseDate" TEXT,
+    "revision" INTEGER NOT NULL DEFAULT 0,
+    "imported" BOOLEAN NOT NULL DEFAULT false,
+    "importSource" TEXT,
+    "importHash" TEXT,
+    "importWarnings" JSONB,
+    "importedAt" TIMESTAMP(3),
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+    "updatedById" TEXT,
+    "submittedAt" TIMESTAMP(3),
+    "acceptedAt" TIMESTAMP(3),
+
+    CONSTRAINT "Response_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "Submission" (
+    "id" TEXT NOT NULL,
+    "responseId" TEXT NOT NULL,
+    "number" INTEGER NOT NULL,
+    "questionnaireVersion" INTEGER NOT NULL,
+    "answers" JSONB NOT NULL,
+    "authorizePublication" BOOLEAN,
+    "submittedById" TEXT,
+    "imported" BOOLEAN NOT NULL DEFAULT false,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "Submission_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "Comment" (
+    "id" TEXT NOT NULL,
+    "responseId" TEXT NOT NULL,
+    "fieldKey" TEXT,
+    "parentId" TEXT,
+    "authorId" TEXT NOT NULL,
+    "body" TEXT NOT NULL,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "Comment_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "Event" (
+    "id" TEXT NOT NULL,
+    "at" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "kind" TEXT NOT NULL,
+    "actorId" TEXT,
+    "countryCode" TEXT,
+    "responseId" TEXT,
+    "subjectId" TEXT,
+    "fields" JSONB,
+    "data" JSONB,
+
+    CONSTRAINT "Event_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Country_name_key" ON "Country"("name");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "User_email_key" ON "User"("email");
+
+-- CreateIndex
+CREATE INDEX "UserCountry_countryCode_idx" ON "UserCountry"("countryCode");
+
+-- CreateIndex
+CREATE INDEX "Session_userId_idx" ON "Session"("userId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "OneTimeToken_tokenHash_key" ON "OneTimeToken"("tokenHash");
+
+-- CreateIndex
+CREATE INDEX "OneTimeToken_userId_purpose_idx" ON "OneTimeToken"("userId", "purpose");
+
+-- CreateIndex
+CREATE INDEX "RateLimitHit_key_at_idx" ON "RateLimitHit"("key", "at");
+
+-- CreateIndex
+CREATE INDEX "Response_status_idx" ON "Response"("status");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Response_roundId_countryCode_key" ON "Response"("roundId", "countryCode");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Submission_responseId_number_key" ON "Submission"("responseId", "number");
+
+-- CreateIndex
+CREATE INDEX "Comment_responseId_idx" ON "Comment"("responseId");
+
+-- CreateIndex
+CREATE INDEX "Event_countryCode_at_idx" ON "Event"("countryCode", "at");
+
+-- CreateIndex
+CREATE INDEX "Event_responseId_at_idx" ON "Event"("responseId", "at");
+
+-- CreateIndex
+CREATE INDEX "Event_kind_at_idx" ON "Event"("kind", "at");
+
+-- AddForeignKey
+ALTER TABLE "UserCountry" ADD CONSTRAINT "UserCountry_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "UserCountry" ADD CONSTRAINT "UserCountry_countryCode_fkey" FOREIGN KEY ("countryCode") REFERENCES "Country"("code") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Session" ADD CONSTRAINT "Session_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "OneTimeToken" ADD CONSTRAINT "OneTimeToken_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Response" ADD CONSTRAINT "Response_roundId_fkey" FOREIGN KEY ("roundId") REFERENCES "Round"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Response" ADD CONSTRAINT "Response_countryCode_fkey" FOREIGN KEY ("countryCode") REFERENCES "Country"("code") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Submission" ADD CONSTRAINT "Submission_responseId_fkey" FOREIGN KEY ("responseId") REFERENCES "Response"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Comment" ADD CONSTRAINT "Comment_responseId_fkey" FOREIGN KEY ("responseId") REFERENCES "Response"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Comment" ADD CONSTRAINT "Comment_parentId_fkey" FOREIGN KEY ("parentId") REFERENCES "Comment"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Event" ADD CONSTRAINT "Event_countryCode_fkey" FOREIGN KEY ("countryCode") REFERENCES "Country"("code") ON DELETE SET NULL ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Event" ADD CONSTRAINT "Event_responseId_fkey" FOREIGN KEY ("responseId") REFERENCES "Response"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+

@@ -1,0 +1,17 @@
+/// <reference types="@remix-run/dev" />
+
+import "@remix-run/node";
+
+declare module "@remix-run/node" {
+  interface Future {
+    v3_singleFetch: true;
+  }
+  interface AppLoadContext {
+    /** Per-request Content-Security-Policy nonce (server.js). */
+    cspNonce?: string;
+    /** The client's IP address, for rate limiting (server.js). */
+    clientAddress?: string;
+    /** Adds a Set-Cookie header to this request's response, whatever route answers it. */
+    setCookie?: (serializedCookie: string) => void;
+  }
+}

@@ -1,0 +1,22 @@
+// The server the end-to-end tests drive: a fresh database (SQLite, or PostgreSQL when
+// DATABASE_URL names one), seeded, behind the production build on E2E_PORT.
+import { execFileSync, spawn } from "node:child_process";
+import { prepareTestDatabase } from "./test-database";
+
+const port = process.env.E2E_PORT ?? "3100";
+const databaseUrl = await prepareTestDatabase("e2e");
+const env = {
+  ...process.env,
+  DATABASE_URL: databaseUrl,
+  NODE_ENV: "production" as const,
+  PORT: port,
+  PUBLIC_URL: `http://localhost:${port}`,
+  // The tests' SMTP server (tests/e2e/fixtures.ts); one connection per message, no pool.
+  SMTP_URL: `smtp://127.0.0.1:${process.env.E2E_SMTP_PORT ?? "2526"}?pool=false`,
+};
+execFileSync("npx", ["tsx", "prisma/seed.ts"], { stdio: "inherit", env });
+const server = spawn("node", ["server.js"], { stdio: "inherit", env });
+for (const signal of ["SIGTERM", "SIGINT"] as const) {
+  process.on(signal, () => server.kill(signal));
+}
+server.on("exit", (code) => process.exit(code ?? 0));

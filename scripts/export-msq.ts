@@ -1,0 +1,116 @@
+// Exports the submitted MSQ responses of a round, as the reviewers' download does.
+//
+//   npm run --silent export:msq -- --format csv|xlsx|json [--status SUBMITTED,ACCEPTED]
+//       [--region Africa] [--authorised-only] [--round 2020] [--out FILE]
+//
+// --format           csv, xlsx or json (required)
+// --status           statuses to include, comma-separated or repeated (default SUBMITTED,ACCEPTED;
+//                    any of SUBMITTED, RETURNED, ACCEPTED)
+// --region           a UN region (Africa, Americas, Asia, Europe, Oceania)
+// --authorised-only  only responses whose submitted version authorises publication
+// --round            the survey round (default: the latest questionnaire)
+// --out              write to FILE instead of standard output
+// The file goes to standard output (binary-safe) unless --out is given; every message goes to
+// standard error. Exit status: 0 written, 1 failed, 2 bad arguments.
+import { createWriteStream } from "node:fs";
+import { pipeline } from "node:stream/promises";
+import {
+  type ExportFilters,
+  type ExportFormat,
+  isExportFormat,
+  parseRegion,
+  parseStatuses,
+} from "~/export/filters";
+import { questionnaires } from "~/questionnaire";
+
+type Options = { format: ExportFormat; filters: ExportFilters; out: string | null };
+
+const USAGE =
+  "usage: npm run --silent export:msq -- --format csv|xlsx|json [--status SUBMITTED,ACCEPTED] [--region REGION] [--authorised-only] [--round ROUND] [--out FILE]";
+const latestRound = Object.keys(questionnaires).sort().pop()!;
+
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+function parseArguments(argv: string[]): Options | { error: string } | { help: true } {
+  let format: string | null = null;
+  let region: string | null = null;
+  let round = latestRound;
+  let out: string | null = null;
+  let authorisedOnly = false;
+  const statuses: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === "--") continue;
+    if (arg === "--help" || arg === "-h") return { help: true };
+    if (arg === "--authorised-only" || arg === "--authorized-only") {
+      authorisedOnly = true;
+      continue;
+    }
+    const [name, inline] = arg.startsWith("--") ? arg.split(/=(.*)/s, 2) : [arg, undefined];
+    if (!["--format", "--status", "--region", "--round", "--out"].includes(name!))
+      return { error: `unknown argument ${arg}.` };
+    const value = inline ?? argv[++i];
+    if (value === undefined || value === "") return { error: `${name} needs a value.` };
+    if (name === "--format") format = value.toLowerCase();
+    else if (name === "--status") statuses.push(value);
+    else if (name === "--region") region = value;
+    else if (name === "--round") round = value;
+    else out = value;
+  }
+  if (!format) return { error: "--format is required." };
+  if (!isExportFormat(format))
+    return { error: `--format must be csv, xlsx or json, not ${format}.` };
+  if (!questionnaires[round])
+    return {
+      error: `there is no questionnaire for round "${round}" (known rounds: ${Object.keys(questionnaires).join(", ")}).`,
+    };
+  const status = parseStatuses(statuses);
+  if (!status.ok) return { error: `--status: ${status.error}` };
+  const place = parseRegion(region);
+  if (!place.ok) return { error: `--region: ${place.error}` };
+  return {
+    format,
+    out,
+    filters: { roundId: round, statuses: status.value, region: place.value, authorisedOnly },
+  };
+}
+
+async function main(): Promise<number> {
+  const options = parseArguments(process.argv.slice(2));
+  if ("help" in options) {
+    log(USAGE);
+    return 0;
+  }
+  if ("error" in options) {
+    log(`export-msq: ${options.error}\n${USAGE}`);
+    return 2;
+  }
+  if (options.format === "xlsx" && !options.out && process.stdout.isTTY) {
+    log("export-msq: an XLSX file is binary: use --out FILE or redirect standard output.");
+    return 2;
+  }
+  // Loaded only now, so that bad arguments never need a database.
+  const { streamExport } = await import("~/export/export.server");
+  const { prisma } = await import("~/db.server");
+  try {
+    const started = performance.now();
+    const file = await streamExport(options.format, options.filters);
+    const destination = options.out ? createWriteStream(options.out) : process.stdout;
+    await pipeline(file.body, destination);
+    const f = options.filters;
+    const seconds = ((performance.now() - started) / 1000).toFixed(2);
+    log(
+      `export-msq: ${file.responses} response(s), ${options.format.toUpperCase()}, round ${f.roundId} (${f.statuses.join(", ")}${f.region ? `, ${f.region}` : ""}${f.authorisedOnly ? ", authorised only" : ""}) written to ${options.out ?? "standard output"} in ${seconds} s.`,
+    );
+    return 0;
+  } catch (error) {
+    // The reader stopped reading (e.g. `| head`): what it wanted, not a failure to report.
+    if ((error as NodeJS.ErrnoException).code === "EPIPE") return 0;
+    log(`export-msq: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  } finally {
+    await prisma.$disconnect();
+  }
+}
+
+process.exitCode = await main();

@@ -1,0 +1,145 @@
+import { createHash } from "node:crypto";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { msq2020 } from "~/questionnaire";
+import { accessibilityViolations, expect, test } from "./fixtures";
+import { prisma } from "./support/db";
+import { createUser, signInAs } from "./support/users";
+
+// An administrator imports a converted questionnaire from the browser: upload, check what was
+// read (nothing written yet), confirm. The seed already imports the four documents in
+// prisma/seed-data, so the test uploads Rwanda's with the country changed to Burundi.
+
+const RWANDA = "prisma/seed-data/msq2020/000_f67a2f1eeb1a7d5d.txt";
+const NOT_A_RESPONSE = "tests/fixtures/not-an-msq-response.txt";
+const ROUND = msq2020.round;
+
+const sha256 = (file: string) => createHash("sha256").update(readFileSync(file)).digest("hex");
+/** Where the page keeps an upload between its preview and its confirmation. */
+const keptUpload = (file: string) => path.resolve("data/imports", sha256(file));
+
+test("an admin previews a converted questionnaire, then imports it as submitted", async ({
+  page,
+}) => {
+  const dir = mkdtempSync(path.join(tmpdir(), "msq-admin-import-"));
+  const burundi = path.join(dir, "burundi.txt");
+  writeFileSync(burundi, readFileSync(RWANDA, "utf8").replaceAll("RWANDA", "BURUNDI"));
+  const admin = await createUser("ADMIN", [], "Ada Admin");
+  await signInAs(page.context(), admin);
+
+  await page.goto("/admin/imports");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Import a document");
+  expect(await accessibilityViolations(page)).toEqual([]);
+  await page.getByLabel("File to import").setInputFiles(burundi);
+  await page.getByRole("button", { name: "Read the file" }).click();
+
+  // The preview: what was read, and nothing written yet.
+  await expect(page.getByRole("heading", { name: "What was read from burundi.txt" })).toBeVisible();
+  const fact = (name: string) =>
+    page
+      .locator(".facts > div")
+      .filter({ has: page.getByText(name, { exact: true }) })
+      .locator("dd");
+  await expect(fact("Country")).toHaveText("Burundi (BDI)");
+  await expect(fact("Response date")).toHaveText("2019-03-30");
+  await expect(fact("Publication authorised")).toHaveText("Yes");
+  await expect(fact("Warnings")).toHaveText("3 warnings");
+  await expect(page.locator("#answer-q1_national_portal")).toContainText("https://irembo.gov.rw");
+  await expect(
+    page.getByRole("heading", { name: "What could not be read with certainty (3)" }),
+  ).toBeVisible();
+  await expect(page.locator(".import-warnings li")).toHaveCount(3);
+  await expect(page.locator(".import-warnings")).toContainText(
+    'The values of "Name", "Title" stood after all of their labels',
+  );
+  await expect(page.getByText("Create the response of Burundi (BDI), as submitted.")).toBeVisible();
+  expect(await accessibilityViolations(page)).toEqual([]);
+  expect(
+    await prisma.response.findUnique({
+      where: { roundId_countryCode: { roundId: ROUND, countryCode: "BDI" } },
+    }),
+  ).toBeNull();
+  expect(existsSync(keptUpload(burundi))).toBe(true);
+
+  await page.getByRole("button", { name: "Import this response" }).click();
+  await expect(page.getByRole("status")).toContainText("Created the response of Burundi (BDI).");
+  await expect(page.getByRole("link", { name: "Review the response of Burundi" })).toHaveAttribute(
+    "href",
+    "/review/BDI",
+  );
+
+  const response = await prisma.response.findUniqueOrThrow({
+    where: { roundId_countryCode: { roundId: ROUND, countryCode: "BDI" } },
+    include: { submissions: true, events: true },
+  });
+  expect(response).toMatchObject({
+    status: "SUBMITTED",
+    imported: true,
+    importSource: "burundi.txt",
+    importHash: sha256(burundi),
+    responseDate: "2019-03-30",
+    authorizePublication: true,
+    updatedById: admin.id,
+  });
+  expect((response.answers as Record<string, unknown>).q1_national_portal).toBe(
+    "https://irembo.gov.rw",
+  );
+  expect(response.submissions).toEqual([
+    expect.objectContaining({ number: 1, imported: true, submittedById: admin.id }),
+  ]);
+  expect(response.events).toEqual([
+    expect.objectContaining({ kind: "response.imported", actorId: admin.id }),
+  ]);
+  // Filed, the upload is no longer kept.
+  expect(existsSync(keptUpload(burundi))).toBe(false);
+});
+
+test("a document that is not a questionnaire is refused, and nothing is written", async ({
+  page,
+}) => {
+  const admin = await createUser("ADMIN");
+  await signInAs(page.context(), admin);
+  const before = {
+    responses: await prisma.response.count(),
+    events: await prisma.event.count({ where: { kind: { startsWith: "response.import" } } }),
+  };
+
+  await page.goto("/admin/imports");
+  await page.getByLabel("File to import").setInputFiles(NOT_A_RESPONSE);
+  await page.getByRole("button", { name: "Read the file" }).click();
+  await expect(page.getByRole("alert")).toContainText(
+    "The file cannot be imported; nothing was written.",
+  );
+  const error =
+    "not-an-msq-response.txt: This is not an MSQ 2020 response: none of the questionnaire's questions were found.";
+  await expect(page.getByText(error)).toBeVisible();
+  // The error belongs to the field: a screen reader reads it with the file input.
+  const input = page.getByLabel("File to import");
+  await expect(input).toHaveAttribute("aria-invalid", "true");
+  const describedBy = (await input.getAttribute("aria-describedby")) ?? "";
+  const errorId = describedBy.split(" ").find((id) => id.endsWith("-error"));
+  await expect(page.locator(`#${errorId}`)).toHaveText(error);
+  await expect(page.getByRole("button", { name: "Import this response" })).toHaveCount(0);
+  expect(await accessibilityViolations(page)).toEqual([]);
+
+  expect(await prisma.response.count()).toBe(before.responses);
+  expect(await prisma.event.count({ where: { kind: { startsWith: "response.import" } } })).toBe(
+    before.events,
+  );
+  expect(existsSync(keptUpload(NOT_A_RESPONSE))).toBe(false);
+});
+
+test("only administrators reach the import page, to look or to import", async ({
+  page,
+  baseURL,
+}) => {
+  const reviewer = await createUser("REVIEWER");
+  await signInAs(page.context(), reviewer);
+  expect((await page.request.get("/admin/imports")).status()).toBe(403);
+  const post = await page.request.post("/admin/imports", {
+    form: { upload: "0".repeat(64) },
+    headers: { Origin: baseURL! },
+  });
+  expect(post.status()).toBe(403);
+});

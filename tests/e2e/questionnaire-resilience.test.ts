@@ -1,0 +1,264 @@
+import { msq2020 } from "~/questionnaire";
+import { accessibilityViolations, expect, test } from "./fixtures";
+import { prisma } from "./support/db";
+import { createUser, signInAs } from "./support/users";
+
+const q14 = /^14\. How does your government use social media/;
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("three sections, the authorisation and submit", async ({ page, mailbox }) => {
+    const focal = await createUser("FOCAL_POINT", ["KEN"], "Wanjiku");
+    await signInAs(page.context(), focal);
+    await page.goto("/countries/KEN/sections/IV");
+    // Follow-ups are shown, saying when they apply.
+    await expect(page.getByText("Answer if your answer to question 10 is Yes.")).toBeVisible();
+    await page.locator("#q-q10_collects_usage_stats-yes").check();
+    await page.getByLabel(/^11\. If yes/).fill("Yes, on the open data portal.");
+    await page.getByRole("button", { name: "Next" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toContainText("V. User satisfaction");
+    await page.locator("#q-q12_measures_satisfaction-no").check();
+    await page.getByRole("button", { name: "Next" }).click();
+    await page.getByLabel(q14).fill("Twitter and Facebook, with guidelines since 2019.");
+    await page.getByRole("button", { name: "Save draft" }).click();
+    await expect(page.getByRole("status").first()).toContainText("Saved at");
+    await page.getByRole("button", { name: "Back" }).click();
+    await expect(page.locator("#q-q12_measures_satisfaction-no")).toBeChecked();
+    await page.getByRole("button", { name: "Authorisation and review" }).click();
+    await page.getByLabel(msq2020.authorizationText).check();
+    await page.getByRole("button", { name: "Submit the questionnaire" }).click();
+    await expect(page).toHaveURL(/\/countries\/KEN\?submitted=1$/);
+    const response = await prisma.response.findFirstOrThrow({ where: { countryCode: "KEN" } });
+    expect(response.status).toBe("SUBMITTED");
+    expect(response.authorizePublication).toBe(true);
+    expect(response.answers).toMatchObject({
+      q10_collects_usage_stats: "yes",
+      q11_publishes_usage_stats: "Yes, on the open data portal.",
+      q12_measures_satisfaction: "no",
+      q14_social_media: "Twitter and Facebook, with guidelines since 2019.",
+    });
+    await mailbox.waitForEmail(
+      (m) => m.to.includes(focal.email) && m.text.includes("Twitter and Facebook"),
+    );
+  });
+
+  test("a save posted after the session expired loses nothing", async ({ page }) => {
+    const focal = await createUser("FOCAL_POINT", ["UGA"]);
+    await signInAs(page.context(), focal);
+    await page.goto("/countries/UGA/sections/VI");
+    await page.getByLabel(q14).fill("Typed while the session expired.");
+    await prisma.session.deleteMany({ where: { userId: focal.id } }); // the session ends meanwhile
+    await page.getByRole("button", { name: "Save draft" }).click();
+    await expect(page).toHaveURL(/\/sign-in\?redirectTo=%2Fcountries%2FUGA%2Fsections%2FVI/);
+    await page.getByLabel("E-mail address").fill(focal.email);
+    await page.getByLabel("Password").fill(focal.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page).toHaveURL(/\/countries\/UGA\/sections\/VI$/);
+    await expect(page.getByLabel(q14)).toHaveValue("Typed while the session expired.");
+    await expect(
+      page.getByText("Your answers from before you had to sign in again are back in place"),
+    ).toBeVisible();
+    await page.getByRole("button", { name: "Save draft" }).click();
+    const response = await prisma.response.findFirstOrThrow({ where: { countryCode: "UGA" } });
+    expect((response.answers as Record<string, string>).q14_social_media).toBe(
+      "Typed while the session expired.",
+    );
+  });
+});
+
+test("two people edit one response: different fields both survive; the same field shows a conflict", async ({
+  browser,
+}) => {
+  const [a, b] = [
+    await createUser("FOCAL_POINT", ["GHA"], "Kofi"),
+    await createUser("FOCAL_POINT", ["GHA"], "Ama"),
+  ];
+  const [contextA, contextB] = [await browser.newContext(), await browser.newContext()];
+  await signInAs(contextA, a);
+  await signInAs(contextB, b);
+  const [pageA, pageB] = [await contextA.newPage(), await contextB.newPage()];
+  await pageA.goto("/countries/GHA/sections/I");
+  await pageB.goto("/countries/GHA/sections/I");
+
+  await pageA
+    .getByLabel(/^1\. What is the official e-government portal/)
+    .fill("https://ghana.gov.gh");
+  await pageA.getByRole("button", { name: "Save draft" }).click();
+  await expect(pageA.getByRole("status").first()).toContainText("Saved at");
+  await pageB.getByLabel(/^3\. Please provide name/).fill("National Information Technology Agency");
+  await pageB.getByRole("button", { name: "Save draft" }).click();
+  await expect(pageB.getByRole("status").first()).toContainText("Saved at");
+  const both = await prisma.response.findFirstOrThrow({ where: { countryCode: "GHA" } });
+  expect(both.answers).toMatchObject({
+    q1_national_portal: "https://ghana.gov.gh",
+    q3_egov_agency: "National Information Technology Agency",
+  });
+
+  // Same field: A saves first; B, who opened the page before, is shown both versions.
+  await pageA.reload();
+  await pageB.reload();
+  await pageA.getByLabel("2. d. Public procurement").fill("https://ghaneps.gov.gh");
+  await pageA.getByRole("button", { name: "Save draft" }).click();
+  await expect(pageA.getByRole("status").first()).toContainText("Saved at");
+  await pageB.getByLabel("2. d. Public procurement").fill("https://ppa.gov.gh");
+  await pageB.getByRole("button", { name: "Save draft" }).click();
+  await expect(
+    pageB.getByText("A colleague changed this answer while you were editing"),
+  ).toBeVisible();
+  await expect(pageB.locator(".conflict")).toContainText("https://ghaneps.gov.gh");
+  await expect(pageB.locator(".conflict")).toContainText("https://ppa.gov.gh");
+  expect(await accessibilityViolations(pageB)).toEqual([]);
+  expect(
+    (
+      (await prisma.response.findFirstOrThrow({ where: { countryCode: "GHA" } })).answers as Record<
+        string,
+        string
+      >
+    ).q2d_procurement_portal,
+  ).toBe("https://ghaneps.gov.gh");
+  await pageB.getByRole("button", { name: "Keep my version" }).click();
+  await expect(pageB.getByRole("status").first()).toContainText("Saved at");
+  expect(
+    (
+      (await prisma.response.findFirstOrThrow({ where: { countryCode: "GHA" } })).answers as Record<
+        string,
+        string
+      >
+    ).q2d_procurement_portal,
+  ).toBe("https://ppa.gov.gh");
+  await contextA.close();
+  await contextB.close();
+});
+
+test("autosave: saved a moment after typing, kept on the device when offline, restored after a crash", async ({
+  page,
+  context,
+  consoleErrors,
+}) => {
+  const focal = await createUser("FOCAL_POINT", ["SEN"]);
+  await signInAs(context, focal);
+  await page.goto("/countries/SEN/sections/VI");
+  const field = page.getByLabel(q14);
+  await field.fill("Autosaved answer.");
+  await expect(page.getByText(/^Saved at \d\d:\d\d$/)).toBeVisible({ timeout: 10_000 });
+  const saved = await prisma.response.findFirstOrThrow({ where: { countryCode: "SEN" } });
+  expect((saved.answers as Record<string, string>).q14_social_media).toBe("Autosaved answer.");
+
+  await context.setOffline(true);
+  await field.fill("Typed while offline.");
+  await expect(page.getByText("Not saved — offline, kept on this device")).toBeVisible({
+    timeout: 10_000,
+  });
+  // The failed request is logged by Chromium: expected here.
+  expect(consoleErrors.splice(0).every((e) => e.includes("ERR_INTERNET_DISCONNECTED"))).toBe(true);
+  // The tab crashes while offline; the device still has the text.
+  await page.close();
+  await context.setOffline(false);
+  const again = await context.newPage();
+  await again.goto("/countries/SEN/sections/VI");
+  await expect(again.getByLabel(q14)).toHaveValue("Typed while offline.");
+  await expect(again.getByText(/Your unsaved changes from .* were restored/)).toBeVisible();
+  await expect(again.getByText(/^Saved at \d\d:\d\d$/)).toBeVisible({ timeout: 10_000 });
+  const after = await prisma.response.findFirstOrThrow({ where: { countryCode: "SEN" } });
+  expect((after.answers as Record<string, string>).q14_social_media).toBe("Typed while offline.");
+});
+
+test("every step, the review and the country page have no accessibility violations", async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  await signInAs(page.context(), await createUser("FOCAL_POINT", ["NPL"]));
+  for (const path of [
+    "/countries/NPL",
+    ...msq2020.sections.map((s) => `/countries/NPL/sections/${s.id}`),
+    "/countries/NPL/review",
+  ]) {
+    await page.goto(path);
+    expect(await accessibilityViolations(page), path).toEqual([]);
+  }
+});
+
+test("a returned response is editable again, with the reviewer's comments beside the questions", async ({
+  page,
+}) => {
+  const focal = await createUser("FOCAL_POINT", ["MNG"]);
+  const reviewer = await createUser("REVIEWER");
+  await signInAs(page.context(), focal);
+  await page.goto("/countries/MNG/sections/VI");
+  await page.getByLabel(q14).fill("First version.");
+  await page.getByRole("button", { name: "Save draft" }).click();
+  await page.goto("/countries/MNG/review");
+  await page.getByRole("button", { name: "Submit the questionnaire" }).click();
+  await page.getByRole("button", { name: "Submit without authorising publication" }).click();
+  await expect(page).toHaveURL(/submitted=1/);
+
+  // The reviewer's side (a later issue) returns it with a comment: the same status and tables.
+  const response = await prisma.response.findFirstOrThrow({ where: { countryCode: "MNG" } });
+  await prisma.response.update({ where: { id: response.id }, data: { status: "RETURNED" } });
+  await prisma.comment.create({
+    data: {
+      responseId: response.id,
+      fieldKey: "q14_social_media",
+      authorId: reviewer.id,
+      body: "Please name the platforms\nand the guidelines.",
+    },
+  });
+  await page.goto("/countries/MNG");
+  await expect(page.getByText("UN DESA returned this response for revision")).toBeVisible();
+  await page.goto("/countries/MNG/sections/VI");
+  await expect(page.getByRole("complementary", { name: "Comment from UN DESA" })).toContainText(
+    "Please name the platforms",
+  );
+  await page.getByLabel(q14).fill("Second version: Facebook and X.");
+  await page.getByRole("button", { name: "Next" }).click();
+  await page.goto("/countries/MNG/review");
+  await page.getByRole("button", { name: "Submit the questionnaire" }).click();
+  await page.getByRole("button", { name: "Submit without authorising publication" }).click();
+  await expect(page).toHaveURL(/submitted=1/);
+  const submissions = await prisma.submission.findMany({
+    where: { responseId: response.id },
+    orderBy: { number: "asc" },
+    select: { answers: true },
+  });
+  expect(submissions.map((s) => (s.answers as Record<string, string>).q14_social_media)).toEqual([
+    "First version.",
+    "Second version: Facebook and X.",
+  ]);
+  await expect(
+    page.getByRole("listitem").filter({ hasText: "submitted the response" }),
+  ).toHaveCount(2);
+});
+
+test("autosave after the session expired keeps the text on the device and saves it after signing in", async ({
+  page,
+}) => {
+  const focal = await createUser("FOCAL_POINT", ["ZMB"]);
+  await signInAs(page.context(), focal);
+  await page.goto("/countries/ZMB/sections/VI");
+  await prisma.session.deleteMany({ where: { userId: focal.id } });
+  await page.getByLabel(q14).fill("Typed after the session ended.");
+  await expect(page.getByText(/Not saved — your session ended/)).toBeVisible({ timeout: 10_000 });
+  await page.getByRole("link", { name: "Sign in" }).last().click();
+  await page.getByLabel("E-mail address").fill(focal.email);
+  await page.getByLabel("Password").fill(focal.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/countries\/ZMB\/sections\/VI$/);
+  await expect(page.getByLabel(q14)).toHaveValue("Typed after the session ended.");
+  await expect(page.getByText(/^Saved at \d\d:\d\d$/)).toBeVisible({ timeout: 10_000 });
+  const response = await prisma.response.findFirstOrThrow({ where: { countryCode: "ZMB" } });
+  expect((response.answers as Record<string, string>).q14_social_media).toBe(
+    "Typed after the session ended.",
+  );
+});
+
+test("leaving a page with unsaved changes warns", async ({ page }) => {
+  await signInAs(page.context(), await createUser("FOCAL_POINT", ["TGO"]));
+  await page.goto("/countries/TGO/sections/VI");
+  await page.getByLabel(q14).fill("Not yet saved");
+  const dialog = page.waitForEvent("dialog");
+  await page.close({ runBeforeUnload: true });
+  expect((await dialog).type()).toBe("beforeunload");
+  // Leaving anyway closes the page (dismissing would keep it open past the test).
+  await (await dialog).accept();
+});

@@ -1,0 +1,195 @@
+import { firstLink } from "../support/smtp";
+import { accessibilityViolations, expect, test } from "./fixtures";
+import { prisma } from "./support/db";
+import { createUser, signInAs } from "./support/users";
+
+const q14 = /^14\. How does your government use social media/;
+
+test("submit, comment and return, revise and resubmit, see exactly the change, accept", async ({
+  browser,
+  mailbox,
+}) => {
+  test.setTimeout(90_000);
+  const focal = await createUser("FOCAL_POINT", ["VNM"], "Linh");
+  const reviewer = await createUser("REVIEWER", [], "Rita Reviewer");
+  const focalContext = await browser.newContext();
+  const reviewerContext = await browser.newContext();
+  await signInAs(focalContext, focal);
+  await signInAs(reviewerContext, reviewer);
+  const fp = await focalContext.newPage();
+  const rv = await reviewerContext.newPage();
+
+  // The focal point answers two sections and submits.
+  await fp.goto("/countries/VNM/sections/I");
+  await fp
+    .getByLabel(/^1\. What is the official e-government portal/)
+    .fill("https://dichvucong.gov.vn");
+  await fp.getByRole("button", { name: "Save draft" }).click();
+  await fp.goto("/countries/VNM/sections/VI");
+  await fp.getByLabel(q14).fill("Facebook pages of ministries.");
+  await fp.getByRole("button", { name: "Next" }).click();
+  await fp.goto("/countries/VNM/review");
+  await fp.getByLabel(/I\/We hereby authorize UNDESA/).check();
+  await fp.getByRole("button", { name: "Submit the questionnaire" }).click();
+  await expect(fp).toHaveURL(/submitted=1/);
+
+  // The reviewer finds it on the dashboard.
+  await rv.goto("/review?status=SUBMITTED&q=viet");
+  expect(await accessibilityViolations(rv)).toEqual([]);
+  await rv.getByRole("link", { name: "Viet Nam" }).click();
+  await expect(rv.getByRole("heading", { level: 1 })).toHaveText("Review: Viet Nam");
+  expect(await accessibilityViolations(rv)).toEqual([]);
+
+  // Comments on two questions, then the return.
+  for (const [key, text] of [
+    ["q1_national_portal", "Please list the other national portals too."],
+    ["q14_social_media", "Which guidelines apply to officials?"],
+  ] as const) {
+    const answer = rv.locator(`#answer-${key}`);
+    await answer.getByText("Comment", { exact: true }).click();
+    await answer.getByRole("textbox").fill(text);
+    await answer.getByRole("button", { name: "Add the comment" }).click();
+    await expect(answer.locator(".comment")).toContainText(text);
+  }
+  await rv
+    .getByLabel("Message to the focal points")
+    .fill("Thank you. Please see the two comments.\nThe rest is fine.");
+  await rv.getByRole("button", { name: "Return for revision" }).click();
+  await expect(rv.getByRole("status")).toContainText("Returned for revision");
+
+  const email = await mailbox.waitForEmail(
+    (m) => m.to.includes(focal.email) && m.text.includes("Please see the two comments"),
+  );
+  expect(email.text).toContain("The rest is fine.");
+  await fp.goto(firstLink(email, "/countries/VNM"));
+  await expect(fp.getByText("UN DESA returned this response for revision")).toBeVisible();
+
+  // The comments stand beside their questions; one answer changes; resubmit.
+  await fp.goto("/countries/VNM/sections/VI");
+  await expect(fp.getByRole("complementary", { name: "Comment from UN DESA" })).toContainText(
+    "Which guidelines apply",
+  );
+  await fp
+    .getByLabel(q14)
+    .fill("Facebook pages of ministries, under the 2019 guidelines on social media.");
+  await fp.getByRole("button", { name: "Next" }).click();
+  await fp.goto("/countries/VNM/sections/I");
+  await expect(fp.getByRole("complementary", { name: "Comment from UN DESA" })).toContainText(
+    "other national portals",
+  );
+  await fp.goto("/countries/VNM/review");
+  await fp.getByRole("button", { name: "Submit the questionnaire" }).click();
+  await expect(fp).toHaveURL(/submitted=1/);
+
+  // The reviewer sees exactly that change, and accepts.
+  await rv.goto("/review/VNM");
+  const changes = rv.locator(".changes");
+  await expect(changes.getByRole("heading")).toContainText("Changed since submission 1");
+  await expect(changes.locator("tbody tr")).toHaveCount(1);
+  await expect(changes.locator("tbody tr")).toContainText("Facebook pages of ministries.");
+  await expect(changes.locator("tbody tr")).toContainText("under the 2019 guidelines");
+  await rv.getByRole("button", { name: "Accept" }).click();
+  await expect(rv.getByRole("status")).toHaveText("Accepted.");
+  const response = await prisma.response.findFirstOrThrow({
+    where: { countryCode: "VNM" },
+    select: { status: true, acceptedAt: true },
+  });
+  expect(response.status).toBe("ACCEPTED");
+  expect(response.acceptedAt).not.toBeNull();
+  // Accepting again (a second reviewer's stale page) is refused by the server.
+  const again = await rv.request.post("/review/VNM", {
+    form: { intent: "accept" },
+    headers: { Origin: new URL(rv.url()).origin },
+  });
+  expect(again.status()).toBe(409);
+  await focalContext.close();
+  await reviewerContext.close();
+});
+
+test("a reminder to the countries in draft reaches exactly their focal points", async ({
+  page,
+  mailbox,
+}) => {
+  const reviewer = await createUser("REVIEWER");
+  const inDraft = await createUser("FOCAL_POINT", ["LAO"], "Draft person");
+  const notStarted = await createUser("FOCAL_POINT", ["KHM"], "Not started person");
+  await prisma.response.create({
+    data: {
+      roundId: "2020",
+      countryCode: "LAO",
+      questionnaireVersion: 1,
+      answers: { q1_national_portal: "x" },
+      fieldVersions: {},
+    },
+  });
+  await signInAs(page.context(), reviewer);
+  await page.goto("/review?status=DRAFT");
+  await expect(page.getByRole("link", { name: "Lao People’s Democratic Republic" })).toBeVisible();
+  const expected = await prisma.user.findMany({
+    where: {
+      active: true,
+      role: "FOCAL_POINT",
+      countries: {
+        some: { country: { responses: { some: { roundId: "2020", status: "DRAFT" } } } },
+      },
+    },
+    select: { email: true },
+  });
+  const before = mailbox.messages.length;
+  await page.getByLabel("Message (optional)").fill("Two weeks left.");
+  await page.getByRole("button", { name: "Select every country shown" }).click();
+  await expect(page.getByRole("status").first()).toContainText("Reminder sent");
+  await expect.poll(() => mailbox.messages.slice(before).length).toBe(expected.length);
+  const recipients = mailbox.messages
+    .slice(before)
+    .flatMap((m) => m.to)
+    .sort();
+  expect(recipients).toEqual(expected.map((u) => u.email).sort());
+  expect(recipients).toContain(inDraft.email);
+  expect(recipients).not.toContain(notStarted.email);
+  expect(mailbox.messages.slice(before).every((m) => m.text.includes("Two weeks left."))).toBe(
+    true,
+  );
+  const reminded = await prisma.event.count({
+    where: { kind: "response.reminded", countryCode: "LAO" },
+  });
+  expect(reminded).toBe(1);
+});
+
+test("a country without an active focal point is flagged instead of reminded", async ({ page }) => {
+  await signInAs(page.context(), await createUser("ADMIN"));
+  await page.goto("/review?q=tuvalu");
+  await page.getByRole("checkbox", { name: "Select Tuvalu" }).check();
+  await page.getByRole("button", { name: "Send the reminder to the selected countries" }).click();
+  await expect(page.getByRole("alert")).toContainText(
+    "No active focal point, so no reminder: Tuvalu",
+  );
+});
+
+test("the question view shows every country's answer, with counts per option", async ({ page }) => {
+  await prisma.response.create({
+    data: {
+      roundId: "2020",
+      countryCode: "MLT",
+      questionnaireVersion: 1,
+      status: "DRAFT",
+      answers: { q15_new_tech_strategy: ["ai", "blockchain"] },
+      fieldVersions: {},
+    },
+  });
+  await signInAs(page.context(), await createUser("REVIEWER"));
+  await page.goto("/review/questions?key=q15_new_tech_strategy&region=Europe");
+  expect(await accessibilityViolations(page)).toEqual([]);
+  await expect(page.getByRole("row", { name: /Malta/ })).toContainText(
+    "Artificial Intelligence (AI)",
+  );
+  await expect(page.getByRole("row", { name: /^Blockchain/ })).toContainText(/[1-9]/);
+});
+
+test("the event log lists actions, filtered by country", async ({ page }) => {
+  await signInAs(page.context(), await createUser("ADMIN"));
+  await page.goto("/admin/events?kind=response.reminded");
+  expect(await accessibilityViolations(page)).toEqual([]);
+  await page.goto("/admin/events?country=LAO");
+  await expect(page.getByRole("cell", { name: "LAO" }).first()).toBeVisible();
+});

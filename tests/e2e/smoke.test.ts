@@ -1,0 +1,43 @@
+import { accessibilityViolations, expect, test } from "./fixtures";
+
+test("the home page says what the portal is, with no accessibility violations", async ({
+  page,
+}) => {
+  const response = await page.goto("/");
+  expect(response?.status()).toBe(200);
+  await expect(
+    page.getByRole("heading", { level: 1, name: "Member States Questionnaire" }),
+  ).toBeVisible();
+  await expect(page.getByRole("main")).toContainText("United Nations E-Government Survey");
+  await expect(page.getByRole("banner")).toContainText("MSQ Portal");
+  await expect(page.getByRole("contentinfo")).toContainText("UN DESA");
+  expect(await accessibilityViolations(page)).toEqual([]);
+});
+
+test("the skip link moves focus to the main content", async ({ page }) => {
+  await page.goto("/");
+  await page.keyboard.press("Tab");
+  const skip = page.getByRole("link", { name: "Skip to main content" });
+  await expect(skip).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page.locator("main")).toBeFocused();
+});
+
+test("pages are served with a strict content security policy", async ({ page }) => {
+  const response = await page.goto("/");
+  const csp = response?.headers()["content-security-policy"] ?? "";
+  expect(csp).toContain("frame-ancestors 'none'");
+  expect(csp).toMatch(/script-src 'self' 'nonce-[^']+'/);
+  expect(csp).not.toContain("unsafe-inline");
+  expect(response?.headers()["x-content-type-options"]).toBe("nosniff");
+});
+
+test("an unknown address gives a 404 page", async ({ page, consoleErrors }) => {
+  const response = await page.goto("/no-such-page");
+  expect(response?.status()).toBe(404);
+  // Chromium logs the document's own 404 status: expected here, and the only error allowed.
+  expect(consoleErrors.splice(0)).toEqual([
+    "Failed to load resource: the server responded with a status of 404 (Not Found)",
+  ]);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page not found");
+});

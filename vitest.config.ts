@@ -1,0 +1,18 @@
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  resolve: { alias: { "~": path.resolve("app") } },
+  test: {
+    include: [
+      "app/**/*.test.ts",
+      "app/**/*.test.tsx",
+      "scripts/**/*.test.ts",
+      "tests/integration/**/*.test.ts",
+    ],
+    // Integration tests share one database per run; files run one at a time.
+    fileParallelism: false,
+    testTimeout: 20_000,
+    globalSetup: ["tests/integration/global-setup.ts"],
+  },
+});
