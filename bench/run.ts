@@ -61,7 +61,9 @@ const reviewerCookie = (await startSession(reviewer.id)).split(";")[0]!;
 // The sections measured must be editable: drafts only for the page and autosave runs.
 const drafts = cookies.filter((_, i) => i % 3 === 0);
 
-const server = spawn("node", ["server.js"], {
+// BENCH_PROFILE=1 writes the server's CPU profile to bench/.tmp/ (open it in Chrome's DevTools).
+const profile = process.env.BENCH_PROFILE ? ["--cpu-prof", "--cpu-prof-dir=bench/.tmp"] : [];
+const server = spawn("node", [...profile, "server.js"], {
   env: { ...process.env, NODE_ENV: "production", PORT: String(PORT), PUBLIC_URL: ORIGIN, DATABASE_URL: databaseUrl },
   stdio: ["ignore", "ignore", "inherit"],
 });
@@ -129,11 +131,16 @@ const autosave: Setup = (request, context) => {
 };
 const dashboard: Setup = (request) => ({ ...request, path: "/review", headers: { Cookie: reviewerCookie } });
 
+// BENCH_ONLY=section,autosave,dashboard measures only those (while profiling one of them).
+const only = process.env.BENCH_ONLY?.split(",");
+const wanted = (name: string) => !only || only.includes(name);
 const rows: Row[] = [];
 console.error("measuring the section page, autosave and the dashboard…");
-for (const connections of [10, 50]) rows.push({ name: `section page (${SECTION}), ${connections} connections`, ...(await load(connections, sectionPage)) });
-for (const connections of [10, 50]) rows.push({ name: `autosave one field, ${connections} connections`, ...(await load(connections, autosave, "POST")) });
-rows.push({ name: "reviewer dashboard (193 rows), 10 connections", ...(await load(10, dashboard)) });
+if (wanted("section"))
+  for (const connections of [10, 50]) rows.push({ name: `section page (${SECTION}), ${connections} connections`, ...(await load(connections, sectionPage)) });
+if (wanted("autosave"))
+  for (const connections of [10, 50]) rows.push({ name: `autosave one field, ${connections} connections`, ...(await load(connections, autosave, "POST")) });
+if (wanted("dashboard")) rows.push({ name: "reviewer dashboard (193 rows), 10 connections", ...(await load(10, dashboard)) });
 
 // The HTTP ceiling: a bare Node server answering the same HTML bytes.
 const sample = drafts[0]!;
@@ -176,7 +183,15 @@ let jsGzip = 0;
 for (const src of new Set(scripts)) jsGzip += gzipSync(Buffer.from(await (await fetch(`${ORIGIN}${src}`)).arrayBuffer())).length;
 const page = { htmlBytes: html.length, htmlGzip: gzipSync(html).length, jsGzip, jsFiles: new Set(scripts).size };
 
+const exited = new Promise((resolve) => server.once("exit", resolve));
 server.kill("SIGTERM");
+await exited; // the CPU profile is written as the server exits
+if (only) {
+  // A partial run (profiling): print its rows, keep docs/benchmarks.md as it is.
+  for (const row of rows) console.log(row);
+  await prisma.$disconnect();
+  process.exit(0);
+}
 console.error("measuring exports…");
 const exports = await measureExports(databaseUrl);
 await prisma.$disconnect();
