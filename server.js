@@ -1,8 +1,10 @@
 // The portal's HTTP server: Express around the Remix request handler, adding what Remix leaves
 // to the host: compression, static files, security headers with a per-request CSP nonce,
 // a request body limit, and the client's address (for rate limiting) in the load context.
+import cluster from "node:cluster";
 import crypto from "node:crypto";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import url from "node:url";
 import { createRequestHandler } from "@remix-run/express";
@@ -15,128 +17,174 @@ import onHeaders from "on-headers";
 if (fs.existsSync(".env")) process.loadEnvFile(".env");
 
 const MODE = process.env.NODE_ENV === "production" ? "production" : "development";
-const BUILD_PATH = path.resolve("build/index.js");
-const BUILD_URL = url.pathToFileURL(BUILD_PATH).href;
-/** Largest request body accepted: an entire questionnaire is well under 1 MB; an upload is 2 MB. */
-const MAX_BODY_BYTES = 3 * 1024 * 1024;
 
-const app = express();
-app.disable("x-powered-by");
-// Behind a proxy, set TRUST_PROXY (e.g. "loopback" or a hop count) so req.ip is the client's.
-if (process.env.TRUST_PROXY) app.set("trust proxy", process.env.TRUST_PROXY);
-app.use(compression());
-
-app.use((req, res, next) => {
-  res.locals.cspNonce = crypto.randomBytes(16).toString("base64");
-  next();
-});
-app.use(
-  helmet({
-    contentSecurityPolicy: {
-      useDefaults: false,
-      directives: {
-        "default-src": ["'self'"],
-        "script-src": ["'self'", (_req, res) => `'nonce-${res.locals.cspNonce}'`],
-        "style-src": ["'self'"],
-        "img-src": ["'self'", "data:"],
-        "font-src": ["'self'"],
-        "connect-src": MODE === "development" ? ["'self'", "ws:"] : ["'self'"],
-        "form-action": ["'self'"],
-        "frame-ancestors": ["'none'"],
-        "base-uri": ["'self'"],
-        "object-src": ["'none'"],
-        "upgrade-insecure-requests": null,
-      },
-    },
-    crossOriginEmbedderPolicy: false,
-    referrerPolicy: { policy: "same-origin" },
-    strictTransportSecurity: (process.env.PUBLIC_URL ?? "").startsWith("https://"),
-  }),
-);
-
-// Refuse oversized bodies before Remix reads them: by the declared length, and by counting
-// the bytes of bodies sent without one.
-app.use((req, res, next) => {
-  const declared = Number(req.headers["content-length"] ?? 0);
-  if (declared > MAX_BODY_BYTES) {
-    res.status(413).type("text/plain").send("The request is too large.");
-    return;
-  }
-  let received = 0;
-  req.on("data", (chunk) => {
-    received += chunk.length;
-    if (received > MAX_BODY_BYTES && !res.headersSent) {
-      res.status(413).type("text/plain").send("The request is too large.");
-      req.destroy();
-    }
-  });
-  next();
-});
-
-// Cross-site request forgery: a state-changing request must come from the portal's own pages.
-// Browsers send Origin (or at least Referer) with every form post and fetch; a post from another
-// site, a sandboxed frame ("null") or a client that hides both is refused. SameSite=Lax session
-// cookies are the second line.
-const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
-const PUBLIC_ORIGIN = process.env.PUBLIC_URL ? new URL(process.env.PUBLIC_URL).origin : null;
-app.use((req, res, next) => {
-  if (SAFE_METHODS.has(req.method)) return next();
-  const source = req.get("origin") ?? originOf(req.get("referer"));
-  const own = [PUBLIC_ORIGIN, `${req.protocol}://${req.get("host")}`];
-  if (source && own.includes(source)) return next();
-  res.status(403).type("text/plain").send("Cross-site request refused.");
-});
-
-function originOf(referer) {
-  try {
-    return referer ? new URL(referer).origin : null;
-  } catch {
-    return null;
-  }
-}
-
-app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
-app.use(express.static("public", { maxAge: "1h" }));
-
-// Cookies that a module sets on the way (a refreshed session) join the response's own, unless
-// the route set a cookie of the same name itself (sign-in, sign-out).
-app.use((req, res, next) => {
-  res.locals.cookies = [];
-  onHeaders(res, () => {
-    const own = [res.getHeader("Set-Cookie") ?? []].flat().map(String);
-    const ownNames = new Set(own.map((cookie) => cookie.split("=")[0]));
-    const extra = res.locals.cookies.filter((cookie) => !ownNames.has(cookie.split("=")[0]));
-    if (extra.length > 0) res.setHeader("Set-Cookie", [...own, ...extra]);
-  });
-  next();
-});
-
-const getLoadContext = (req, res) => ({
-  cspNonce: res.locals.cspNonce,
-  clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown",
-  setCookie: (cookie) => res.locals.cookies.push(cookie),
-});
-
-let build = await import(BUILD_URL);
-if (MODE === "production") {
-  app.all("*", createRequestHandler({ build, mode: MODE, getLoadContext }));
+// In production one worker process per core (WEB_CONCURRENCY to change): a Node process renders
+// pages on one core, and everything a request needs (sessions, rate limits, answers) is in the
+// database, so workers share nothing else.
+const WORKERS =
+  MODE === "production" ? Number(process.env.WEB_CONCURRENCY || os.availableParallelism()) : 1;
+if (WORKERS > 1 && cluster.isPrimary) {
+  await runPrimary(WORKERS);
 } else {
-  // `remix dev --manual` rebuilds into build/: load the new build and tell the dev server.
-  fs.watch(path.dirname(BUILD_PATH), async () => {
-    build = await import(`${BUILD_URL}?t=${Date.now()}`);
-    broadcastDevReady(build);
-  });
-  app.all("*", (req, res, next) =>
-    createRequestHandler({ build, mode: MODE, getLoadContext })(req, res, next),
-  );
+  await runServer();
 }
 
-const port = Number(process.env.PORT ?? 3000);
-const server = app.listen(port, () => {
-  console.log(`MSQ portal ready at http://localhost:${port} (${MODE})`);
-  if (MODE === "development") broadcastDevReady(build);
-});
+async function runPrimary(count) {
+  let stopping = false;
+  const fork = () =>
+    cluster.fork().on("exit", (code, signal) => {
+      if (stopping) return;
+      console.error(`worker exited (${signal ?? code}); starting another`);
+      setTimeout(fork, 1000); // a worker that crashes at start-up does not spin the CPU
+    });
+  for (let i = 0; i < count; i++) fork();
+  let ready = 0;
+  cluster.on("listening", () => {
+    if (++ready === count)
+      console.log(`MSQ portal ready at http://localhost:${port()} (${MODE}, ${count} workers)`);
+  });
+  for (const signal of ["SIGTERM", "SIGINT"]) {
+    process.on(signal, () => {
+      stopping = true;
+      for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill("SIGTERM");
+      const exitWhenDone = () =>
+        Object.keys(cluster.workers ?? {}).length === 0
+          ? process.exit(0)
+          : setTimeout(exitWhenDone, 50);
+      exitWhenDone();
+    });
+  }
+}
 
-for (const signal of ["SIGTERM", "SIGINT"]) {
-  process.on(signal, () => server.close(() => process.exit(0)));
+function port() {
+  return Number(process.env.PORT ?? 3000);
+}
+
+async function runServer() {
+  const BUILD_PATH = path.resolve("build/index.js");
+  const BUILD_URL = url.pathToFileURL(BUILD_PATH).href;
+  /** Largest request body accepted: an entire questionnaire is well under 1 MB; an upload is 2 MB. */
+  const MAX_BODY_BYTES = 3 * 1024 * 1024;
+
+  const app = express();
+  app.disable("x-powered-by");
+  // Behind a proxy, set TRUST_PROXY (e.g. "loopback" or a hop count) so req.ip is the client's.
+  if (process.env.TRUST_PROXY) app.set("trust proxy", process.env.TRUST_PROXY);
+  app.use(compression());
+
+  app.use((req, res, next) => {
+    res.locals.cspNonce = crypto.randomBytes(16).toString("base64");
+    next();
+  });
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: {
+          "default-src": ["'self'"],
+          "script-src": ["'self'", (_req, res) => `'nonce-${res.locals.cspNonce}'`],
+          "style-src": ["'self'"],
+          "img-src": ["'self'", "data:"],
+          "font-src": ["'self'"],
+          "connect-src": MODE === "development" ? ["'self'", "ws:"] : ["'self'"],
+          "form-action": ["'self'"],
+          "frame-ancestors": ["'none'"],
+          "base-uri": ["'self'"],
+          "object-src": ["'none'"],
+          "upgrade-insecure-requests": null,
+        },
+      },
+      crossOriginEmbedderPolicy: false,
+      referrerPolicy: { policy: "same-origin" },
+      strictTransportSecurity: (process.env.PUBLIC_URL ?? "").startsWith("https://"),
+    }),
+  );
+
+  // Refuse oversized bodies before Remix reads them: by the declared length, and by counting
+  // the bytes of bodies sent without one.
+  app.use((req, res, next) => {
+    const declared = Number(req.headers["content-length"] ?? 0);
+    if (declared > MAX_BODY_BYTES) {
+      res.status(413).type("text/plain").send("The request is too large.");
+      return;
+    }
+    let received = 0;
+    req.on("data", (chunk) => {
+      received += chunk.length;
+      if (received > MAX_BODY_BYTES && !res.headersSent) {
+        res.status(413).type("text/plain").send("The request is too large.");
+        req.destroy();
+      }
+    });
+    next();
+  });
+
+  // Cross-site request forgery: a state-changing request must come from the portal's own pages.
+  // Browsers send Origin (or at least Referer) with every form post and fetch; a post from another
+  // site, a sandboxed frame ("null") or a client that hides both is refused. SameSite=Lax session
+  // cookies are the second line.
+  const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+  const PUBLIC_ORIGIN = process.env.PUBLIC_URL ? new URL(process.env.PUBLIC_URL).origin : null;
+  app.use((req, res, next) => {
+    if (SAFE_METHODS.has(req.method)) return next();
+    const source = req.get("origin") ?? originOf(req.get("referer"));
+    const own = [PUBLIC_ORIGIN, `${req.protocol}://${req.get("host")}`];
+    if (source && own.includes(source)) return next();
+    res.status(403).type("text/plain").send("Cross-site request refused.");
+  });
+
+  function originOf(referer) {
+    try {
+      return referer ? new URL(referer).origin : null;
+    } catch {
+      return null;
+    }
+  }
+
+  app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
+  app.use(express.static("public", { maxAge: "1h" }));
+
+  // Cookies that a module sets on the way (a refreshed session) join the response's own, unless
+  // the route set a cookie of the same name itself (sign-in, sign-out).
+  app.use((req, res, next) => {
+    res.locals.cookies = [];
+    onHeaders(res, () => {
+      const own = [res.getHeader("Set-Cookie") ?? []].flat().map(String);
+      const ownNames = new Set(own.map((cookie) => cookie.split("=")[0]));
+      const extra = res.locals.cookies.filter((cookie) => !ownNames.has(cookie.split("=")[0]));
+      if (extra.length > 0) res.setHeader("Set-Cookie", [...own, ...extra]);
+    });
+    next();
+  });
+
+  const getLoadContext = (req, res) => ({
+    cspNonce: res.locals.cspNonce,
+    clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown",
+    setCookie: (cookie) => res.locals.cookies.push(cookie),
+  });
+
+  let build = await import(BUILD_URL);
+  if (MODE === "production") {
+    app.all("*", createRequestHandler({ build, mode: MODE, getLoadContext }));
+  } else {
+    // `remix dev --manual` rebuilds into build/: load the new build and tell the dev server.
+    fs.watch(path.dirname(BUILD_PATH), async () => {
+      build = await import(`${BUILD_URL}?t=${Date.now()}`);
+      broadcastDevReady(build);
+    });
+    app.all("*", (req, res, next) =>
+      createRequestHandler({ build, mode: MODE, getLoadContext })(req, res, next),
+    );
+  }
+
+  const server = app.listen(port(), () => {
+    if (cluster.isPrimary) console.log(`MSQ portal ready at http://localhost:${port()} (${MODE})`);
+    if (MODE === "development") broadcastDevReady(build);
+  });
+
+  for (const signal of ["SIGTERM", "SIGINT"]) {
+    process.on(signal, () => server.close(() => process.exit(0)));
+  }
+  // A worker whose primary died (killed, crashed) stops too, instead of lingering.
+  if (cluster.isWorker) process.on("disconnect", () => process.exit(1));
 }

@@ -19,6 +19,8 @@ const schema = z.object({
   MAIL_FROM: z.string().min(3).default("MSQ Portal <no-reply@msq.localhost>"),
   /** Express's "trust proxy" setting when behind a reverse proxy (so rate limits see the client). */
   TRUST_PROXY: z.string().optional(),
+  /** Worker processes in production (server.js); the number of cores by default. */
+  WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
   /** Where e-mails go as .eml files when SMTP_URL is unset. */
   MAIL_OUTBOX_DIR: z.string().default("data/outbox"),
 });

@@ -20,7 +20,8 @@ const ORIGIN = `http://localhost:${PORT}`;
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const SECTION = "VIII"; // five long texts near the limit
 
-if (!process.argv.includes("--no-build")) execFileSync("npx", ["remix", "build"], { stdio: "inherit" });
+if (!process.argv.includes("--no-build"))
+  execFileSync("npx", ["remix", "build"], { stdio: "inherit" });
 process.env.DATABASE_URL = await prepareTestDatabase("bench");
 const databaseUrl = process.env.DATABASE_URL;
 const { prisma } = await import("~/db.server");
@@ -30,12 +31,19 @@ const { seedReferenceData } = await import("../prisma/seed");
 
 console.error("filling the benchmark database: 193 complete responses…");
 await seedReferenceData();
-const countries = await prisma.country.findMany({ select: { code: true }, orderBy: { code: "asc" } });
+const countries = await prisma.country.findMany({
+  select: { code: true },
+  orderBy: { code: "asc" },
+});
 const cookies: { code: string; cookie: string }[] = [];
 for (const [i, { code }] of countries.entries()) {
   const answers = syntheticAnswers(i);
   const user = await prisma.user.create({
-    data: { email: `bench.${code.toLowerCase()}@test.example.org`, role: "FOCAL_POINT", countries: { create: { countryCode: code } } },
+    data: {
+      email: `bench.${code.toLowerCase()}@test.example.org`,
+      role: "FOCAL_POINT",
+      countries: { create: { countryCode: code } },
+    },
     select: { id: true },
   });
   const status = i % 3 === 0 ? "DRAFT" : i % 3 === 1 ? "SUBMITTED" : "ACCEPTED";
@@ -51,12 +59,26 @@ for (const [i, { code }] of countries.entries()) {
       revision: 1,
       submittedAt: status === "DRAFT" ? null : new Date(),
       acceptedAt: status === "ACCEPTED" ? new Date() : null,
-      ...(status === "DRAFT" ? {} : { submissions: { create: { number: 1, questionnaireVersion: 1, answers, authorizePublication: i % 2 === 0 } } }),
+      ...(status === "DRAFT"
+        ? {}
+        : {
+            submissions: {
+              create: {
+                number: 1,
+                questionnaireVersion: 1,
+                answers,
+                authorizePublication: i % 2 === 0,
+              },
+            },
+          }),
     },
   });
   cookies.push({ code, cookie: (await startSession(user.id)).split(";")[0]! });
 }
-const reviewer = await prisma.user.create({ data: { email: "bench.reviewer@test.example.org", role: "REVIEWER" }, select: { id: true } });
+const reviewer = await prisma.user.create({
+  data: { email: "bench.reviewer@test.example.org", role: "REVIEWER" },
+  select: { id: true },
+});
 const reviewerCookie = (await startSession(reviewer.id)).split(";")[0]!;
 // The sections measured must be editable: drafts only for the page and autosave runs.
 const drafts = cookies.filter((_, i) => i % 3 === 0);
@@ -64,7 +86,13 @@ const drafts = cookies.filter((_, i) => i % 3 === 0);
 // BENCH_PROFILE=1 writes the server's CPU profile to bench/.tmp/ (open it in Chrome's DevTools).
 const profile = process.env.BENCH_PROFILE ? ["--cpu-prof", "--cpu-prof-dir=bench/.tmp"] : [];
 const server = spawn("node", [...profile, "server.js"], {
-  env: { ...process.env, NODE_ENV: "production", PORT: String(PORT), PUBLIC_URL: ORIGIN, DATABASE_URL: databaseUrl },
+  env: {
+    ...process.env,
+    NODE_ENV: "production",
+    PORT: String(PORT),
+    PUBLIC_URL: ORIGIN,
+    DATABASE_URL: databaseUrl,
+  },
   stdio: ["ignore", "ignore", "inherit"],
 });
 for (let i = 0; i < 100; i++) {
@@ -79,8 +107,12 @@ for (let i = 0; i < 100; i++) {
 function run(options: autocannon.Options) {
   return new Promise<{ result: autocannon.Result; latencies: number[] }>((resolve, reject) => {
     const latencies: number[] = [];
-    const instance = autocannon(options, (error, result) => (error ? reject(error) : resolve({ result, latencies })));
-    instance.on("response", (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
+    const instance = autocannon(options, (error, result) =>
+      error ? reject(error) : resolve({ result, latencies }),
+    );
+    instance.on("response", (_client, _status, _bytes, responseTime) =>
+      latencies.push(responseTime),
+    );
   });
 }
 
@@ -106,7 +138,11 @@ async function load(connections: number, setupRequest: Setup, method: "GET" | "P
 const sectionPage: Setup = (request, context) => {
   context.who ??= drafts[next++ % drafts.length];
   const who = context.who as (typeof drafts)[number];
-  return { ...request, path: `/countries/${who.code}/sections/${SECTION}`, headers: { Cookie: who.cookie } };
+  return {
+    ...request,
+    path: `/countries/${who.code}/sections/${SECTION}`,
+    headers: { Cookie: who.cookie },
+  };
 };
 const autosave: Setup = (request, context) => {
   context.who ??= drafts[next++ % drafts.length];
@@ -125,11 +161,19 @@ const autosave: Setup = (request, context) => {
     ...request,
     method: "POST",
     path: `/countries/${who.code}/sections/${SECTION}/autosave`,
-    headers: { Cookie: who.cookie, Origin: ORIGIN, "Content-Type": "application/x-www-form-urlencoded" },
+    headers: {
+      Cookie: who.cookie,
+      Origin: ORIGIN,
+      "Content-Type": "application/x-www-form-urlencoded",
+    },
     body,
   };
 };
-const dashboard: Setup = (request) => ({ ...request, path: "/review", headers: { Cookie: reviewerCookie } });
+const dashboard: Setup = (request) => ({
+  ...request,
+  path: "/review",
+  headers: { Cookie: reviewerCookie },
+});
 
 // BENCH_ONLY=section,autosave,dashboard measures only those (while profiling one of them).
 const only = process.env.BENCH_ONLY?.split(",");
@@ -137,19 +181,49 @@ const wanted = (name: string) => !only || only.includes(name);
 const rows: Row[] = [];
 console.error("measuring the section page, autosave and the dashboard…");
 if (wanted("section"))
-  for (const connections of [10, 50]) rows.push({ name: `section page (${SECTION}), ${connections} connections`, ...(await load(connections, sectionPage)) });
+  for (const connections of [10, 50])
+    rows.push({
+      name: `section page (${SECTION}), ${connections} connections`,
+      ...(await load(connections, sectionPage)),
+    });
 if (wanted("autosave"))
-  for (const connections of [10, 50]) rows.push({ name: `autosave one field, ${connections} connections`, ...(await load(connections, autosave, "POST")) });
-if (wanted("dashboard")) rows.push({ name: "reviewer dashboard (193 rows), 10 connections", ...(await load(10, dashboard)) });
+  for (const connections of [10, 50])
+    rows.push({
+      name: `autosave one field, ${connections} connections`,
+      ...(await load(connections, autosave, "POST")),
+    });
+if (wanted("dashboard"))
+  rows.push({
+    name: "reviewer dashboard (193 rows), 10 connections",
+    ...(await load(10, dashboard)),
+  });
 
 // The HTTP ceiling: a bare Node server answering the same HTML bytes.
 const sample = drafts[0]!;
-const html = Buffer.from(await (await fetch(`${ORIGIN}/countries/${sample.code}/sections/${SECTION}`, { headers: { Cookie: sample.cookie } })).text());
-const bare = http.createServer((_req, res) => res.writeHead(200, { "Content-Type": "text/html; charset=utf-8" }).end(html));
+const html = Buffer.from(
+  await (
+    await fetch(`${ORIGIN}/countries/${sample.code}/sections/${SECTION}`, {
+      headers: { Cookie: sample.cookie },
+    })
+  ).text(),
+);
+const bare = http.createServer((_req, res) =>
+  res.writeHead(200, { "Content-Type": "text/html; charset=utf-8" }).end(html),
+);
 await new Promise<void>((resolve) => bare.listen(PORT + 1, resolve));
 const ceiling = await (async () => {
-  const { result, latencies } = await run({ url: `http://localhost:${PORT + 1}/`, connections: 50, duration: DURATION });
-  return { rps: result.requests.average, p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), errors: result.non2xx };
+  const { result, latencies } = await run({
+    url: `http://localhost:${PORT + 1}/`,
+    connections: 50,
+    duration: DURATION,
+  });
+  return {
+    rps: result.requests.average,
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    p99: percentile(latencies, 99),
+    errors: result.non2xx,
+  };
 })();
 bare.close();
 rows.push({ name: "ceiling: bare node http, same HTML, 50 connections", ...ceiling });
@@ -161,12 +235,18 @@ if (!isPostgresUrl(databaseUrl)) {
   const db = new Database(sqliteFile(databaseUrl));
   db.pragma("journal_mode = WAL");
   const read = db.prepare(`SELECT id, answers, revision FROM "Response" WHERE countryCode = ?`);
-  const write = db.prepare(`UPDATE "Response" SET answers = ?, revision = ? WHERE id = ? AND revision = ?`);
+  const write = db.prepare(
+    `UPDATE "Response" SET answers = ?, revision = ? WHERE id = ? AND revision = ?`,
+  );
   const event = db.prepare(`INSERT INTO "Event" (id, kind, at, fields) VALUES (?, 'bench', ?, ?)`);
   const n = 3000;
   const started = performance.now();
   for (let i = 0; i < n; i++) {
-    const row = read.get(drafts[i % drafts.length]!.code) as { id: string; answers: string; revision: number };
+    const row = read.get(drafts[i % drafts.length]!.code) as {
+      id: string;
+      answers: string;
+      revision: number;
+    };
     const answers = { ...JSON.parse(row.answers), q17_satisfaction_rate: `direct ${i}` };
     db.transaction(() => {
       write.run(JSON.stringify(answers), row.revision + 1, row.id, row.revision);
@@ -178,10 +258,18 @@ if (!isPostgresUrl(databaseUrl)) {
 }
 
 // What a focal point's section page downloads.
-const scripts = [...html.toString().matchAll(/(?:src|href)="(\/build\/[^"]+\.js)"/g)].map((m) => m[1]!);
+const scripts = [...html.toString().matchAll(/(?:src|href)="(\/build\/[^"]+\.js)"/g)].map(
+  (m) => m[1]!,
+);
 let jsGzip = 0;
-for (const src of new Set(scripts)) jsGzip += gzipSync(Buffer.from(await (await fetch(`${ORIGIN}${src}`)).arrayBuffer())).length;
-const page = { htmlBytes: html.length, htmlGzip: gzipSync(html).length, jsGzip, jsFiles: new Set(scripts).size };
+for (const src of new Set(scripts))
+  jsGzip += gzipSync(Buffer.from(await (await fetch(`${ORIGIN}${src}`)).arrayBuffer())).length;
+const page = {
+  htmlBytes: html.length,
+  htmlGzip: gzipSync(html).length,
+  jsGzip,
+  jsFiles: new Set(scripts).size,
+};
 
 const exited = new Promise((resolve) => server.once("exit", resolve));
 server.kill("SIGTERM");

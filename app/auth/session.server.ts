@@ -47,7 +47,24 @@ export async function startSession(userId: string): Promise<string> {
  * The signed-in user, or null. An expired, unknown or deactivated user's session is refused.
  * When lucia extended the session, the refreshed cookie is handed to the server (context).
  */
-export async function readSession(
+export function readSession(
+  request: Request,
+  context?: AppLoadContext,
+): Promise<{ user: SessionUser; sessionId: string } | null> {
+  // The root loader and the route's own loader both ask: validate once per request (the load
+  // context is one object per request; the Request object is not shared between loaders).
+  const key = context ?? request;
+  let session = sessionsOfRequests.get(key);
+  if (!session) {
+    session = validate(request, context);
+    sessionsOfRequests.set(key, session);
+  }
+  return session;
+}
+
+const sessionsOfRequests = new WeakMap<object, ReturnType<typeof validate>>();
+
+async function validate(
   request: Request,
   context?: AppLoadContext,
 ): Promise<{ user: SessionUser; sessionId: string } | null> {

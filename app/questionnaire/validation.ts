@@ -42,7 +42,9 @@ function valueSchema(question: Question, m: ValidationMessages) {
   }
 }
 
-const isValidEmail = (value: string) => z.email().safeParse(value.trim()).success;
+// zod 4 compiles a schema when it is built: build each once, not per request.
+const emailSchema = z.email();
+const isValidEmail = (value: string) => emailSchema.safeParse(value.trim()).success;
 
 /** Everything worth telling the user about a set of answers, in questionnaire order. */
 export function answerIssues(
@@ -96,8 +98,18 @@ export function draftAnswersSchema(
   questionnaire: Questionnaire,
   m: ValidationMessages = englishValidationMessages,
 ) {
-  return z.strictObject(answersShape(questionnaire, m));
+  const byMessages = draftSchemas.get(questionnaire) ?? new WeakMap();
+  draftSchemas.set(questionnaire, byMessages);
+  let schema = byMessages.get(m);
+  if (!schema) {
+    schema = z.strictObject(answersShape(questionnaire, m));
+    byMessages.set(m, schema);
+  }
+  return schema;
 }
+
+type DraftSchema = z.ZodObject<ReturnType<typeof answersShape>, z.core.$strict>;
+const draftSchemas = new WeakMap<Questionnaire, WeakMap<ValidationMessages, DraftSchema>>();
 
 /** A submission: the draft rules plus word limits, e-mail format and follow-up conditions. */
 export function submitAnswersSchema(
