@@ -17,7 +17,11 @@ export async function loadCountryPage(countryCode: string) {
     }),
     findResponse(round.id, countryCode),
   ]);
-  const { progress, issues } = progressAndIssues(questionnaire, response?.answers ?? {});
+  const { progress, issues } = progressAndIssues(
+    questionnaire,
+    response?.answers ?? {},
+    response ? `${response.id}:${response.revision}` : undefined,
+  );
   // Every event about the country's response, reminders before it existed included.
   const events = await prisma.event.findMany({
     where: { countryCode, kind: { startsWith: "response." } },

@@ -51,7 +51,11 @@ export async function loadSectionPage(
       })
     : [];
   const names = await namesOf([response?.updatedById, ...comments.map((c) => c.authorId)]);
-  const { progress, issues } = progressAndIssues(questionnaire, values);
+  const { progress, issues } = progressAndIssues(
+    questionnaire,
+    values,
+    response && !restored ? `${response.id}:${response.revision}` : undefined,
+  );
   const sectionKeys = new Set(section.questions.map((q) => q.key));
 
   return {
@@ -63,7 +67,11 @@ export async function loadSectionPage(
       editable: !response || EDITABLE.includes(response.status),
       status: response?.status ?? null,
       revision: baseRevision,
-      values,
+      // Only this section's answers go to the browser (follow-up conditions stay within a
+      // section): the page stays small on slow connections.
+      values: Object.fromEntries(
+        section.questions.map((q) => [q.key, values[q.key] ?? null]),
+      ) as Answers,
       shown,
       restored,
       progress,
