@@ -8,6 +8,7 @@ export default {
     v3_relativeSplatPath: true,
     v3_throwAbortReason: true,
     v3_singleFetch: true,
-    v3_lazyRouteDiscovery: true,
+    // Off on purpose: measured in docs/decisions/009-performance.md.
+    v3_lazyRouteDiscovery: false,
   },
 };

@@ -142,7 +142,12 @@ async function runServer() {
   }
 
   app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
-  app.use(express.static("public", { maxAge: "1h" }));
+  // Files at the top of public/ (favicons): only names with an extension can be one, so page
+  // requests do not each wait for a file-system look-up.
+  const publicFiles = express.static("public", { maxAge: "1h", index: false });
+  app.use((req, res, next) =>
+    /^\/[^/]+\.[a-z0-9]+$/i.test(req.path) ? publicFiles(req, res, next) : next(),
+  );
 
   // Cookies that a module sets on the way (a refreshed session) join the response's own, unless
   // the route set a cookie of the same name itself (sign-in, sign-out).

@@ -262,10 +262,12 @@ export const en = {
     select: (name: string) => `Select ${name}`,
     selectAll: "Select every country shown",
     remindTitle: "Send a reminder",
-    remindText: "E-mails the active focal points of the selected countries, with the deadline and a link.",
+    remindText:
+      "E-mails the active focal points of the selected countries, with the deadline and a link.",
     remindMessage: "Message (optional)",
     remindSend: "Send the reminder to the selected countries",
-    reminded: (n: number) => `Reminder sent to the focal points of ${n} ${n === 1 ? "country" : "countries"}.`,
+    reminded: (n: number) =>
+      `Reminder sent to the focal points of ${n} ${n === 1 ? "country" : "countries"}.`,
     noFocalPoint: (names: string) => `No active focal point, so no reminder: ${names}.`,
     noneSelected: "Select at least one country.",
     deadlineTitle: "Deadline",
@@ -286,7 +288,8 @@ export const en = {
     notStarted: "This country has not started the questionnaire.",
     decisions: "Decision",
     returnMessage: "Message to the focal points",
-    returnHint: "Say what to change. It is e-mailed to the country's focal points and shown with the response.",
+    returnHint:
+      "Say what to change. It is e-mailed to the country's focal points and shown with the response.",
     returnRequired: "Write a message saying what to change.",
     return: "Return for revision",
     accept: "Accept",
@@ -295,7 +298,8 @@ export const en = {
     accepted: "Accepted.",
     reopened: "Reopened for review.",
     refused: {
-      status: "This decision is not possible now: the response's status has changed. The page shows its current status.",
+      status:
+        "This decision is not possible now: the response's status has changed. The page shows its current status.",
       role: "Your role does not allow this decision.",
     },
     changedTitle: "What changed",

@@ -10,36 +10,47 @@ import { checkTransition, type Decision } from "./review-state";
 
 // The reviewers' side: the dashboard's rows, decisions on a response, and comments.
 
+/**
+ * Every Member State with its response's state, for the dashboard. Two plain statements: the
+ * nested Prisma query it replaces (countries, responses, focal points) cost 6 ms of the page.
+ */
 export async function loadDashboardRows(roundId: string): Promise<DashboardRow[]> {
-  const countries = await prisma.country.findMany({
-    select: {
-      code: true,
-      name: true,
-      region: true,
-      responses: {
-        where: { roundId },
-        select: { status: true, imported: true, updatedAt: true, authorizePublication: true },
-      },
-      focalPoints: {
-        where: { user: { active: true, role: "FOCAL_POINT" } },
-        select: { user: { select: { name: true, email: true } } },
-      },
-    },
-    orderBy: { name: "asc" },
-  });
-  return countries.map((c) => {
-    const response = c.responses[0];
-    return {
-      code: c.code,
-      name: c.name,
-      region: c.region,
-      status: response?.status ?? "NOT_STARTED",
-      imported: response?.imported ?? false,
-      lastActivity: response?.updatedAt.toISOString() ?? null,
-      focalPoints: c.focalPoints.map((f) => f.user.name ?? f.user.email),
-      authorised: response?.authorizePublication ?? null,
-    };
-  });
+  const [countries, focalPoints] = await Promise.all([
+    prisma.$queryRaw<
+      {
+        code: string;
+        name: string;
+        region: string;
+        status: DashboardRow["status"] | null;
+        imported: boolean | null;
+        updatedAt: Date | null;
+        authorizePublication: boolean | null;
+      }[]
+    >`
+      SELECT c.code, c.name, c.region, r.status, r.imported, r."updatedAt", r."authorizePublication"
+      FROM "Country" c
+      LEFT JOIN "Response" r ON r."countryCode" = c.code AND r."roundId" = ${roundId}
+      ORDER BY c.name`,
+    // Literals, not parameters: PostgreSQL compares an enum column with a literal, not text.
+    prisma.$queryRaw<{ countryCode: string; name: string }[]>`
+      SELECT uc."countryCode", COALESCE(u.name, u.email) AS name
+      FROM "UserCountry" uc JOIN "User" u ON u.id = uc."userId"
+      WHERE u.active = TRUE AND u.role = 'FOCAL_POINT'
+      ORDER BY u."createdAt", u.id`,
+  ]);
+  const namesByCountry = new Map<string, string[]>();
+  for (const { countryCode, name } of focalPoints)
+    namesByCountry.set(countryCode, [...(namesByCountry.get(countryCode) ?? []), name]);
+  return countries.map((c) => ({
+    code: c.code,
+    name: c.name,
+    region: c.region,
+    status: c.status ?? "NOT_STARTED",
+    imported: Boolean(c.imported),
+    lastActivity: c.updatedAt ? new Date(c.updatedAt).toISOString() : null,
+    focalPoints: namesByCountry.get(c.code) ?? [],
+    authorised: c.authorizePublication === null ? null : Boolean(c.authorizePublication),
+  }));
 }
 
 export type DecisionResult = { ok: true } | { ok: false; reason: "role" | "status" | "message" };

@@ -3,9 +3,10 @@ import { requireFocalPointFor } from "~/auth/guards.server";
 import { takePendingInput } from "~/auth/pending-input.server";
 import { findMemberState } from "~/countries";
 import { prisma } from "~/db.server";
+import { Prisma } from "~/generated/prisma/client";
 import { fingerprint } from "~/questionnaire/form-data";
 import { progressAndIssues } from "./questionnaire-view.server";
-import { EDITABLE, findResponse, namesOf } from "./response.server";
+import { EDITABLE, findResponse } from "./response.server";
 import { sectionContext } from "./section-save.server";
 import { parseSectionPost } from "~/questionnaire/section-post";
 import type { Answers } from "~/questionnaire/types";
@@ -44,13 +45,11 @@ export async function loadSectionPage(
   }
 
   const comments = response
-    ? await prisma.comment.findMany({
-        where: { responseId: response.id, fieldKey: { in: section.questions.map((q) => q.key) } },
-        select: { id: true, fieldKey: true, body: true, createdAt: true, authorId: true },
-        orderBy: { createdAt: "asc" },
-      })
+    ? await commentsOn(
+        response.id,
+        section.questions.map((q) => q.key),
+      )
     : [];
-  const names = await namesOf([response?.updatedById, ...comments.map((c) => c.authorId)]);
   const { progress, issues } = progressAndIssues(
     questionnaire,
     values,
@@ -76,14 +75,31 @@ export async function loadSectionPage(
       restored,
       progress,
       issues: issues.filter((issue) => sectionKeys.has(issue.field) && issue.code !== "unanswered"),
-      comments: comments.map((c) => ({
-        ...c,
-        author: names[c.authorId] ?? "UN DESA",
-        createdAt: c.createdAt.toISOString(),
+      comments: comments.map(({ id, fieldKey, body, createdAt, authorName }) => ({
+        id,
+        fieldKey,
+        body,
+        author: authorName ?? "UN DESA",
+        createdAt: new Date(createdAt).toISOString(),
       })),
-      lastSaved: response?.updatedById
-        ? { by: names[response.updatedById] ?? "", at: response.updatedAt.toISOString() }
-        : null,
+      lastSaved: response?.updatedById ? { at: response.updatedAt.toISOString() } : null,
     },
   };
+}
+
+/** Reviewers' comments on these questions, with their authors' names (one statement). */
+function commentsOn(responseId: string, fieldKeys: string[]) {
+  return prisma.$queryRaw<
+    {
+      id: string;
+      fieldKey: string;
+      body: string;
+      createdAt: Date;
+      authorName: string | null;
+    }[]
+  >`
+    SELECT c.id, c."fieldKey", c.body, c."createdAt", COALESCE(u.name, u.email) AS "authorName"
+    FROM "Comment" c LEFT JOIN "User" u ON u.id = c."authorId"
+    WHERE c."responseId" = ${responseId} AND c."fieldKey" IN (${Prisma.join(fieldKeys)})
+    ORDER BY c."createdAt", c.id`;
 }
