@@ -2,14 +2,14 @@
 // holding a complete synthetic response, serves the production build, and measures it with
 // autocannon on this machine. Prints one table and writes docs/benchmarks.md.
 // SQLite by default; PostgreSQL when DATABASE_URL names one.
-import { execFileSync, spawn } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import http from "node:http";
 import os from "node:os";
-import { setTimeout as sleep } from "node:timers/promises";
 import { gzipSync } from "node:zlib";
 import autocannon from "autocannon";
 import { isPostgresUrl, sqliteFile } from "../scripts/migrate";
+import { startProductionServer, waitUntilServing } from "../scripts/production-server";
 import { prepareTestDatabase } from "../scripts/test-database";
 import { measureExports } from "./exports";
 import { percentile, type Row, renderTable } from "./report";
@@ -85,23 +85,8 @@ const drafts = cookies.filter((_, i) => i % 3 === 0);
 
 // BENCH_PROFILE=1 writes the server's CPU profile to bench/.tmp/ (open it in Chrome's DevTools).
 const profile = process.env.BENCH_PROFILE ? ["--cpu-prof", "--cpu-prof-dir=bench/.tmp"] : [];
-const server = spawn("node", [...profile, "server.js"], {
-  env: {
-    ...process.env,
-    NODE_ENV: "production",
-    PORT: String(PORT),
-    PUBLIC_URL: ORIGIN,
-    DATABASE_URL: databaseUrl,
-  },
-  stdio: ["ignore", "ignore", "inherit"],
-});
-for (let i = 0; i < 100; i++) {
-  try {
-    if ((await fetch(`${ORIGIN}/`)).ok) break;
-  } catch {
-    await sleep(100);
-  }
-}
+const server = startProductionServer({ port: PORT, databaseUrl, nodeOptions: profile });
+await waitUntilServing(ORIGIN);
 
 /** One autocannon run, keeping every response time (autocannon reports no 95th percentile). */
 function run(options: autocannon.Options) {

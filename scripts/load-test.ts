@@ -4,7 +4,7 @@
 // and restarted; clients that got an error retry the same value. Afterwards every acknowledged
 // save must be in the database with its last value, nothing saved twice, no answer in another
 // country's response, one event per acknowledged save, and (SQLite) PRAGMA integrity_check ok.
-import { spawn, type ChildProcess } from "node:child_process";
+import { startProductionServer, waitUntilServing } from "./production-server";
 import { setTimeout as sleep } from "node:timers/promises";
 import { prepareTestDatabase } from "./test-database";
 import { isPostgresUrl, sqliteFile } from "./migrate";
@@ -72,31 +72,8 @@ async function createClients(): Promise<Client[]> {
   return clients;
 }
 
-function startServer(): ChildProcess {
-  const server = spawn("node", ["server.js"], {
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      PORT: String(PORT),
-      PUBLIC_URL: ORIGIN,
-      DATABASE_URL: databaseUrl,
-    },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  return server;
-}
-
-async function waitForServer() {
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(`${ORIGIN}/`)).ok) return;
-    } catch {
-      /* not yet */
-    }
-    await sleep(100);
-  }
-  throw new Error("the server did not start");
-}
+const startServer = () => startProductionServer({ port: PORT, databaseUrl });
+const waitForServer = () => waitUntilServing(ORIGIN);
 
 async function signIn(client: Client) {
   const response = await fetch(`${ORIGIN}/sign-in`, {

@@ -9,6 +9,7 @@ import { consumeToken, findTokenUser } from "~/auth/tokens.server";
 import { NewPasswordFields, TextField } from "~/components/forms";
 import { useCopy } from "~/i18n";
 import { setPassword } from "~/models/user.server";
+import { InvalidLinkNotice } from "~/components/invalid-link";
 
 export const meta: MetaFunction = () => [{ title: "Set up your account · MSQ Portal" }];
 
@@ -47,12 +48,7 @@ export default function AcceptInvitation() {
     onValidate: ({ formData }) => parseWithZod(formData, { schema: acceptInvitationSchema }),
   });
   if (!email || (actionData && "invalid" in actionData)) {
-    return (
-      <section className="prose">
-        <h1>{copy.invitation.invalidTitle}</h1>
-        <p>{copy.invitation.invalidText}</p>
-      </section>
-    );
+    return <InvalidLinkNotice />;
   }
   return (
     <section className="prose" aria-labelledby="invitation-title">

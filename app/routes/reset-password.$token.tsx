@@ -9,6 +9,7 @@ import { consumeToken, findTokenUser } from "~/auth/tokens.server";
 import { NewPasswordFields } from "~/components/forms";
 import { useCopy } from "~/i18n";
 import { setPassword } from "~/models/user.server";
+import { InvalidLinkNotice } from "~/components/invalid-link";
 
 export const meta: MetaFunction = () => [{ title: "Choose a new password · MSQ Portal" }];
 
@@ -46,12 +47,7 @@ export default function ResetPassword() {
     onValidate: ({ formData }) => parseWithZod(formData, { schema: newPasswordSchema }),
   });
   if (!valid || (actionData && "invalid" in actionData)) {
-    return (
-      <section className="prose">
-        <h1>{copy.invitation.invalidTitle}</h1>
-        <p>{copy.invitation.invalidText}</p>
-      </section>
-    );
+    return <InvalidLinkNotice />;
   }
   return (
     <section className="prose" aria-labelledby="reset-title">

@@ -1,0 +1,35 @@
+// The production server as the benchmark and the load test run it: `node server.js` on a port
+// and database of their own, and a wait until it answers.
+import { type ChildProcess, spawn } from "node:child_process";
+import { setTimeout as sleep } from "node:timers/promises";
+
+export function startProductionServer(options: {
+  port: number;
+  databaseUrl: string;
+  /** Extra options for node itself, e.g. --cpu-prof. */
+  nodeOptions?: string[];
+}): ChildProcess {
+  return spawn("node", [...(options.nodeOptions ?? []), "server.js"], {
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      PORT: String(options.port),
+      PUBLIC_URL: `http://localhost:${options.port}`,
+      DATABASE_URL: options.databaseUrl,
+    },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+}
+
+/** Resolves once the home page answers (10 s at most). */
+export async function waitUntilServing(origin: string): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(`${origin}/`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await sleep(100);
+  }
+  throw new Error(`the server at ${origin} did not start`);
+}
