@@ -1,7 +1,16 @@
 // The benchmark's table, with the targets of issue 8 and the ratios to the two ceilings.
 
-export type Row = { name: string; rps: number; p50: number; p95: number; p99: number; errors: number };
-export type ExportFigure = { format: string; ms: number; peakMb: number } | { format: string; error: string };
+export type Row = {
+  name: string;
+  rps: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  errors: number;
+};
+export type ExportFigure =
+  | { format: string; ms: number; peakMb: number }
+  | { format: string; error: string };
 
 export function percentile(values: number[], p: number): number {
   if (values.length === 0) return 0;
@@ -10,8 +19,14 @@ export function percentile(values: number[], p: number): number {
 }
 
 const TARGETS: [RegExp, (r: Row) => string][] = [
-  [/^section page.*50 connections/, (r) => verdict(r.rps >= 500 && r.p95 <= 150, "≥ 500 req/s, p95 ≤ 150 ms")],
-  [/^autosave.*50 connections/, (r) => verdict(r.rps >= 800 && r.p95 <= 100, "≥ 800 saves/s, p95 ≤ 100 ms")],
+  [
+    /^section page.*50 connections/,
+    (r) => verdict(r.rps >= 500 && r.p95 <= 150, "≥ 500 req/s, p95 ≤ 150 ms"),
+  ],
+  [
+    /^autosave.*50 connections/,
+    (r) => verdict(r.rps >= 800 && r.p95 <= 100, "≥ 800 saves/s, p95 ≤ 100 ms"),
+  ],
   [/^reviewer dashboard/, (r) => verdict(r.p95 <= 150, "p95 ≤ 150 ms")],
 ];
 const verdict = (ok: boolean, target: string) => `${ok ? "met" : "missed"} (${target})`;
@@ -47,14 +62,18 @@ export function renderTable(input: {
       const target = TARGETS.find(([pattern]) => pattern.test(r.name))?.[1](r) ?? "";
       return `| ${r.name} | ${r.rps.toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.errors} | ${ratio} | ${target} |`;
     }),
-    input.storage ? `| ceiling: the same answer write with better-sqlite3 directly | ${input.storage.writesPerSecond.toFixed(0)} | | | | | | |` : "",
+    input.storage
+      ? `| ceiling: the same answer write with better-sqlite3 directly | ${input.storage.writesPerSecond.toFixed(0)} | | | | | | |`
+      : "",
     "",
     "| export of all 193 responses | time | peak memory | target |",
     "|---|---:|---:|---|",
     ...input.exports.map((e) => {
       if ("error" in e) return `| ${e.format} | — | — | not measured: ${e.error} |`;
       const limit = e.format === "csv" ? 500 : e.format === "xlsx" ? 2000 : null;
-      const target = limit ? verdict(e.ms <= limit && e.peakMb < 200, `≤ ${limit / 1000} s, < 200 MB`) : "";
+      const target = limit
+        ? verdict(e.ms <= limit && e.peakMb < 200, `≤ ${limit / 1000} s, < 200 MB`)
+        : "";
       return `| ${e.format} | ${e.ms.toFixed(0)} ms | ${e.peakMb.toFixed(0)} MB | ${target} |`;
     }),
     "",

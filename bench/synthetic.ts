@@ -10,7 +10,10 @@ const VOCABULARY =
   );
 
 function prose(words: number, seed: number): string {
-  return Array.from({ length: words }, (_, i) => VOCABULARY[(i * 7 + seed) % VOCABULARY.length]).join(" ");
+  return Array.from(
+    { length: words },
+    (_, i) => VOCABULARY[(i * 7 + seed) % VOCABULARY.length],
+  ).join(" ");
 }
 
 function answer(q: Question, seed: number): AnswerValue {
@@ -18,12 +21,15 @@ function answer(q: Question, seed: number): AnswerValue {
     case "yesno":
       return "yes";
     case "multi":
-      return q.options.filter((_, i) => (i + seed) % 2 === 0 || q.options[i]!.key === "other").map((o) => o.key);
+      return q.options
+        .filter((_, i) => (i + seed) % 2 === 0 || q.options[i]!.key === "other")
+        .map((o) => o.key);
     case "longtext":
       return prose(q.maxWords - 10 - (seed % 5), seed);
     default:
       if (q.format === "email") return `${q.key.replace(/_/g, ".")}@gov${seed}.example.org`;
-      if (q.format === "lines") return `https://www.${q.key.replace(/_/g, "-")}.gov${seed}.example.org\nMinistry of Digital Affairs ${seed}`;
+      if (q.format === "lines")
+        return `https://www.${q.key.replace(/_/g, "-")}.gov${seed}.example.org\nMinistry of Digital Affairs ${seed}`;
       return `${q.key.replace(/_/g, " ")} ${seed}`;
   }
 }
