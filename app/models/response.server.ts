@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from "node:timers/promises";
 import { prisma } from "~/db.server";
 import { isPostgres } from "~/env.server";
 import type { Prisma } from "~/generated/prisma/client";
@@ -134,12 +135,24 @@ export async function saveAnswers(input: SaveInput): Promise<SaveResult> {
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     const result = isPostgres
       ? await saveLocked(read.id, input)
-      : await saveIfUnchanged(read, input);
+      : await saveIfUnchanged(read, input).catch(busyAsLostRace);
     if (result) return result;
-    read = (await findResponse(input.roundId, input.countryCode))!;
     // SQLite: someone saved in between; read again and re-check against their changes.
+    if (attempt > 0) await sleep(Math.random() * 10 * attempt);
+    read = (await findResponse(input.roundId, input.countryCode))!;
   }
   throw new Error("The response is changing too quickly to save; try again.");
+}
+
+/**
+ * SQLite refuses a write with "database is locked" when another worker process holds the lock
+ * too long, or wrote since this transaction's snapshot (seen in the load test, right after the
+ * crash and restart). The transaction was rolled back: it is a lost race, tried again.
+ */
+function busyAsLostRace(error: unknown): null {
+  const code = (error as { code?: unknown }).code;
+  if (code === "P1008" || (typeof code === "string" && code.startsWith("SQLITE_BUSY"))) return null;
+  throw error;
 }
 
 /**
