@@ -160,11 +160,12 @@ function busyAsLostRace(error: unknown): null {
  * response queue on the lock and each reads what the previous one wrote; an optimistic retry
  * over the network failed 4 % of saves under the load test.
  */
-function saveLocked(id: string, input: SaveInput): Promise<SaveResult> {
+function saveLocked(id: string, input: SaveInput): Promise<SaveResult | null> {
   return prisma.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM "Response" WHERE id = ${id} FOR UPDATE`;
     const response = (await findResponse(input.roundId, input.countryCode, tx))!;
-    return (await writeSave(tx, response, input))!;
+    const plan = planSave(response, input);
+    return "result" in plan ? plan.result : writeChanges(tx, response, plan, input);
   }, SAVE_TRANSACTION);
 }
 
@@ -173,25 +174,37 @@ function saveLocked(id: string, input: SaveInput): Promise<SaveResult> {
  * Its write lock is the whole database's and, across worker processes, is waited for by
  * sleeping: it is held for the write alone. Returns null when someone saved in between.
  */
-async function saveIfUnchanged(response: Row, input: SaveInput): Promise<SaveResult | null> {
-  if (!EDITABLE.includes(response.status)) return writeSave(null, response, input);
-  const { fields } = sortChanges(response, input);
-  if (fields.length === 0) return writeSave(null, response, input);
-  return prisma.$transaction((tx) => writeSave(tx, response, input), SAVE_TRANSACTION);
+function saveIfUnchanged(response: Row, input: SaveInput): Promise<SaveResult | null> {
+  const plan = planSave(response, input);
+  if ("result" in plan) return Promise.resolve(plan.result);
+  return prisma.$transaction((tx) => writeChanges(tx, response, plan, input), SAVE_TRANSACTION);
 }
 
-/**
- * Applies the person's changes to the response as read (`tx` null: there is nothing to write).
- * Returns null when the response is no longer at the revision read.
- */
-async function writeSave(tx: Tx | null, response: Row, input: SaveInput) {
+/** What a save of `input` into the response as read does: the answer at once, or changes to write. */
+function planSave(response: Row, input: SaveInput): { result: SaveResult } | Changes {
   if (!EDITABLE.includes(response.status))
-    return { ok: false as const, reason: "locked" as const, status: response.status };
-  const { apply, conflicts, fields } = sortChanges(response, input);
-  if (fields.length === 0 || !tx) {
-    const savedAt = new Date().toISOString();
-    return { ok: true as const, revision: response.revision, saved: [], conflicts, savedAt };
-  }
+    return { result: { ok: false, reason: "locked", status: response.status } };
+  const changes = sortChanges(response, input);
+  if (changes.fields.length > 0) return changes;
+  const savedAt = new Date().toISOString();
+  return {
+    result: {
+      ok: true,
+      revision: response.revision,
+      saved: [],
+      conflicts: changes.conflicts,
+      savedAt,
+    },
+  };
+}
+
+/** Writes the changes and their event. Returns null when the response is no longer at the revision read. */
+async function writeChanges(
+  tx: Tx,
+  response: Row,
+  { apply, conflicts, fields }: Changes,
+  input: SaveInput,
+): Promise<SaveResult | null> {
   const revision = response.revision + 1;
   const savedAt = new Date();
   const version: FieldVersion = { rev: revision, by: input.actorId, at: savedAt.toISOString() };
@@ -223,7 +236,7 @@ async function writeSave(tx: Tx | null, response: Row, input: SaveInput) {
     },
     tx,
   );
-  return { ok: true as const, revision, saved: fields, conflicts, savedAt: savedAt.toISOString() };
+  return { ok: true, revision, saved: fields, conflicts, savedAt: savedAt.toISOString() };
 }
 
 /** Under load, saves queue for the lock: wait for it rather than fail (Prisma's default: 2 s). */
@@ -233,6 +246,8 @@ const SAVE_TRANSACTION = { maxWait: 10_000, timeout: 10_000 };
  * Which of the wanted changes to apply, and which are conflicts: a field a colleague changed
  * since the person saw it (and to something else than what they now want).
  */
+type Changes = ReturnType<typeof sortChanges>;
+
 function sortChanges(response: Row, input: SaveInput) {
   const current: Record<string, AnswerValue | boolean> = { ...response.answers };
   current[AUTHORIZATION_KEY] = response.authorizePublication;

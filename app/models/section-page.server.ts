@@ -44,18 +44,14 @@ export async function loadSectionPage(
     }
   }
 
-  const comments = response
-    ? await commentsOn(
-        response.id,
-        section.questions.map((q) => q.key),
-      )
-    : [];
+  const keys = section.questions.map((q) => q.key);
+  const comments = response ? await commentsOn(response.id, keys) : [];
   const { progress, issues } = progressAndIssues(
     questionnaire,
     values,
     response && !restored ? `${response.id}:${response.revision}` : undefined,
   );
-  const sectionKeys = new Set(section.questions.map((q) => q.key));
+  const sectionKeys = new Set(keys);
 
   return {
     headers: pending ? { "Set-Cookie": pending.clearCookie } : undefined,
@@ -68,9 +64,7 @@ export async function loadSectionPage(
       revision: baseRevision,
       // Only this section's answers go to the browser (follow-up conditions stay within a
       // section): the page stays small on slow connections.
-      values: Object.fromEntries(
-        section.questions.map((q) => [q.key, values[q.key] ?? null]),
-      ) as Answers,
+      values: Object.fromEntries(keys.map((key) => [key, values[key] ?? null])) as Answers,
       shown,
       restored,
       progress,
