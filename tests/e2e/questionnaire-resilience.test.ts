@@ -202,6 +202,8 @@ test("a returned response is editable again, with the reviewer's comments beside
   await page.goto("/countries/MNG/sections/VI");
   await page.getByLabel(q14).fill("First version.");
   await page.getByRole("button", { name: "Save draft" }).click();
+  // Wait for the save's redirect: a goto now would cancel the form's submission.
+  await expect(page).toHaveURL(/\/sections\/VI\?saved=1$/);
   await page.goto("/countries/MNG/review");
   await page.getByRole("button", { name: "Submit the questionnaire" }).click();
   await page.getByRole("button", { name: "Submit without authorising publication" }).click();
@@ -226,6 +228,7 @@ test("a returned response is editable again, with the reviewer's comments beside
   );
   await page.getByLabel(q14).fill("Second version: Facebook and X.");
   await page.getByRole("button", { name: "Next" }).click();
+  await expect(page).toHaveURL(/\/sections\/VII$/);
   await page.goto("/countries/MNG/review");
   await page.getByRole("button", { name: "Submit the questionnaire" }).click();
   await page.getByRole("button", { name: "Submit without authorising publication" }).click();

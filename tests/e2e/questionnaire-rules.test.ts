@@ -40,7 +40,9 @@ test.describe("word limits", () => {
       await page.goto(`/countries/${country}/sections/VI`);
       await answer.fill(words(250, word));
       await expect(page.getByText("250 of 250 words")).toBeVisible();
+      // Wait for the save's redirect: a goto now would cancel the form's submission.
       await page.getByRole("button", { name: "Next" }).click();
+      await expect(page).toHaveURL(new RegExp(`/countries/${country}/sections/VII$`));
       await page.goto(`/countries/${country}/review`);
       await page.getByRole("button", { name: "Submit the questionnaire" }).click();
       await expect(
