@@ -60,6 +60,7 @@ test.describe("without JavaScript", () => {
       page.getByText("Your answers from before you had to sign in again are back in place"),
     ).toBeVisible();
     await page.getByRole("button", { name: "Save draft" }).click();
+    await expect(page).toHaveURL(/\/sections\/VI\?saved=1$/);
     const response = await prisma.response.findFirstOrThrow({ where: { countryCode: "UGA" } });
     expect((response.answers as Record<string, string>).q14_social_media).toBe(
       "Typed while the session expired.",

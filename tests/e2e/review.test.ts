@@ -24,10 +24,13 @@ test("submit, comment and return, revise and resubmit, see exactly the change, a
   await fp
     .getByLabel(/^1\. What is the official e-government portal/)
     .fill("https://dichvucong.gov.vn");
+  // Each save's redirect is awaited: a goto would cancel the form's submission.
   await fp.getByRole("button", { name: "Save draft" }).click();
+  await expect(fp).toHaveURL(/\/sections\/I\?saved=1$/);
   await fp.goto("/countries/VNM/sections/VI");
   await fp.getByLabel(q14).fill("Facebook pages of ministries.");
   await fp.getByRole("button", { name: "Next" }).click();
+  await expect(fp).toHaveURL(/\/sections\/VII$/);
   await fp.goto("/countries/VNM/review");
   await fp.getByLabel(/I\/We hereby authorize UNDESA/).check();
   await fp.getByRole("button", { name: "Submit the questionnaire" }).click();
@@ -73,6 +76,7 @@ test("submit, comment and return, revise and resubmit, see exactly the change, a
     .getByLabel(q14)
     .fill("Facebook pages of ministries, under the 2019 guidelines on social media.");
   await fp.getByRole("button", { name: "Next" }).click();
+  await expect(fp).toHaveURL(/\/sections\/VII$/);
   await fp.goto("/countries/VNM/sections/I");
   await expect(fp.getByRole("complementary", { name: "Comment from UN DESA" })).toContainText(
     "other national portals",
