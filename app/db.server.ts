@@ -16,3 +16,7 @@ function createClient() {
 const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
 
 export const prisma = (globalForPrisma.prisma ??= createClient());
+
+/** A nullable boolean from a raw statement: SQLite gives 0 or 1, PostgreSQL true or false. */
+export const nullableBoolean = (value: unknown): boolean | null =>
+  value === null || value === undefined ? null : Boolean(value);

@@ -4,21 +4,6 @@ import { prisma } from "~/db.server";
 // lucia's storage, on our Prisma client. The published Prisma adapter does not accept Prisma 6,
 // and lucia needs only these seven methods.
 
-type UserRow = {
-  id: string;
-  email: string;
-  name: string | null;
-  role: string;
-  active: boolean;
-  countries: { countryCode: string }[];
-};
-
-const toDatabaseUser = ({ id, countries, ...attributes }: UserRow): DatabaseUser =>
-  ({
-    id,
-    attributes: { ...attributes, countries: countries.map((c) => c.countryCode) },
-  }) as DatabaseUser;
-
 const toDatabaseSession = (row: {
   id: string;
   userId: string;
@@ -54,18 +39,18 @@ export const prismaSessionAdapter: Adapter = {
       ORDER BY uc."countryCode"`;
     const first = rows[0];
     if (!first) return [null, null];
-    const user: UserRow = {
+    // The user's countries come with the session, so country guards need no other statement.
+    const user = {
       id: first.userId,
-      email: first.email,
-      name: first.name,
-      role: first.role,
-      active: Boolean(first.active),
-      countries: rows.flatMap((r) => (r.countryCode ? [{ countryCode: r.countryCode }] : [])),
-    };
-    return [
-      toDatabaseSession({ ...first, expiresAt: new Date(first.expiresAt) }),
-      toDatabaseUser(user),
-    ];
+      attributes: {
+        email: first.email,
+        name: first.name,
+        role: first.role,
+        active: Boolean(first.active),
+        countries: rows.flatMap((r) => (r.countryCode ? [r.countryCode] : [])),
+      },
+    } as DatabaseUser;
+    return [toDatabaseSession({ ...first, expiresAt: new Date(first.expiresAt) }), user];
   },
   async getUserSessions(userId) {
     const rows = await prisma.session.findMany({

@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from "node:timers/promises";
-import { prisma } from "~/db.server";
+import { nullableBoolean, prisma } from "~/db.server";
 import { isPostgres } from "~/env.server";
 import type { Prisma } from "~/generated/prisma/client";
 import type { ResponseStatus } from "~/generated/prisma/enums";
@@ -80,8 +80,7 @@ export async function findResponse(
   return {
     ...row,
     imported: Boolean(row.imported),
-    authorizePublication:
-      row.authorizePublication === null ? null : Boolean(row.authorizePublication),
+    authorizePublication: nullableBoolean(row.authorizePublication),
     answers: (row.answers ?? {}) as Answers,
     fieldVersions: (row.fieldVersions ?? {}) as FieldVersions,
   };

@@ -1,4 +1,4 @@
-import { prisma } from "~/db.server";
+import { nullableBoolean, prisma } from "~/db.server";
 import { absoluteUrl } from "~/email/links.server";
 import { sendEmail } from "~/email/send.server";
 import type { Role } from "~/generated/prisma/enums";
@@ -49,7 +49,7 @@ export async function loadDashboardRows(roundId: string): Promise<DashboardRow[]
     imported: Boolean(c.imported),
     lastActivity: c.updatedAt ? new Date(c.updatedAt).toISOString() : null,
     focalPoints: namesByCountry.get(c.code) ?? [],
-    authorised: c.authorizePublication === null ? null : Boolean(c.authorizePublication),
+    authorised: nullableBoolean(c.authorizePublication),
   }));
 }
 
