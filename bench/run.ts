@@ -14,11 +14,14 @@ import { prepareTestDatabase } from "../scripts/test-database";
 import { measureExports } from "./exports";
 import { percentile, type Row, renderTable } from "./report";
 import { syntheticAnswers } from "./synthetic";
+import { findSection, msq2020 } from "~/questionnaire";
 
 const PORT = 3400;
 const ORIGIN = `http://localhost:${PORT}`;
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const SECTION = "VIII"; // five long texts near the limit
+/** The answer autosave changes: the section's first long text. */
+const AUTOSAVED = findSection(msq2020, SECTION)!.questions.find((q) => q.type === "longtext")!.key;
 
 if (!process.argv.includes("--no-build"))
   execFileSync("npx", ["remix", "build"], { stdio: "inherit" });
@@ -89,11 +92,19 @@ const server = startProductionServer({ port: PORT, databaseUrl, nodeOptions: pro
 await waitUntilServing(ORIGIN);
 
 /** One autocannon run, keeping every response time (autocannon reports no 95th percentile). */
-function run(options: autocannon.Options) {
-  return new Promise<{ result: autocannon.Result; latencies: number[] }>((resolve, reject) => {
+function run(options: autocannon.Options): Promise<Omit<Row, "name">> {
+  return new Promise((resolve, reject) => {
     const latencies: number[] = [];
     const instance = autocannon(options, (error, result) =>
-      error ? reject(error) : resolve({ result, latencies }),
+      error
+        ? reject(error)
+        : resolve({
+            rps: result.requests.average,
+            p50: percentile(latencies, 50),
+            p95: percentile(latencies, 95),
+            p99: percentile(latencies, 99),
+            errors: result.non2xx + result.errors + result.timeouts,
+          }),
     );
     instance.on("response", (_client, _status, _bytes, responseTime) =>
       latencies.push(responseTime),
@@ -102,27 +113,24 @@ function run(options: autocannon.Options) {
 }
 
 type Setup = (request: autocannon.Request, context: Record<string, unknown>) => autocannon.Request;
-let next = 0;
-async function load(connections: number, setupRequest: Setup, method: "GET" | "POST" = "GET") {
-  const { result, latencies } = await run({
+function load(connections: number, setupRequest: Setup, method: "GET" | "POST" = "GET") {
+  return run({
     url: ORIGIN,
     connections,
     duration: DURATION,
     requests: [{ method, setupRequest: setupRequest as never }],
   });
-  const errors = result.non2xx + result.errors + result.timeouts;
-  return {
-    rps: result.requests.average,
-    p50: percentile(latencies, 50),
-    p95: percentile(latencies, 95),
-    p99: percentile(latencies, 99),
-    errors,
-  };
+}
+
+/** Each connection acts as one focal point of a draft, the connections in turn. */
+let next = 0;
+function focalPointOf(context: Record<string, unknown>) {
+  context.who ??= drafts[next++ % drafts.length];
+  return context.who as (typeof drafts)[number];
 }
 
 const sectionPage: Setup = (request, context) => {
-  context.who ??= drafts[next++ % drafts.length];
-  const who = context.who as (typeof drafts)[number];
+  const who = focalPointOf(context);
   return {
     ...request,
     path: `/countries/${who.code}/sections/${SECTION}`,
@@ -130,17 +138,16 @@ const sectionPage: Setup = (request, context) => {
   };
 };
 const autosave: Setup = (request, context) => {
-  context.who ??= drafts[next++ % drafts.length];
-  const who = context.who as (typeof drafts)[number];
+  const who = focalPointOf(context);
   const previous = (context.previous as string | undefined) ?? null;
   const value = `autosaved ${who.code} ${Date.now()} ${Math.random()}`;
   context.previous = value;
   const body = new URLSearchParams({
     intent: "autosave",
     base: "0",
-    fields: "q17_satisfaction_rate",
-    q17_satisfaction_rate: value,
-    "orig.q17_satisfaction_rate": previous === null ? "" : fingerprint(previous),
+    fields: AUTOSAVED,
+    [AUTOSAVED]: value,
+    [`orig.${AUTOSAVED}`]: previous === null ? "" : fingerprint(previous),
   }).toString();
   return {
     ...request,
@@ -196,20 +203,11 @@ const bare = http.createServer((_req, res) =>
   res.writeHead(200, { "Content-Type": "text/html; charset=utf-8" }).end(html),
 );
 await new Promise<void>((resolve) => bare.listen(PORT + 1, resolve));
-const ceiling = await (async () => {
-  const { result, latencies } = await run({
-    url: `http://localhost:${PORT + 1}/`,
-    connections: 50,
-    duration: DURATION,
-  });
-  return {
-    rps: result.requests.average,
-    p50: percentile(latencies, 50),
-    p95: percentile(latencies, 95),
-    p99: percentile(latencies, 99),
-    errors: result.non2xx,
-  };
-})();
+const ceiling = await run({
+  url: `http://localhost:${PORT + 1}/`,
+  connections: 50,
+  duration: DURATION,
+});
 bare.close();
 rows.push({ name: "ceiling: bare node http, same HTML, 50 connections", ...ceiling });
 
@@ -232,10 +230,10 @@ if (!isPostgresUrl(databaseUrl)) {
       answers: string;
       revision: number;
     };
-    const answers = { ...JSON.parse(row.answers), q17_satisfaction_rate: `direct ${i}` };
+    const answers = { ...JSON.parse(row.answers), [AUTOSAVED]: `direct ${i}` };
     db.transaction(() => {
       write.run(JSON.stringify(answers), row.revision + 1, row.id, row.revision);
-      event.run(`bench${i}`, Date.now(), '["q17_satisfaction_rate"]');
+      event.run(`bench${i}`, Date.now(), JSON.stringify([AUTOSAVED]));
     })();
   }
   storage = { writesPerSecond: n / ((performance.now() - started) / 1000) };

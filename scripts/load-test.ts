@@ -15,12 +15,6 @@ const SECONDS = Number(process.env.LOAD_SECONDS ?? 60);
 const PORT = Number(process.env.LOAD_PORT ?? 3300);
 const ORIGIN = `http://localhost:${PORT}`;
 const PASSWORD = "load-test-passphrase";
-const FIELDS = [
-  "q1_national_portal",
-  "q2a_eservices_portal",
-  "q2b_eparticipation_portal",
-  "q3_egov_agency",
-];
 
 process.env.DATABASE_URL = await prepareTestDatabase("load");
 const databaseUrl = process.env.DATABASE_URL;
@@ -28,6 +22,16 @@ const { prisma } = await import("~/db.server");
 const { hashPassword } = await import("~/auth/password.server");
 const { fingerprint } = await import("~/questionnaire/form-data");
 const { seedReferenceData } = await import("../prisma/seed");
+const { msq2020 } = await import("~/questionnaire");
+
+// Each of a country's clients owns one of the first section's unconditional text questions.
+const SECTION = msq2020.sections[0]!;
+const FIELDS = SECTION.questions
+  .filter((q) => q.type === "text" && q.format !== "email" && !q.when)
+  .slice(0, PER_COUNTRY)
+  .map((q) => q.key);
+if (FIELDS.length < PER_COUNTRY)
+  throw new Error(`section ${SECTION.id} has too few text questions`);
 
 type Client = {
   email: string;
@@ -100,15 +104,18 @@ async function saveNext(client: Client, stats: { errors: number; conflicts: numb
       [`orig.${client.field}`]: fingerprint(client.acked),
     });
     try {
-      const response = await fetch(`${ORIGIN}/countries/${client.country}/sections/I/autosave`, {
-        method: "POST",
-        headers: {
-          Origin: ORIGIN,
-          Cookie: client.cookie,
-          "Content-Type": "application/x-www-form-urlencoded",
+      const response = await fetch(
+        `${ORIGIN}/countries/${client.country}/sections/${SECTION.id}/autosave`,
+        {
+          method: "POST",
+          headers: {
+            Origin: ORIGIN,
+            Cookie: client.cookie,
+            "Content-Type": "application/x-www-form-urlencoded",
+          },
+          body,
         },
-        body,
-      });
+      );
       if (response.ok) {
         const result = (await response.json()) as { conflicts: unknown[] };
         if (result.conflicts.length > 0) stats.conflicts += 1;
