@@ -256,11 +256,12 @@ export const en = {
     countsTitle: "Response rate",
     responseRate: (submitted: number, total: number) =>
       `${submitted} of ${total} submitted or accepted (${total ? Math.round((submitted / total) * 100) : 0}%)`,
-    byRegion: "By region",
+    byRegion: "Submitted or accepted, by region",
+    regionRate: (submitted: number, total: number) =>
+      `${submitted} of ${total} (${total ? Math.round((submitted / total) * 100) : 0}%)`,
     shown: (n: number) => `${n} ${n === 1 ? "country" : "countries"} shown`,
     sortBy: (column: string) => `Sort by ${column}`,
     select: (name: string) => `Select ${name}`,
-    selectAll: "Select every country shown",
     remindTitle: "Send a reminder",
     remindText:
       "E-mails the active focal points of the selected countries, with the deadline and a link.",
@@ -270,6 +271,20 @@ export const en = {
       `Reminder sent to the focal points of ${n} ${n === 1 ? "country" : "countries"}.`,
     noFocalPoint: (names: string) => `No active focal point, so no reminder: ${names}.`,
     noneSelected: "Select at least one country.",
+    remindMessageTooLong: "Keep the message under 2,000 characters.",
+    remindAll: (n: number) =>
+      `Send to all ${n} ${n === 1 ? "country" : "countries"} matching the filters`,
+    deadlineInvalid: "Enter the deadline as a date.",
+    deadlineIs: (date: string) => `Deadline: ${date}`,
+    statusTiles: "Countries by status",
+    filteredBy: "Show only these countries",
+    pageInfo: (from: number, to: number, total: number) =>
+      total === 0 ? "No country matches." : `Countries ${from} to ${to} of ${total}`,
+    pages: "Pages of the table",
+    previousPage: "Previous",
+    nextPage: "Next",
+    showAll: (n: number) => `Show all ${n}`,
+    showPaged: "Show 25 a page",
     deadlineTitle: "Deadline",
     deadlineLabel: "Deadline of the round",
     deadlineSave: "Save the deadline",
