@@ -216,8 +216,15 @@ export const en = {
     deadline: "Deadline",
     imported: (file: string) => `Imported from the document ${file}.`,
     importWarnings: "What the import could not read with certainty",
-    returnedNotice:
-      "UN DESA returned this response for revision. Their comments stand next to the questions they concern.",
+    returnedTitle: "Returned for revision",
+    returnedBy: (who: string) => `${who} returned the response for revision on`,
+    returnedNext:
+      "Change the answers, reply to the comments if you wish, then check your answers and submit again.",
+    commentsWaiting: (n: number) =>
+      `${n} ${n === 1 ? "comment waits" : "comments wait"} for your attention`,
+    commentsTitle: "Comments from UN DESA",
+    replied: "Your reply has been sent to UN DESA.",
+    authorisationField: "publication authorisation",
     events: {
       "response.saved": (fields: number) =>
         `saved ${fields} ${fields === 1 ? "answer" : "answers"}`,
@@ -230,6 +237,21 @@ export const en = {
       "response.reminded": () => "sent a reminder",
       "response.commented": () => "commented",
     } as Record<string, (fields: number) => string>,
+  },
+  comments: {
+    about: (section: string, question: string) =>
+      `Section ${section}: ${question.split(" ").slice(0, 12).join(" ")}${question.split(" ").length > 12 ? "…" : ""}`,
+    general: "About the whole response",
+    waiting: "Waiting for you",
+    waitingForCountry: "Waiting for the country",
+    answered: "Replied",
+    formerUser: "A former user",
+    reply: "Reply",
+    replyLabel: "Your reply to UN DESA",
+    send: "Send the reply",
+    replyRequired: "Write your reply.",
+    replyTooLong: "Keep the reply under 5,000 characters.",
+    threadGone: "This comment no longer exists.",
   },
   dashboard: {
     title: "Round dashboard",

@@ -4,6 +4,9 @@ import type { AnswerValue, Answers, Condition, Question, Questionnaire, Section 
 export type * from "./types";
 export { msq2020 };
 
+/** The publish-authorisation box: a header field saved, exported and imported beside the answers. */
+export const AUTHORIZATION_KEY = "authorize_publication";
+
 /** Every questionnaire the portal knows, by round. A new round is a new entry here. */
 export const questionnaires: Readonly<Record<string, Questionnaire>> = { [msq2020.round]: msq2020 };
 

@@ -65,7 +65,9 @@ test("submit, comment and return, revise and resubmit, see exactly the change, a
   );
   expect(email.text).toContain("The rest is fine.");
   await fp.goto(firstLink(email, "/countries/VNM"));
-  await expect(fp.getByText("UN DESA returned this response for revision")).toBeVisible();
+  const banner = fp.getByRole("region", { name: "Returned for revision" });
+  await expect(banner).toContainText("Rita Reviewer returned the response for revision");
+  await expect(banner).toContainText("The rest is fine.");
 
   // The comments stand beside their questions; one answer changes; resubmit.
   await fp.goto("/countries/VNM/sections/VI");
