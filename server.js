@@ -179,6 +179,8 @@ async function runServer() {
     cspNonce: res.locals.cspNonce,
     clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown",
     setCookie: (cookie) => res.locals.cookies.push(cookie),
+    // "close" comes after the last byte is sent, or when the client hangs up.
+    afterResponse: (work) => res.once("close", work),
   });
 
   let build = await import(BUILD_URL);

@@ -50,6 +50,27 @@ export function signInLimits(email: string, clientAddress: string): Limit[] {
   ];
 }
 
+/**
+ * Reset links per address and per client: enough for a lost e-mail or two, not for filling
+ * someone's inbox. The link lives an hour, so the window does too.
+ */
+export function passwordResetLimits(email: string, clientAddress: string): Limit[] {
+  return [
+    {
+      scope: "account",
+      key: `password-reset:account:${email.toLowerCase()}`,
+      max: 3,
+      windowMs: 60 * MINUTE,
+    },
+    {
+      scope: "client",
+      key: `password-reset:address:${clientAddress}`,
+      max: 10,
+      windowMs: 60 * MINUTE,
+    },
+  ];
+}
+
 /** Counts one attempt against every limit; refused when any of them is already full. */
 export function countAttempt(limits: Limit[], at?: Date): Promise<Attempt> {
   return prisma.$transaction(async (tx) => {
