@@ -13,5 +13,7 @@ declare module "@remix-run/node" {
     clientAddress?: string;
     /** Adds a Set-Cookie header to this request's response, whatever route answers it. */
     setCookie?: (serializedCookie: string) => void;
+    /** Runs `work` once this request's response has been sent (or the client went away). */
+    afterResponse?: (work: () => void) => void;
   }
 }

@@ -13,10 +13,13 @@ import compression from "compression";
 import express from "express";
 import helmet from "helmet";
 import onHeaders from "on-headers";
+import { parseTrustProxy } from "./server/trust-proxy.js";
 
 if (fs.existsSync(".env")) process.loadEnvFile(".env");
 
 const MODE = process.env.NODE_ENV === "production" ? "production" : "development";
+// Read once, before any worker starts: a bad value stops the portal instead of every worker.
+const TRUST_PROXY = readTrustProxy();
 
 // In production one worker process per core (WEB_CONCURRENCY to change): a Node process renders
 // pages on one core, and everything a request needs (sessions, rate limits, answers) is in the
@@ -56,6 +59,15 @@ async function runPrimary(count) {
   }
 }
 
+function readTrustProxy() {
+  try {
+    return parseTrustProxy(process.env.TRUST_PROXY);
+  } catch (error) {
+    console.error(`Invalid configuration:\n  TRUST_PROXY: ${error.message}\nSee .env.example.`);
+    process.exit(1);
+  }
+}
+
 function port() {
   return Number(process.env.PORT ?? 3000);
 }
@@ -68,8 +80,9 @@ async function runServer() {
 
   const app = express();
   app.disable("x-powered-by");
-  // Behind a proxy, set TRUST_PROXY (e.g. "loopback" or a hop count) so req.ip is the client's.
-  if (process.env.TRUST_PROXY) app.set("trust proxy", process.env.TRUST_PROXY);
+  // Behind a proxy, set TRUST_PROXY (a hop count, or the proxies' addresses) so req.ip is the
+  // client's, not the proxy's.
+  if (TRUST_PROXY !== undefined) app.set("trust proxy", TRUST_PROXY);
   app.use(compression());
 
   app.use((req, res, next) => {
@@ -166,6 +179,8 @@ async function runServer() {
     cspNonce: res.locals.cspNonce,
     clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown",
     setCookie: (cookie) => res.locals.cookies.push(cookie),
+    // "close" comes after the last byte is sent, or when the client hangs up.
+    afterResponse: (work) => res.once("close", work),
   });
 
   let build = await import(BUILD_URL);

@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { z } from "zod";
+import { parseTrustProxy } from "../server/trust-proxy.js";
 
 // Every setting comes from the environment, parsed once at start-up. A bad value stops the
 // portal with a readable message instead of failing later. Nothing is required for a local start.
@@ -17,8 +18,21 @@ const schema = z.object({
   PUBLIC_URL: z.url().optional(),
   SMTP_URL: z.url().optional(),
   MAIL_FROM: z.string().min(3).default("MSQ Portal <no-reply@msq.localhost>"),
-  /** Express's "trust proxy" setting when behind a reverse proxy (so rate limits see the client). */
-  TRUST_PROXY: z.string().optional(),
+  /**
+   * Express's "trust proxy" setting behind a reverse proxy (so rate limits see the client): a hop
+   * count, true/false, or the proxies' addresses and subnets, comma-separated.
+   */
+  TRUST_PROXY: z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      try {
+        return parseTrustProxy(value);
+      } catch (error) {
+        ctx.addIssue({ code: "custom", message: (error as Error).message });
+        return z.NEVER;
+      }
+    }),
   /** Worker processes in production (server.js); the number of cores by default. */
   WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
   /** Where e-mails go as .eml files when SMTP_URL is unset. */

@@ -11,6 +11,9 @@ const env = {
   NODE_ENV: "production" as const,
   PORT: port,
   PUBLIC_URL: `http://localhost:${port}`,
+  // As behind one proxy: a test names its client with X-Forwarded-For, so rate-limit tests do
+  // not use up the limits of every other test's browser (all on 127.0.0.1).
+  TRUST_PROXY: "1",
   // The tests' SMTP server (tests/e2e/fixtures.ts); one connection per message, no pool.
   SMTP_URL: `smtp://127.0.0.1:${process.env.E2E_SMTP_PORT ?? "2526"}?pool=false`,
 };

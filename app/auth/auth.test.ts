@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import { hashPassword, verifyPassword } from "./password.server";
-import { recordFailure, retryAfter, type Limit } from "./rate-limit.server";
+import { countAttempt, retryAfter, type Limit } from "./rate-limit.server";
 import { readSession, startSession } from "./session.server";
 import { signIn } from "./sign-in.server";
 import { consumeToken, findTokenUser, hashToken, issueToken } from "./tokens.server";
@@ -66,18 +66,27 @@ describe("one-time tokens", () => {
 });
 
 describe("rate limits", () => {
-  it("lock a key after `max` failures until the oldest ages out of the window", async () => {
+  it("lock a key after `max` counted attempts until the oldest ages out of the window", async () => {
     const limit: Limit = {
+      scope: "client",
       key: `test:${randomBytes(4).toString("hex")}`,
       max: 3,
       windowMs: 60_000,
     };
     expect(await retryAfter([limit])).toBe(0);
-    for (let i = 0; i < 3; i++) await recordFailure([limit]);
-    const wait = await retryAfter([limit]);
+    const attempts = [];
+    for (let i = 0; i < 3; i++) attempts.push(await countAttempt([limit]));
+    expect(attempts.map((a) => a.allowed)).toEqual([true, true, true]);
+    expect(attempts.map((a) => (a.allowed ? a.filled.length : -1))).toEqual([0, 0, 1]);
+    const refused = await countAttempt([limit]);
+    expect(refused.allowed).toBe(false);
+    const wait = refused.allowed ? 0 : refused.retryAfterMs;
     expect(wait).toBeGreaterThan(55_000);
     expect(wait).toBeLessThanOrEqual(60_000);
+    // The refused attempt was not counted: the lock ends when the third attempt ages out.
+    expect(await prisma.rateLimitHit.count({ where: { key: limit.key } })).toBe(3);
     expect(await retryAfter([limit], new Date(Date.now() + 61_000))).toBe(0);
+    expect((await countAttempt([limit], new Date(Date.now() + 61_000))).allowed).toBe(true);
   });
 
   it("refuse the right password after five wrong ones, and say the same for unknown accounts", async () => {

@@ -6,6 +6,7 @@ import path from "node:path";
 import { simpleParser } from "mailparser";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { invitationEmail } from "../../emails/invitation";
+import { passwordChangedEmail } from "../../emails/password-changed";
 import { passwordResetEmail } from "../../emails/password-reset";
 import { reminderEmail } from "../../emails/reminder";
 import { type RenderedEmail } from "../../emails/render";
@@ -93,6 +94,24 @@ describe("e-mails through SMTP", () => {
       "If you did not ask for this, ignore this e-mail; your password is unchanged.",
     );
     expectLink(received, "/reset-password/", "/reset-password/r3set");
+  });
+
+  it("password changed: when, what it did, and the way back if it was not the owner", async () => {
+    const email = await passwordChangedEmail({
+      email: "user@example.org",
+      changedAt: submittedAt,
+      firstPassword: false,
+      forgotLink: absoluteUrl("/forgot-password"),
+    });
+    const received = await deliver(email, "user@example.org");
+
+    expect(received.subject).toBe("Your MSQ Portal password was changed");
+    expect(received.text).toContain(
+      "The password of your MSQ Portal account (user@example.org) was changed on 22 November 2026, 14:05 UTC.",
+    );
+    expect(received.text).toContain("every other session has ended");
+    expect(received.text).toContain("If this was not you, choose a new password at once");
+    expectLink(received, "/forgot-password", "/forgot-password");
   });
 
   it("submission confirmation: to every focal point, with the answers by section", async () => {

@@ -75,11 +75,28 @@ export const en = {
       "Enter your e-mail address. If it belongs to an account, we send a link to choose a new password. The link works for one hour.",
     submit: "Send the link",
     sent: "If that address belongs to an account, a link to reset the password is on its way. Check your inbox.",
+    rateLimited: (minutes: number) =>
+      `Too many requests for a reset link. Check your inbox for the last one, or try again in ${minutes} ${minutes === 1 ? "minute" : "minutes"}.`,
   },
   reset: {
     title: "Choose a new password",
     submit: "Save the new password",
     done: "Your password is changed. Sign in with it.",
+  },
+  /** The "your password was changed" e-mail (emails/password-changed.tsx). */
+  passwordChangedEmail: {
+    subject: "Your MSQ Portal password was changed",
+    subjectFirst: "Your MSQ Portal password is set",
+    preview: "If this was not you, reset your password now.",
+    changed: (email: string, when: string) =>
+      `The password of your MSQ Portal account (${email}) was changed on ${when}.`,
+    set: (email: string, when: string) =>
+      `A password was set for your MSQ Portal account (${email}) on ${when}, and the invitation link no longer works.`,
+    sessions:
+      "You stay signed in only in the browser where this was done; every other session has ended, and every other invitation or reset link no longer works.",
+    notYou:
+      "If this was not you, choose a new password at once with the link below, and tell UN DESA.",
+    action: "Reset your password",
   },
   account: {
     title: "Your account",
