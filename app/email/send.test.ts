@@ -170,6 +170,7 @@ describe("e-mails through SMTP", () => {
       message: `Please complete question 4.\nAnd check ${hostile}.`,
       link: absoluteUrl("/responses/kenya-2026"),
       deadline: new Date("2026-12-15T00:00:00Z"),
+      comments: [],
     });
     const received = await deliver(email, "fp1@example.org");
 

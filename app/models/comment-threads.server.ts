@@ -1,4 +1,5 @@
 import { prisma } from "~/db.server";
+import { findQuestion, requireQuestionnaire, sectionOf } from "~/questionnaire";
 import { logEvent } from "./event.server";
 
 // Comment threads on a response, as focal points read them on their country page: each
@@ -110,4 +111,26 @@ export async function replyToThread(input: {
     );
   });
   return true;
+}
+
+/** The comments on single questions that wait for the country, for the return e-mail. */
+export async function openQuestionComments(roundId: string, countryCode: string) {
+  const response = await prisma.response.findUnique({
+    where: { roundId_countryCode: { roundId, countryCode } },
+    select: { id: true },
+  });
+  if (!response) return [];
+  const questionnaire = requireQuestionnaire(roundId);
+  return (await commentThreads(response.id)).flatMap((thread) => {
+    const question = thread.fieldKey ? findQuestion(questionnaire, thread.fieldKey) : undefined;
+    const section = thread.fieldKey ? sectionOf(questionnaire, thread.fieldKey) : undefined;
+    if (!thread.waitingForCountry || !question || !section) return [];
+    return thread.messages
+      .filter((m) => !m.fromCountry)
+      .map((m) => ({
+        question: question.text,
+        body: m.body,
+        link: `/countries/${countryCode}/sections/${section.id}#q-${question.key}`,
+      }));
+  });
 }

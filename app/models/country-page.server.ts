@@ -1,5 +1,5 @@
 import { prisma } from "~/db.server";
-import { msq2020, questionnaireFor } from "~/questionnaire";
+import { requireQuestionnaire } from "~/questionnaire";
 import type { Questionnaire } from "~/questionnaire/types";
 import { commentThreads } from "./comment-threads.server";
 import { progressAndIssues } from "./questionnaire-view.server";
@@ -10,7 +10,7 @@ import { currentRound } from "./round.server";
 
 export async function loadCountryPage(countryCode: string) {
   const round = await currentRound();
-  const questionnaire: Questionnaire = questionnaireFor(round.id) ?? msq2020;
+  const questionnaire: Questionnaire = requireQuestionnaire(round.id);
   const [country, response] = await Promise.all([
     prisma.country.findUniqueOrThrow({
       where: { code: countryCode },

@@ -4,6 +4,7 @@ import { sendEmail } from "~/email/send.server";
 import type { Role } from "~/generated/prisma/enums";
 import type { Answers } from "~/questionnaire/types";
 import { returnedForRevisionEmail } from "../../emails/returned-for-revision";
+import { openQuestionComments } from "./comment-threads.server";
 import type { DashboardRow } from "./dashboard";
 import { logEvent } from "./event.server";
 import { checkTransition, type Decision } from "./review-state";
@@ -114,13 +115,14 @@ async function emailReturn(
   reviewerName: string,
   message: string,
 ) {
-  const [country, round, focalPoints] = await Promise.all([
+  const [country, round, focalPoints, questionComments] = await Promise.all([
     prisma.country.findUniqueOrThrow({ where: { code: countryCode }, select: { name: true } }),
     prisma.round.findUniqueOrThrow({
       where: { id: roundId },
       select: { name: true, deadline: true },
     }),
     activeFocalPoints(countryCode),
+    openQuestionComments(roundId, countryCode),
   ]);
   const email = await returnedForRevisionEmail({
     countryName: country.name,
@@ -129,6 +131,7 @@ async function emailReturn(
     message,
     link: absoluteUrl(`/countries/${countryCode}`),
     deadline: round.deadline,
+    comments: questionComments.map((c) => ({ ...c, link: absoluteUrl(c.link) })),
   });
   await sendToEach(focalPoints, email);
 }

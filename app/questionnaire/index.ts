@@ -14,6 +14,13 @@ export function questionnaireFor(round: string): Questionnaire | undefined {
   return questionnaires[round];
 }
 
+/** The round's questionnaire; a round without one is a configuration error, said loudly. */
+export function requireQuestionnaire(round: string): Questionnaire {
+  const questionnaire = questionnaires[round];
+  if (!questionnaire) throw new Error(`No questionnaire is defined for the round "${round}".`);
+  return questionnaire;
+}
+
 /** All questions in questionnaire order. */
 export function allQuestions(questionnaire: Questionnaire): Question[] {
   return questionnaire.sections.flatMap((section) => section.questions);

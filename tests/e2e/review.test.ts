@@ -64,6 +64,10 @@ test("submit, comment and return, revise and resubmit, see exactly the change, a
     (m) => m.to.includes(focal.email) && m.text.includes("Please see the two comments"),
   );
   expect(email.text).toContain("The rest is fine.");
+  // Each comment on a question comes with the e-mail, linked to its question.
+  expect(email.text).toContain("Comments on 2 questions");
+  expect(email.text).toContain("Which guidelines apply to officials?");
+  expect(email.html).toContain("/countries/VNM/sections/VI#q-q14_social_media");
   await fp.goto(firstLink(email, "/countries/VNM"));
   const banner = fp.getByRole("region", { name: "Returned for revision" });
   await expect(banner).toContainText("Rita Reviewer returned the response for revision");
