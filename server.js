@@ -17,12 +17,25 @@ import onHeaders from "on-headers";
 if (fs.existsSync(".env")) process.loadEnvFile(".env");
 
 const MODE = process.env.NODE_ENV === "production" ? "production" : "development";
+const BUILD_PATH = path.resolve("build/index.js");
+const BUILD_URL = url.pathToFileURL(BUILD_PATH).href;
 
 // In production one worker process per core (WEB_CONCURRENCY to change): a Node process renders
 // pages on one core, and everything a request needs (sessions, rate limits, answers) is in the
 // database, so workers share nothing else.
 const WORKERS =
   MODE === "production" ? Number(process.env.WEB_CONCURRENCY || os.availableParallelism()) : 1;
+// Production safety is checked once, before anything listens: the build parses the settings
+// and looks at the database (app/startup.server.ts). A refusal exits non-zero, so a supervisor
+// reports it instead of serving an unsafe portal (or the primary re-forking failing workers).
+if (cluster.isPrimary) {
+  const { startupProblems } = (await import(BUILD_URL)).entry.module;
+  const problems = await startupProblems({ disconnect: WORKERS > 1 });
+  if (problems.length > 0) {
+    console.error(`The MSQ portal will not start:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    process.exit(1);
+  }
+}
 if (WORKERS > 1 && cluster.isPrimary) {
   await runPrimary(WORKERS);
 } else {
@@ -61,8 +74,6 @@ function port() {
 }
 
 async function runServer() {
-  const BUILD_PATH = path.resolve("build/index.js");
-  const BUILD_URL = url.pathToFileURL(BUILD_PATH).href;
   /** Largest request body accepted: an entire questionnaire is well under 1 MB; an upload is 2 MB. */
   const MAX_BODY_BYTES = 3 * 1024 * 1024;
 
@@ -150,7 +161,8 @@ async function runServer() {
   );
 
   // Cookies that a module sets on the way (a refreshed session) join the response's own, unless
-  // the route set a cookie of the same name itself (sign-in, sign-out).
+  // the route set a cookie of the same name itself (sign-in, sign-out). A response to a request
+  // with a valid session is someone's own page: no cache (browser, proxy) may keep it.
   app.use((req, res, next) => {
     res.locals.cookies = [];
     onHeaders(res, () => {
@@ -158,6 +170,7 @@ async function runServer() {
       const ownNames = new Set(own.map((cookie) => cookie.split("=")[0]));
       const extra = res.locals.cookies.filter((cookie) => !ownNames.has(cookie.split("=")[0]));
       if (extra.length > 0) res.setHeader("Set-Cookie", [...own, ...extra]);
+      if (res.locals.noStore) res.setHeader("Cache-Control", "no-store");
     });
     next();
   });
@@ -166,6 +179,7 @@ async function runServer() {
     cspNonce: res.locals.cspNonce,
     clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown",
     setCookie: (cookie) => res.locals.cookies.push(cookie),
+    noStore: () => (res.locals.noStore = true),
   });
 
   let build = await import(BUILD_URL);
