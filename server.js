@@ -25,17 +25,12 @@ const BUILD_URL = url.pathToFileURL(BUILD_PATH).href;
 // database, so workers share nothing else.
 const WORKERS =
   MODE === "production" ? Number(process.env.WEB_CONCURRENCY || os.availableParallelism()) : 1;
-// Production safety is checked once, before anything listens: the build parses the settings
-// and looks at the database (app/startup.server.ts). A refusal exits non-zero, so a supervisor
-// reports it instead of serving an unsafe portal (or the primary re-forking failing workers).
-if (cluster.isPrimary) {
-  const { startupProblems } = (await import(BUILD_URL)).entry.module;
-  const problems = await startupProblems({ disconnect: WORKERS > 1 });
-  if (problems.length > 0) {
-    console.error(`The MSQ portal will not start:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
-    process.exit(1);
-  }
-}
+// Production safety is checked before anything listens, by each process as it loads the build
+// (which parses the settings and looks at the database: app/startup.server.ts). A refusal exits
+// with UNSAFE_EXIT; the primary then stops too, non-zero, instead of re-forking: a supervisor
+// reports it rather than an unsafe portal being served.
+const UNSAFE_EXIT = 78;
+
 if (WORKERS > 1 && cluster.isPrimary) {
   await runPrimary(WORKERS);
 } else {
@@ -47,6 +42,7 @@ async function runPrimary(count) {
   const fork = () =>
     cluster.fork().on("exit", (code, signal) => {
       if (stopping) return;
+      if (code === UNSAFE_EXIT) return stop(1);
       console.error(`worker exited (${signal ?? code}); starting another`);
       setTimeout(fork, 1000); // a worker that crashes at start-up does not spin the CPU
     });
@@ -56,17 +52,16 @@ async function runPrimary(count) {
     if (++ready === count)
       console.log(`MSQ portal ready at http://localhost:${port()} (${MODE}, ${count} workers)`);
   });
-  for (const signal of ["SIGTERM", "SIGINT"]) {
-    process.on(signal, () => {
-      stopping = true;
-      for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill("SIGTERM");
-      const exitWhenDone = () =>
-        Object.keys(cluster.workers ?? {}).length === 0
-          ? process.exit(0)
-          : setTimeout(exitWhenDone, 50);
-      exitWhenDone();
-    });
+  function stop(exitCode) {
+    stopping = true;
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill("SIGTERM");
+    const exitWhenDone = () =>
+      Object.keys(cluster.workers ?? {}).length === 0
+        ? process.exit(exitCode)
+        : setTimeout(exitWhenDone, 50);
+    exitWhenDone();
   }
+  for (const signal of ["SIGTERM", "SIGINT"]) process.on(signal, () => stop(0));
 }
 
 function port() {
@@ -183,6 +178,11 @@ async function runServer() {
   });
 
   let build = await import(BUILD_URL);
+  const problems = await build.entry.module.startupProblems();
+  if (problems.length > 0) {
+    console.error(`The MSQ portal will not start:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    process.exit(cluster.isPrimary ? 1 : UNSAFE_EXIT);
+  }
   if (MODE === "production") {
     app.all("*", createRequestHandler({ build, mode: MODE, getLoadContext }));
   } else {

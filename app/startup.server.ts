@@ -1,12 +1,11 @@
 import { demoAccountsInDatabase } from "~/auth/demo-accounts.server";
-import { prisma } from "~/db.server";
 import { configurationProblems, env } from "~/env.server";
 
 // What the server checks before it listens (server.js calls this through the build's entry
 // module): a production portal is unsafe by configuration (http), or by content (an account
 // with the published demo password). Either one stops the start, with the reason.
 
-export async function startupProblems(options: { disconnect?: boolean } = {}): Promise<string[]> {
+export async function startupProblems(): Promise<string[]> {
   const problems = configurationProblems();
   if (!env.DEMO_MODE) {
     const demo = await demoAccountsInDatabase();
@@ -15,7 +14,5 @@ export async function startupProblems(options: { disconnect?: boolean } = {}): P
         `the database holds demo accounts (${demo.join(", ")}), whose password is published, and DEMO_MODE is off: delete them (npm run db:seed -- --remove-demo), or set DEMO_MODE=true for a demo.`,
       );
   }
-  // The cluster's primary only checks; its workers open their own connections.
-  if (options.disconnect) await prisma.$disconnect();
   return problems;
 }

@@ -64,7 +64,8 @@ describe("the production server outside demo mode", () => {
     });
     try {
       const port = await freePort();
-      const server = start(port, { PUBLIC_URL: `https://localhost:${port}` });
+      // With workers (the cluster's primary must stop, not re-fork them).
+      const server = start(port, { PUBLIC_URL: `https://localhost:${port}`, WEB_CONCURRENCY: "2" });
       expect(await server.exited).toBe(1);
       expect(server.output()).toContain("will not start");
       expect(server.output()).toContain("demo accounts (admin@example.org)");
