@@ -68,3 +68,6 @@ export function handleError(error: unknown, { request }: LoaderFunctionArgs | Ac
   if (isRouteErrorResponse(error) && error.status < 500) return;
   console.error(error);
 }
+
+// server.js runs this before it listens (the build is the one place that parses the settings).
+export { startupProblems } from "~/startup.server";

@@ -7,7 +7,17 @@ import { parseTrustProxy } from "../server/trust-proxy.js";
 
 if (existsSync(".env")) process.loadEnvFile(".env");
 
+/** "true"/"1" or "false"/"0" (an env value is text; `z.coerce.boolean` reads "false" as true). */
+const flag = z
+  .enum(["true", "false", "1", "0"], "must be true or false")
+  .transform((value) => value === "true" || value === "1");
+
 const schema = z.object({
+  /**
+   * Demo mode: the seed creates the demo accounts (published password) and every page says it is
+   * a demo. Off unless set; `npm run setup` writes it into a new `.env` for a local try-out.
+   */
+  DEMO_MODE: flag.default(false),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   DATABASE_URL: z
@@ -55,5 +65,21 @@ function parseEnv(): Env {
 }
 
 export const env = parseEnv();
+
+/**
+ * What makes this configuration unfit to serve: in production outside demo mode the portal must
+ * be reached over https (Secure and __Host- cookies, HSTS). Checked by the server at start-up.
+ */
+export function configurationProblems(config: Env = env): string[] {
+  if (config.DEMO_MODE || config.NODE_ENV !== "production") return [];
+  return config.PUBLIC_URL.startsWith("https://")
+    ? []
+    : [
+        `PUBLIC_URL must be the portal's https:// address in production (it is ${config.PUBLIC_URL}); set DEMO_MODE=true only for a local demo.`,
+      ];
+}
+
+/** Cookies are Secure (and __Host- prefixed) when the portal is served over https. */
+export const secureCookies = env.PUBLIC_URL.startsWith("https://");
 
 export const isPostgres = /^postgres(ql)?:\/\//.test(env.DATABASE_URL);

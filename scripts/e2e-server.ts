@@ -1,5 +1,6 @@
 // The server the end-to-end tests drive: a fresh database (SQLite, or PostgreSQL when
-// DATABASE_URL names one), seeded, behind the production build on E2E_PORT.
+// DATABASE_URL names one), seeded, behind the production build on E2E_PORT. Demo mode: it runs on
+// http://localhost, and the demo banner is on every page as on a local try-out.
 import { execFileSync, spawn } from "node:child_process";
 import { prepareTestDatabase } from "./test-database";
 
@@ -9,6 +10,7 @@ const env = {
   ...process.env,
   DATABASE_URL: databaseUrl,
   NODE_ENV: "production" as const,
+  DEMO_MODE: "true",
   PORT: port,
   PUBLIC_URL: `http://localhost:${port}`,
   // As behind one proxy: a test names its client with X-Forwarded-For, so rate-limit tests do

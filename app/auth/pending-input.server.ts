@@ -1,23 +1,24 @@
 import { randomBytes } from "node:crypto";
 import { prisma } from "~/db.server";
+import { secureCookies } from "~/env.server";
 
 // When a session has expired, a form post is not thrown away: its fields are kept for a day
 // under a random id that only this browser holds (an HttpOnly cookie). After signing in again
 // the same page takes them back and shows them in place. The page's own guard decides whether
 // the signed-in person may see them.
 
-const COOKIE = "msq_pending";
+const COOKIE = secureCookies ? "__Host-msq_pending" : "msq_pending"; // as the session cookie
 const MAX_AGE_S = 24 * 60 * 60;
 
 function cookieValue(request: Request): string | null {
   const match = (request.headers.get("Cookie") ?? "").match(
-    /(?:^|;\s*)msq_pending=([A-Za-z0-9_-]+)/,
+    new RegExp(`(?:^|;\\s*)${COOKIE}=([A-Za-z0-9_-]+)`),
   );
   return match?.[1] ?? null;
 }
 
 const cookie = (value: string, maxAge: number) =>
-  `${COOKIE}=${value}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${maxAge}`;
+  `${COOKIE}=${value}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${maxAge}${secureCookies ? "; Secure" : ""}`;
 
 /** Keeps the post's text fields; returns the Set-Cookie that remembers them. */
 export async function stashInput(request: Request, formData: FormData): Promise<string> {

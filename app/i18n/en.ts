@@ -3,6 +3,10 @@ export const en = {
   portalName: "MSQ Portal",
   portalTagline: "UN E-Government Survey · Member States Questionnaire",
   skipToContent: "Skip to main content",
+  demoBanner: {
+    label: "Demo",
+    text: "This portal is a demonstration, not for real answers: its accounts' passwords are public.",
+  },
   footer: {
     owner: "United Nations Department of Economic and Social Affairs (UN DESA)",
     division: "Division for Public Institutions and Digital Government",

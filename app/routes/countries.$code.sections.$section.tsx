@@ -7,6 +7,7 @@ import { conditionHint } from "~/components/questionnaire/condition-hint";
 import { QuestionField } from "~/components/questionnaire/question-field";
 import { SectionNav } from "~/components/questionnaire/section-nav";
 import { AutosaveStatusLine } from "~/components/questionnaire/autosave-status";
+import { localBackupKey } from "~/components/questionnaire/local-backup";
 import { useAutosave } from "~/components/questionnaire/use-autosave";
 import { useHydrated } from "~/components/use-hydrated";
 import { useCopy } from "~/i18n";
@@ -84,7 +85,12 @@ export default function SectionPage() {
     initial: page.values,
     initialShown: shown,
     endpoint: `/countries/${page.country.code}/sections/${section.id}/autosave`,
-    storageKey: `msq:unsaved:${page.roundId}:${page.country.code}:${section.id}`,
+    storageKey: localBackupKey({
+      userId: page.userId,
+      roundId: page.roundId,
+      country: page.country.code,
+      section: section.id,
+    }),
     enabled: page.editable,
   });
   const [live, setLive] = useState<Answers>(values);
