@@ -19,6 +19,7 @@ import {
 } from "~/models/section-save.server";
 import { findSection, isAnswered, isAsked, msq2020, questionnaireFor } from "~/questionnaire";
 import { answersFromFormData, fingerprint } from "~/questionnaire/form-data";
+import { progressAfterSaves } from "~/questionnaire/progress";
 import type { Answers, Questionnaire } from "~/questionnaire/types";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -110,6 +111,10 @@ export default function SectionPage() {
     return map;
   }, [page.issues]);
   const allConflicts = [...conflicts, ...autosave.conflicts];
+  // The section list follows autosave: this section's count moves as its answers are saved.
+  const progress = page.progress.map((p) =>
+    p.id === section.id ? progressAfterSaves(p, section, page.values, autosave.savedAnswers) : p,
+  );
 
   return (
     <section aria-labelledby="section-title" className="questionnaire">
@@ -180,7 +185,7 @@ export default function SectionPage() {
           />
         ))}
         <div className="questionnaire-layout">
-          <SectionNav progress={page.progress} current={section.id} />
+          <SectionNav progress={progress} current={section.id} />
           <fieldset disabled={!page.editable} className="questions">
             {section.questions.map((question) => {
               const conflict = allConflicts.find((c) => c.field === question.key);
