@@ -11,8 +11,9 @@ const env = {
   NODE_ENV: "production" as const,
   PORT: port,
   PUBLIC_URL: `http://localhost:${port}`,
-  // The tests' SMTP server (tests/e2e/fixtures.ts); one connection per message, no pool.
-  SMTP_URL: `smtp://127.0.0.1:${process.env.E2E_SMTP_PORT ?? "2526"}?pool=false`,
+  // The tests' SMTP server (tests/e2e/fixtures.ts); one connection per message, no pool; it
+  // offers no STARTTLS, so TLS is turned off by name (tls=none).
+  SMTP_URL: `smtp://127.0.0.1:${process.env.E2E_SMTP_PORT ?? "2526"}?pool=false&tls=none`,
 };
 execFileSync("npx", ["tsx", "prisma/seed.ts"], { stdio: "inherit", env });
 const server = spawn("node", ["server.js"], { stdio: "inherit", env });
