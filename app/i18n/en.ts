@@ -1,4 +1,12 @@
 // English copy for the portal's pages. Other languages provide the same shape.
+
+/** A moment in a message composed on the server, which does not know the reader's time zone. */
+const utcDateTime = new Intl.DateTimeFormat("en-GB", {
+  dateStyle: "medium",
+  timeStyle: "short",
+  timeZone: "UTC",
+});
+
 export const en = {
   portalName: "MSQ Portal",
   portalTagline: "UN E-Government Survey · Member States Questionnaire",
@@ -301,6 +309,10 @@ export const en = {
       status:
         "This decision is not possible now: the response's status has changed. The page shows its current status.",
       role: "Your role does not allow this decision.",
+      stale: (country: string, at: Date, imported: boolean) =>
+        imported
+          ? `A new submission of ${country} was imported on ${utcDateTime.format(at)} UTC after you opened this page: review the new submission.`
+          : `${country} resubmitted on ${utcDateTime.format(at)} UTC after you opened this page: review the new submission.`,
     },
     changedTitle: "What changed",
     changedSinceSubmission: (n: number) => `Changed since submission ${n}`,
