@@ -54,6 +54,10 @@ export const en = {
     rateLimited: (minutes: number) =>
       `Too many failed attempts. For your security, sign-in is paused: try again in ${minutes} ${minutes === 1 ? "minute" : "minutes"}.`,
     forgot: "Forgot your password?",
+    inputKept:
+      "Your session had ended, so your last changes were not saved yet. They are kept for a day: sign in and they are back in place.",
+    inputLost:
+      "Your session had ended, and your last changes could not be kept (too much text, or too many unsaved forms). Go back in your browser and copy them before you sign in.",
     emailRequired: "Enter your e-mail address.",
     emailInvalid: "Enter an e-mail address such as name@example.org.",
     passwordRequired: "Enter your password.",

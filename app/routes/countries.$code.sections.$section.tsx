@@ -9,6 +9,7 @@ import { SectionNav } from "~/components/questionnaire/section-nav";
 import { AutosaveStatusLine } from "~/components/questionnaire/autosave-status";
 import { useAutosave } from "~/components/questionnaire/use-autosave";
 import { useHydrated } from "~/components/use-hydrated";
+import { signInAfterExpiry } from "~/auth/pending-input.server";
 import { useCopy } from "~/i18n";
 import { loadSectionPage } from "~/models/section-page.server";
 import {
@@ -34,7 +35,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const path = new URL(request.url).pathname;
   if (outcome.kind === "signed-out") {
     const headers = outcome.stashCookie ? { "Set-Cookie": outcome.stashCookie } : undefined;
-    throw redirect(`/sign-in?${new URLSearchParams({ redirectTo: path })}`, { headers });
+    throw redirect(signInAfterExpiry(path, outcome.notice), { headers });
   }
   const base = `/countries/${params.code!.toUpperCase()}`;
   if (outcome.kind === "locked") throw redirect(base);
