@@ -11,6 +11,8 @@ const env = {
   NODE_ENV: "production" as const,
   PORT: port,
   PUBLIC_URL: `http://localhost:${port}`,
+  // Tests set up expired rows on purpose; the housekeeping is tested on its own.
+  HOUSEKEEPING: "off",
   // The tests' SMTP server (tests/e2e/fixtures.ts); one connection per message, no pool; it
   // offers no STARTTLS, so TLS is turned off by name (tls=none).
   SMTP_URL: `smtp://127.0.0.1:${process.env.E2E_SMTP_PORT ?? "2526"}?pool=false&tls=none`,
