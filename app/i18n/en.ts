@@ -358,6 +358,16 @@ export const en = {
     anyPerson: "Anyone",
     anyCountry: "Any country",
     more: "Older events",
+    /** Names of the kinds an administrator looks for; other kinds show as stored. */
+    kinds: {
+      "security.access_denied": "Access refused",
+      "user.role_changed": "Role changed",
+      "user.access_changed": "Access changed",
+    } as Record<string, string>,
+    accessDenied: (method: string, path: string, status: number, why: "role" | "country") =>
+      `${method} ${path} refused (${status}): ${why === "role" ? "not allowed for this role" : "another country's response"}`,
+    roleChanged: (from: string, to: string, countries: string[]) =>
+      `From ${from} to ${to}${countries.length > 0 ? ` (${countries.join(", ")})` : ""}`,
   },
   statuses: {
     DRAFT: "Draft",

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { denyAccess } from "~/auth/access-denied.server";
 import { requireReviewer } from "~/auth/guards.server";
 import { ExportLinks } from "~/components/export-links";
 import { DashboardTable } from "~/components/review/dashboard-table";
@@ -35,7 +36,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = await request.formData();
   const intent = form.get("intent");
   if (intent === "deadline") {
-    if (user.role !== "ADMIN") throw new Response("Forbidden", { status: 403 });
+    if (user.role !== "ADMIN")
+      throw await denyAccess({ request, user, status: 403, reason: "role" });
     const value = String(form.get("deadline") ?? "");
     const deadline = /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T23:59:59Z`) : null;
     await setDeadline(round.id, deadline, user.id);
