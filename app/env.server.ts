@@ -45,6 +45,8 @@ const schema = z.object({
     }),
   /** Worker processes in production (server.js); the number of cores by default. */
   WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
+  /** Deleting expired rows every hour (models/housekeeping.server.ts): on in production. */
+  HOUSEKEEPING: z.enum(["on", "off"]).optional(),
   /** Where e-mails go as .eml files when SMTP_URL is unset. */
   MAIL_OUTBOX_DIR: z.string().default("data/outbox"),
 });

@@ -16,8 +16,11 @@ const env = {
   // As behind one proxy: a test names its client with X-Forwarded-For, so rate-limit tests do
   // not use up the limits of every other test's browser (all on 127.0.0.1).
   TRUST_PROXY: "1",
-  // The tests' SMTP server (tests/e2e/fixtures.ts); one connection per message, no pool.
-  SMTP_URL: `smtp://127.0.0.1:${process.env.E2E_SMTP_PORT ?? "2526"}?pool=false`,
+  // Tests set up expired rows on purpose; the housekeeping is tested on its own.
+  HOUSEKEEPING: "off",
+  // The tests' SMTP server (tests/e2e/fixtures.ts); one connection per message, no pool; it
+  // offers no STARTTLS, so TLS is turned off by name (tls=none).
+  SMTP_URL: `smtp://127.0.0.1:${process.env.E2E_SMTP_PORT ?? "2526"}?pool=false&tls=none`,
 };
 execFileSync("npx", ["tsx", "prisma/seed.ts"], { stdio: "inherit", env });
 const server = spawn("node", ["server.js"], { stdio: "inherit", env });

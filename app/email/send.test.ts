@@ -20,17 +20,19 @@ import {
   type TestSmtpServer,
 } from "../../tests/support/smtp";
 import { absoluteUrl } from "./links.server";
-import { configureMailTransport, sendEmail } from "./send.server";
+import { configureMailTransport, sendEmail, transportUrl } from "./send.server";
 import { env } from "~/env.server";
 
 const hostile = "<script>alert(1)</script>";
 const submittedAt = new Date("2026-11-22T14:05:00Z");
 
 let smtp: TestSmtpServer;
+// The test server offers no STARTTLS (tests/support/smtp.ts): the tests opt out of TLS by name.
+const plainSmtp = () => `${smtp.url}?tls=none`;
 
 beforeAll(async () => {
   smtp = await startTestSmtpServer();
-  configureMailTransport({ smtpUrl: smtp.url });
+  configureMailTransport({ smtpUrl: plainSmtp() });
 });
 
 afterAll(async () => {
@@ -200,6 +202,35 @@ describe("e-mails through SMTP", () => {
   });
 });
 
+describe("TLS", () => {
+  it("refuses to send over smtp:// to a server that offers no STARTTLS, unless tls=none", async () => {
+    const sentBefore = smtp.messages.length;
+    try {
+      configureMailTransport({ smtpUrl: `${smtp.url}?pool=false` });
+      await expect(
+        sendEmail({ to: "clear@example.org", subject: "In clear?", html: "<p>x</p>", text: "x" }),
+      ).rejects.toThrow(/STARTTLS/);
+      expect(smtp.messages.length).toBe(sentBefore);
+    } finally {
+      configureMailTransport({ smtpUrl: plainSmtp() });
+    }
+  });
+
+  it("asks nodemailer for STARTTLS on smtp://, not on smtps:// nor with tls=none", () => {
+    const params = (url: string) => Object.fromEntries(new URL(transportUrl(url)).searchParams);
+    expect(params("smtp://mail.example.org:587")).toEqual({ requireTLS: "true", pool: "true" });
+    expect(params("smtp://mail.example.org:587?requireTLS=false")).toMatchObject({
+      requireTLS: "true",
+    });
+    expect(params("smtp://127.0.0.1:2525?tls=none&pool=false")).toEqual({
+      requireTLS: "false",
+      pool: "false",
+    });
+    expect(params("smtps://mail.example.org")).toEqual({ pool: "true" });
+    expect(() => transportUrl("smtp://mail.example.org?tls=off")).toThrow(/tls=none/);
+  });
+});
+
 describe("outbox mode (no SMTP_URL)", () => {
   it("writes a parseable .eml file, logs where without the body, and sends nothing", async () => {
     const outboxDir = await mkdtemp(path.join(tmpdir(), "msq-outbox-"));
@@ -235,7 +266,7 @@ describe("outbox mode (no SMTP_URL)", () => {
       expect(smtp.messages.length).toBe(sentBefore);
     } finally {
       log.mockRestore();
-      configureMailTransport({ smtpUrl: smtp.url });
+      configureMailTransport({ smtpUrl: plainSmtp() });
       await rm(outboxDir, { recursive: true, force: true });
     }
   });

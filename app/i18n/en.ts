@@ -1,4 +1,12 @@
 // English copy for the portal's pages. Other languages provide the same shape.
+
+/** A moment in a message composed on the server, which does not know the reader's time zone. */
+const utcDateTime = new Intl.DateTimeFormat("en-GB", {
+  dateStyle: "medium",
+  timeStyle: "short",
+  timeZone: "UTC",
+});
+
 export const en = {
   portalName: "MSQ Portal",
   portalTagline: "UN E-Government Survey · Member States Questionnaire",
@@ -50,6 +58,10 @@ export const en = {
     rateLimited: (minutes: number) =>
       `Too many failed attempts. For your security, sign-in is paused: try again in ${minutes} ${minutes === 1 ? "minute" : "minutes"}.`,
     forgot: "Forgot your password?",
+    inputKept:
+      "Your session had ended, so your last changes were not saved yet. They are kept for a day: sign in and they are back in place.",
+    inputLost:
+      "Your session had ended, and your last changes could not be kept (too much text, or too many unsaved forms). Go back in your browser and copy them before you sign in.",
     emailRequired: "Enter your e-mail address.",
     emailInvalid: "Enter an e-mail address such as name@example.org.",
     passwordRequired: "Enter your password.",
@@ -359,6 +371,10 @@ export const en = {
       status:
         "This decision is not possible now: the response's status has changed. The page shows its current status.",
       role: "Your role does not allow this decision.",
+      stale: (country: string, at: Date, imported: boolean) =>
+        imported
+          ? `A new submission of ${country} was imported on ${utcDateTime.format(at)} UTC after you opened this page: review the new submission.`
+          : `${country} resubmitted on ${utcDateTime.format(at)} UTC after you opened this page: review the new submission.`,
     },
     changedTitle: "What changed",
     changedSinceSubmission: (n: number) => `Changed since submission ${n}`,
@@ -400,6 +416,16 @@ export const en = {
     anyPerson: "Anyone",
     anyCountry: "Any country",
     more: "Older events",
+    /** Names of the kinds an administrator looks for; other kinds show as stored. */
+    kinds: {
+      "security.access_denied": "Access refused",
+      "user.role_changed": "Role changed",
+      "user.access_changed": "Access changed",
+    } as Record<string, string>,
+    accessDenied: (method: string, path: string, status: number, why: "role" | "country") =>
+      `${method} ${path} refused (${status}): ${why === "role" ? "not allowed for this role" : "another country's response"}`,
+    roleChanged: (from: string, to: string, countries: string[]) =>
+      `From ${from} to ${to}${countries.length > 0 ? ` (${countries.join(", ")})` : ""}`,
   },
   statuses: {
     DRAFT: "Draft",

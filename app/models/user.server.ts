@@ -101,6 +101,10 @@ export async function updateUserAccess(
 ) {
   const countries = input.role === "FOCAL_POINT" ? [...new Set(input.countries)] : [];
   await prisma.$transaction(async (tx) => {
+    const before = await tx.user.findUniqueOrThrow({
+      where: { id: userId },
+      select: { role: true, countries: { select: { countryCode: true } } },
+    });
     await tx.user.update({ where: { id: userId }, data: { role: input.role } });
     await tx.userCountry.deleteMany({ where: { userId } });
     if (countries.length > 0) {
@@ -110,10 +114,16 @@ export async function updateUserAccess(
     }
     await logEvent(
       {
-        kind: "user.access_changed",
+        // A change of role is a security event of its own (who gained or lost rights).
+        kind: before.role !== input.role ? "user.role_changed" : "user.access_changed",
         actorId,
         subjectId: userId,
-        data: { role: input.role, countries },
+        data: {
+          role: input.role,
+          countries,
+          previousRole: before.role,
+          previousCountries: before.countries.map((c) => c.countryCode),
+        },
       },
       tx,
     );

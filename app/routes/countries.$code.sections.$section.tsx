@@ -10,6 +10,7 @@ import { AutosaveStatusLine } from "~/components/questionnaire/autosave-status";
 import { localBackupKey } from "~/components/questionnaire/local-backup";
 import { useAutosave } from "~/components/questionnaire/use-autosave";
 import { useHydrated } from "~/components/use-hydrated";
+import { signInAfterExpiry } from "~/auth/pending-input.server";
 import { useCopy } from "~/i18n";
 import { loadSectionPage } from "~/models/section-page.server";
 import {
@@ -36,7 +37,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const path = new URL(request.url).pathname;
   if (outcome.kind === "signed-out") {
     const headers = outcome.stashCookie ? { "Set-Cookie": outcome.stashCookie } : undefined;
-    throw redirect(`/sign-in?${new URLSearchParams({ redirectTo: path })}`, { headers });
+    throw redirect(signInAfterExpiry(path, outcome.notice), { headers });
   }
   const base = `/countries/${params.code!.toUpperCase()}`;
   if (outcome.kind === "locked") throw redirect(base);

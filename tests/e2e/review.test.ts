@@ -108,7 +108,7 @@ test("submit, comment and return, revise and resubmit, see exactly the change, a
   expect(response.acceptedAt).not.toBeNull();
   // Accepting again (a second reviewer's stale page) is refused by the server.
   const again = await rv.request.post("/review/VNM", {
-    form: { intent: "accept" },
+    form: { intent: "accept", submission: "2" }, // the submission that page showed
     headers: { Origin: new URL(rv.url()).origin },
   });
   expect(again.status()).toBe(409);
