@@ -3,8 +3,29 @@ import type { AnswerValue, Answers, Question } from "./types";
 // Reading answers out of a form post, and fingerprints of answers so the server can tell which
 // fields a person actually changed (a form without JavaScript posts every field of the page).
 
+/** What reading answers needs of a form post: FormData, or its fields indexed by name. */
+export type FormFields = Pick<FormData, "get" | "getAll" | "has">;
+
+/**
+ * A form post's fields by name, in one pass. FormData's look-ups each scan every entry, so a post
+ * padded with a million unknown fields (3 MB) cost 5 s of look-ups, one set per question.
+ */
+export function indexFormFields(formData: FormData): FormFields {
+  const byName = new Map<string, FormDataEntryValue[]>();
+  for (const [name, value] of formData) {
+    const values = byName.get(name);
+    if (values) values.push(value);
+    else byName.set(name, [value]);
+  }
+  return {
+    get: (name) => byName.get(name)?.[0] ?? null,
+    getAll: (name) => [...(byName.get(name) ?? [])],
+    has: (name) => byName.has(name),
+  };
+}
+
 /** The answer a form post gives for a question; blank means "not answered" (null). */
-export function answerFromFormData(formData: FormData, question: Question): AnswerValue {
+export function answerFromFormData(formData: FormFields, question: Question): AnswerValue {
   if (question.type === "multi") {
     const picked = formData.getAll(question.key).filter((v): v is string => typeof v === "string");
     return picked.length > 0 ? picked : null;
@@ -16,7 +37,7 @@ export function answerFromFormData(formData: FormData, question: Question): Answ
   return value === "" ? null : value;
 }
 
-export function answersFromFormData(formData: FormData, questions: readonly Question[]): Answers {
+export function answersFromFormData(formData: FormFields, questions: readonly Question[]): Answers {
   return Object.fromEntries(questions.map((q) => [q.key, answerFromFormData(formData, q)]));
 }
 
