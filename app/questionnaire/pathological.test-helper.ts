@@ -24,6 +24,7 @@ export function pathologicalTexts(length: number): Record<string, string> {
     "Chinese without punctuation": fill(length, "", "国家电子政务战略"),
     "Thai without spaces": fill(length, "", "ภาษาไทย"),
     "Chinese and Latin letters": fill(length, "", "国a"),
+    "= + quotes, commas and CRLF": fill(length, "=", '"\r\n,'),
   };
   for (const [name, text] of Object.entries(texts)) texts[name] = text.slice(0, length);
   return texts;
@@ -90,10 +91,11 @@ export async function expectLinear(
   prepare: (size: number) => () => unknown,
   size: number,
   boundMs: number,
+  runs = 5,
 ) {
-  const full = await fastestMs(prepare(size), 5);
+  const full = await fastestMs(prepare(size), runs);
   if (full < boundMs) return;
-  const eighth = await fastestMs(prepare(size / 8), 5);
+  const eighth = await fastestMs(prepare(size / 8), runs);
   const growth = `${full.toFixed(0)} ms for ${size}, ${eighth.toFixed(1)} ms for ${size / 8}`;
   expect(full / eighth, growth).toBeLessThan(16);
 }
