@@ -32,8 +32,9 @@ export function answerFromFormData(formData: FormFields, question: Question): An
   }
   const raw = formData.get(question.key);
   if (typeof raw !== "string") return null;
-  // Browsers send CRLF from textareas; keep answers with plain line breaks.
-  const value = raw.replace(/\r\n?/g, "\n").trim();
+  // Browsers send CRLF from textareas; keep answers with plain line breaks. Nobody types NUL,
+  // and PostgreSQL cannot store it in JSON: it is dropped like a stray CR.
+  const value = raw.replace(/\r\n?/g, "\n").replace(/\0/g, "").trim();
   return value === "" ? null : value;
 }
 

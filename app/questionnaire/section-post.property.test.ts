@@ -35,7 +35,7 @@ function validAnswer(question: Question): fc.Arbitrary<AnswerValue> {
     default:
       return fc
         .oneof(awkwardText(), hugeText(capOf(question)))
-        .map((text) => wellFormed(text).replace(/\r\n?/g, "\n").trim() || null);
+        .map((text) => wellFormed(text).replace(/\r\n?/g, "\n").replace(/\0/g, "").trim() || null);
   }
 }
 

@@ -144,6 +144,21 @@ describe("sectionProgress", () => {
   });
 });
 
+describe("parseSectionPost, awkward characters", () => {
+  it("drops NUL from text (PostgreSQL cannot store it), as it turns CR LF into LF", () => {
+    const post = parseSectionPost(
+      msq2020,
+      sectionI.questions,
+      form([
+        ["base", "0"],
+        ["q3_egov_agency", "Min\u0000istry\r\nof ICT\u0000"],
+        ["orig.q3_egov_agency", fingerprint(null)],
+      ]),
+    );
+    expect(post).toMatchObject({ changes: { q3_egov_agency: "Ministry\nof ICT" } });
+  });
+});
+
 describe("parseSectionPost on the largest posts the portal accepts", () => {
   const questions = allQuestions(msq2020);
 
