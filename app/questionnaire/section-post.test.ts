@@ -4,7 +4,8 @@ import { fingerprint } from "./form-data";
 import { parseSectionPost } from "./section-post";
 import { formatAnswer } from "./format";
 import { sectionProgress } from "./progress";
-import { answersAtCap, expectLinear, fastestMs, sectionForm } from "./pathological.test-helper";
+import { answersAtCap, sectionForm } from "./pathological.test-helper";
+import { expectLinear, fastestMs } from "./timing.test-helper";
 
 const sectionI = findSection(msq2020, "I")!;
 const sectionII = findSection(msq2020, "II")!;

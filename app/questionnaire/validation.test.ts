@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { msq2020 } from "./index";
-import { answersAtCap, expectLinear } from "./pathological.test-helper";
+import { answersAtCap } from "./pathological.test-helper";
+import { expectLinear } from "./timing.test-helper";
 import { answerIssues, draftAnswersSchema, submitAnswersSchema } from "./validation";
 
 const words = (n: number, word = "word") => Array.from({ length: n }, () => word).join(" ");

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { expectLinear, pathologicalTexts } from "./pathological.test-helper";
+import { pathologicalTexts } from "./pathological.test-helper";
+import { expectLinear } from "./timing.test-helper";
 import { MAX_LONGTEXT_CHARS } from "./validation";
 import { wordCount, wordLimitState } from "./word-count";
 
