@@ -14,6 +14,7 @@ import { prepareTestDatabase } from "../scripts/test-database";
 import { measureExports } from "./exports";
 import { percentile, type Row, renderTable } from "./report";
 import { syntheticAnswers } from "./synthetic";
+import { measureWorstCases, renderWorstCases } from "./worst-case";
 import { findSection, msq2020 } from "~/questionnaire";
 
 const PORT = 3400;
@@ -22,6 +23,12 @@ const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const SECTION = "VIII"; // five long texts near the limit
 /** The answer autosave changes: the section's first long text. */
 const AUTOSAVED = findSection(msq2020, SECTION)!.questions.find((q) => q.type === "longtext")!.key;
+
+// BENCH_ONLY=worst-case: the in-process worst cases alone (no build, database or server).
+if (process.env.BENCH_ONLY === "worst-case") {
+  console.log(renderWorstCases(await measureWorstCases()));
+  process.exit(0);
+}
 
 if (!process.argv.includes("--no-build"))
   execFileSync("npx", ["remix", "build"], { stdio: "inherit" });
@@ -266,8 +273,10 @@ if (only) {
 console.error("measuring exports…");
 const exports = await measureExports(databaseUrl);
 await prisma.$disconnect();
+console.error("measuring the worst-case inputs…");
+const worstCases = await measureWorstCases();
 
-const report = renderTable({
+const report = `${renderTable({
   date: new Date().toISOString().slice(0, 10),
   cores: os.cpus().length,
   cpu: os.cpus()[0]?.model ?? "",
@@ -278,7 +287,7 @@ const report = renderTable({
   storage,
   page,
   exports,
-});
+})}\n${renderWorstCases(worstCases)}`;
 console.log(report);
 writeFileSync("docs/benchmarks.md", report);
 process.exit(0);
