@@ -15,7 +15,7 @@ let smtp: TestSmtpServer;
 
 beforeAll(async () => {
   smtp = await startTestSmtpServer();
-  configureMailTransport({ smtpUrl: `${smtp.url}?pool=false` });
+  configureMailTransport({ smtpUrl: `${smtp.url}?pool=false&tls=none` });
 });
 
 afterAll(async () => {
@@ -78,7 +78,7 @@ describe("a password reset request", () => {
       expect(String(errors.mock.calls[0]![0])).toMatch(/^Password reset e-mail failed: /);
       expect(String(errors.mock.calls[0]![0])).not.toMatch(/reset-password\//);
     } finally {
-      configureMailTransport({ smtpUrl: `${smtp.url}?pool=false` });
+      configureMailTransport({ smtpUrl: `${smtp.url}?pool=false&tls=none` });
       errors.mockRestore();
     }
   });
