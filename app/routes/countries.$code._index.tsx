@@ -133,32 +133,34 @@ export default function CountryPage() {
         </div>
       ) : null}
       <h2>{c.progress}</h2>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">{c.section}</th>
-            <th scope="col">{c.answered}</th>
-            <th scope="col">{c.problems}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {page.progress.map((section) => (
-            <tr key={section.id}>
-              <td>
-                {page.isFocalPoint && page.editable ? (
-                  <Link to={`${base}/sections/${section.id}`}>
-                    {section.id}. {section.title}
-                  </Link>
-                ) : (
-                  `${section.id}. ${section.title}`
-                )}
-              </td>
-              <td>{copy.questionnaire.answered(section.answered, section.total)}</td>
-              <td>{section.errors > 0 ? copy.questionnaire.errorsCount(section.errors) : "—"}</td>
+      <div className="table-scroll">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{c.section}</th>
+              <th scope="col">{c.answered}</th>
+              <th scope="col">{c.problems}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {page.progress.map((section) => (
+              <tr key={section.id}>
+                <td>
+                  {page.isFocalPoint && page.editable ? (
+                    <Link to={`${base}/sections/${section.id}`}>
+                      {section.id}. {section.title}
+                    </Link>
+                  ) : (
+                    `${section.id}. ${section.title}`
+                  )}
+                </td>
+                <td>{copy.questionnaire.answered(section.answered, section.total)}</td>
+                <td>{section.errors > 0 ? copy.questionnaire.errorsCount(section.errors) : "—"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       {page.threads.length > 0 ? (
         <>
           <h2 id="comments">{c.commentsTitle}</h2>

@@ -10,11 +10,22 @@ import { createUser, signInAs } from "./support/users";
 const WIDTHS = [1280, 375, 320] as const;
 
 async function noSidewaysScroll(page: Page) {
-  const { scroll, client } = await page.evaluate(() => ({
-    scroll: document.documentElement.scrollWidth,
-    client: document.documentElement.clientWidth,
-  }));
-  expect(scroll, "the page is no wider than the screen").toBeLessThanOrEqual(client);
+  const { scroll, client, widest } = await page.evaluate(() => {
+    const client = document.documentElement.clientWidth;
+    // The outermost elements that stick out, to say what to fix.
+    const out = [...document.querySelectorAll("body *")].filter((el) => {
+      const parent = el.parentElement!.getBoundingClientRect();
+      return el.getBoundingClientRect().right > client + 1 && parent.right <= client + 1;
+    });
+    const describe = (el: Element) =>
+      `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ""}${el.className ? `.${String(el.className).split(" ").join(".")}` : ""}`;
+    return {
+      scroll: document.documentElement.scrollWidth,
+      client,
+      widest: out.slice(0, 3).map(describe).join(", "),
+    };
+  });
+  expect(scroll, `${page.url()} is wider than the screen: ${widest}`).toBeLessThanOrEqual(client);
 }
 
 async function shoot(page: Page, name: string, width: number) {
@@ -89,8 +100,8 @@ test("choice labels read as text, and an invalid question is marked beside it", 
   await page.goto("/countries/SEN/sections/II");
   const option = page.locator(".choice label").first();
   expect(await option.evaluate((el) => getComputedStyle(el).fontWeight)).toBe("400");
-  const radio = page.locator('input[type="radio"]').first();
-  expect(await radio.evaluate((el) => getComputedStyle(el).accentColor)).not.toBe("auto");
+  const box = page.locator('input[type="checkbox"]').first();
+  expect(await box.evaluate((el) => getComputedStyle(el).accentColor)).not.toBe("auto");
   // An over-long answer is kept as a draft and flagged; its question gets the error marker.
   const longText = page.locator("textarea").first();
   await longText.fill("word ".repeat(260));
