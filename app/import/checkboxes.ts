@@ -132,7 +132,7 @@ export function readYesNo(lines: readonly string[]): YesNoReading {
     // "No information" is an answer of its own, not a "no".
     const written = WRITTEN_YES_NO.exec(text);
     if (read && (read.marks.length > 1 || read.marks.some((m) => m.state !== "unknown"))) {
-      marks.push(...read.marks);
+      for (const mark of read.marks) marks.push(mark); // a spread of 100,000 overflows the stack
       const comment = commentText(read.marks[read.marks.length - 1]!.after);
       if (comment) extra.push(comment);
     } else if (written && marks.length === 0) {

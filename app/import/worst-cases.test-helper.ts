@@ -2,6 +2,7 @@
 // quadratic or worse, at the size of the largest upload. Test-only.
 import { MAX_FILE_BYTES } from "./check-file";
 import { FILES, readDocument } from "./documents.test-helper";
+import { MAX_LINES } from "./parse-msq";
 
 /** `unit` repeated to `size` characters (the largest upload by default). */
 export const repeat = (unit: string, size = MAX_FILE_BYTES) =>
@@ -39,6 +40,22 @@ export const WORST_DOCUMENTS: Record<string, string> = {
   "bare numbers": repeat("1\n\n"),
   "list markers": repeat("-\n"),
   "real responses": repeat(readDocument(FILES.rwanda) + "\n"),
+};
+
+/** As many copies of the line as a document may have lines, up to the largest upload. */
+export const atLineCap = (line: string) =>
+  `${line}\n`.repeat(MAX_LINES - 1).slice(0, MAX_FILE_BYTES);
+
+/** Documents at the line cap, their lines long enough to make the document 2 MB. */
+export const LONG_LINE_DOCUMENTS: Record<string, string> = {
+  "hyphenated lines": atLineCap(`${"x".repeat(196)} a-`),
+  "addresses ending with a colon": atLineCap(`${"x".repeat(194)}.org:`),
+  "lower-case continuations": atLineCap(`and ${"a ".repeat(98)}for`),
+  "options with comments": atLineCap(`☒ Blockchain ${"comment ".repeat(23)}`),
+  "labels with spaces": atLineCap(`Name${" ".repeat(196)}`),
+  "bare numbers and titles": atLineCap(
+    `1\nUnited Nations E-Government Survey 2020 ${"x".repeat(150)}`,
+  ),
 };
 
 /** A real response with a worst-case line after each of its lines that starts with a label. */
