@@ -63,13 +63,14 @@ export async function loadCountryPage(countryCode: string) {
         }
       : null,
     /** The reviewer's message when the response is back with the country. */
-    returned: returnEvent
-      ? {
-          by: returnEvent.actorId ? (names[returnEvent.actorId] ?? "") : "",
-          at: returnEvent.at.toISOString(),
-          message: typeof returnMessage === "string" ? returnMessage : "",
-        }
-      : null,
+    returned:
+      response?.status === "RETURNED"
+        ? {
+            by: returnEvent?.actorId ? (names[returnEvent.actorId] ?? "") : "",
+            at: (returnEvent?.at ?? response.updatedAt).toISOString(),
+            message: typeof returnMessage === "string" ? returnMessage : "",
+          }
+        : null,
     threads,
     history: events.map((e) => ({
       id: e.id,

@@ -74,52 +74,56 @@ export default function QuestionView() {
       </Form>
       <h2>{question.text}</h2>
       {page.optionCounts ? (
-        <table>
-          <caption>{v.optionCounts}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{v.option}</th>
-              <th scope="col">{v.count}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {page.optionCounts.map((o) => (
-              <tr key={o.key}>
-                <th scope="row">{o.text}</th>
-                <td>{o.count}</td>
+        <div className="table-scroll">
+          <table>
+            <caption>{v.optionCounts}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{v.option}</th>
+                <th scope="col">{v.count}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {page.optionCounts.map((o) => (
+                <tr key={o.key}>
+                  <th scope="row">{o.text}</th>
+                  <td>{o.count}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       ) : null}
       {page.rows.length === 0 ? (
         <p>{v.noAnswers}</p>
       ) : (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{v.country}</th>
-              <th scope="col">{copy.dashboard.status}</th>
-              <th scope="col">{v.answer}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {page.rows.map((row) => {
-              const text = formatAnswer(question, row.value, labels);
-              return (
-                <tr key={row.code}>
-                  <th scope="row">
-                    <Link to={`/review/${row.code}#answer-${question.key}`}>{row.name}</Link>
-                  </th>
-                  <td>{copy.statuses[row.status]}</td>
-                  <td className={text ? "multiline" : "not-answered"}>
-                    {text ?? copy.questionnaire.notAnswered}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <div className="table-scroll">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{v.country}</th>
+                <th scope="col">{copy.dashboard.status}</th>
+                <th scope="col">{v.answer}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {page.rows.map((row) => {
+                const text = formatAnswer(question, row.value, labels);
+                return (
+                  <tr key={row.code}>
+                    <th scope="row">
+                      <Link to={`/review/${row.code}#answer-${question.key}`}>{row.name}</Link>
+                    </th>
+                    <td>{copy.statuses[row.status]}</td>
+                    <td className={text ? "multiline" : "not-answered"}>
+                      {text ?? copy.questionnaire.notAnswered}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
       )}
     </section>
   );

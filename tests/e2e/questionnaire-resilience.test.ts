@@ -227,7 +227,7 @@ test("a returned response is editable again, with the reviewer's comments beside
     },
   });
   await page.goto("/countries/MNG");
-  await expect(page.getByText("UN DESA returned this response for revision")).toBeVisible();
+  await expect(page.getByRole("region", { name: "Returned for revision" })).toBeVisible();
   await page.goto("/countries/MNG/sections/VI");
   await expect(page.getByRole("complementary", { name: "Comment from UN DESA" })).toContainText(
     "Please name the platforms",

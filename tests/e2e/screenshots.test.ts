@@ -34,11 +34,11 @@ async function shoot(page: Page, name: string, width: number) {
 
 test("focal point's pages on a laptop and a phone", async ({ page }) => {
   test.setTimeout(120_000);
-  const focal = await createUser("FOCAL_POINT", ["GHA"], "Ama");
+  const focal = await createUser("FOCAL_POINT", ["BTN"], "Ama");
   await prisma.response.create({
     data: {
       roundId: "2020",
-      countryCode: "GHA",
+      countryCode: "BTN",
       questionnaireVersion: 1,
       answers: { q1_national_portal: "https://ghana.gov.gh", q4_has_cio: "yes" },
       fieldVersions: {},
@@ -48,15 +48,15 @@ test("focal point's pages on a laptop and a phone", async ({ page }) => {
   for (const width of WIDTHS) {
     await page.setViewportSize({ width, height: 800 });
     for (const [name, path] of [
-      ["country", "/countries/GHA"],
-      ["section", "/countries/GHA/sections/I"],
-      ["check-answers", "/countries/GHA/review"],
+      ["country", "/countries/BTN"],
+      ["section", "/countries/BTN/sections/I"],
+      ["check-answers", "/countries/BTN/review"],
     ] as const) {
       await page.goto(path);
       await noSidewaysScroll(page);
       if (width !== 320) await shoot(page, name, width);
     }
-    await page.goto("/countries/GHA/sections/I");
+    await page.goto("/countries/BTN/sections/I");
     const firstQuestion = page.locator(".question").first();
     if (width < 960) {
       // The section list is folded behind "Sections", so the first question is on screen.
@@ -96,8 +96,8 @@ test("reviewer's and administrator's pages on a laptop and a phone", async ({ pa
 test("choice labels read as text, and an invalid question is marked beside it", async ({
   page,
 }) => {
-  await signInAs(page.context(), await createUser("FOCAL_POINT", ["SEN"]));
-  await page.goto("/countries/SEN/sections/II");
+  await signInAs(page.context(), await createUser("FOCAL_POINT", ["MDV"]));
+  await page.goto("/countries/MDV/sections/II");
   const option = page.locator(".choice label").first();
   expect(await option.evaluate((el) => getComputedStyle(el).fontWeight)).toBe("400");
   const box = page.locator('input[type="checkbox"]').first();
