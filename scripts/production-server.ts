@@ -21,9 +21,9 @@ export function startProductionServer(options: {
   });
 }
 
-/** Resolves once the home page answers (10 s at most). */
+/** Resolves once the home page answers (30 s at most: the machine may be busy). */
 export async function waitUntilServing(origin: string): Promise<void> {
-  for (let i = 0; i < 100; i++) {
+  for (let i = 0; i < 300; i++) {
     try {
       if ((await fetch(`${origin}/`)).ok) return;
     } catch {
