@@ -1,9 +1,8 @@
-import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
+import { chromiumExecutable } from "./tests/support/browser";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
-// Debian's Chromium where installed (no browser download needed); Playwright's own elsewhere.
-const executablePath = existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined;
+const executablePath = chromiumExecutable();
 
 export default defineConfig({
   testDir: "tests/e2e",

@@ -13,5 +13,9 @@ declare module "@remix-run/node" {
     clientAddress?: string;
     /** Adds a Set-Cookie header to this request's response, whatever route answers it. */
     setCookie?: (serializedCookie: string) => void;
+    /** Runs `work` once this request's response has been sent (or the client went away). */
+    afterResponse?: (work: () => void) => void;
+    /** Marks this request's response as not to be stored by any cache (a signed-in person's). */
+    noStore?: () => void;
   }
 }

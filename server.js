@@ -13,16 +13,27 @@ import compression from "compression";
 import express from "express";
 import helmet from "helmet";
 import onHeaders from "on-headers";
+import { parseTrustProxy } from "./server/trust-proxy.js";
 
 if (fs.existsSync(".env")) process.loadEnvFile(".env");
 
 const MODE = process.env.NODE_ENV === "production" ? "production" : "development";
+// Read once, before any worker starts: a bad value stops the portal instead of every worker.
+const TRUST_PROXY = readTrustProxy();
+const BUILD_PATH = path.resolve("build/index.js");
+const BUILD_URL = url.pathToFileURL(BUILD_PATH).href;
 
 // In production one worker process per core (WEB_CONCURRENCY to change): a Node process renders
 // pages on one core, and everything a request needs (sessions, rate limits, answers) is in the
 // database, so workers share nothing else.
 const WORKERS =
   MODE === "production" ? Number(process.env.WEB_CONCURRENCY || os.availableParallelism()) : 1;
+// Production safety is checked before anything listens, by each process as it loads the build
+// (which parses the settings and looks at the database: app/startup.server.ts). A refusal exits
+// with UNSAFE_EXIT; the primary then stops too, non-zero, instead of re-forking: a supervisor
+// reports it rather than an unsafe portal being served.
+const UNSAFE_EXIT = 78;
+
 if (WORKERS > 1 && cluster.isPrimary) {
   await runPrimary(WORKERS);
 } else {
@@ -34,6 +45,7 @@ async function runPrimary(count) {
   const fork = () =>
     cluster.fork().on("exit", (code, signal) => {
       if (stopping) return;
+      if (code === UNSAFE_EXIT) return stop(1);
       console.error(`worker exited (${signal ?? code}); starting another`);
       setTimeout(fork, 1000); // a worker that crashes at start-up does not spin the CPU
     });
@@ -43,16 +55,24 @@ async function runPrimary(count) {
     if (++ready === count)
       console.log(`MSQ portal ready at http://localhost:${port()} (${MODE}, ${count} workers)`);
   });
-  for (const signal of ["SIGTERM", "SIGINT"]) {
-    process.on(signal, () => {
-      stopping = true;
-      for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill("SIGTERM");
-      const exitWhenDone = () =>
-        Object.keys(cluster.workers ?? {}).length === 0
-          ? process.exit(0)
-          : setTimeout(exitWhenDone, 50);
-      exitWhenDone();
-    });
+  function stop(exitCode) {
+    stopping = true;
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill("SIGTERM");
+    const exitWhenDone = () =>
+      Object.keys(cluster.workers ?? {}).length === 0
+        ? process.exit(exitCode)
+        : setTimeout(exitWhenDone, 50);
+    exitWhenDone();
+  }
+  for (const signal of ["SIGTERM", "SIGINT"]) process.on(signal, () => stop(0));
+}
+
+function readTrustProxy() {
+  try {
+    return parseTrustProxy(process.env.TRUST_PROXY);
+  } catch (error) {
+    console.error(`Invalid configuration:\n  TRUST_PROXY: ${error.message}\nSee .env.example.`);
+    process.exit(1);
   }
 }
 
@@ -61,15 +81,14 @@ function port() {
 }
 
 async function runServer() {
-  const BUILD_PATH = path.resolve("build/index.js");
-  const BUILD_URL = url.pathToFileURL(BUILD_PATH).href;
   /** Largest request body accepted: an entire questionnaire is well under 1 MB; an upload is 2 MB. */
   const MAX_BODY_BYTES = 3 * 1024 * 1024;
 
   const app = express();
   app.disable("x-powered-by");
-  // Behind a proxy, set TRUST_PROXY (e.g. "loopback" or a hop count) so req.ip is the client's.
-  if (process.env.TRUST_PROXY) app.set("trust proxy", process.env.TRUST_PROXY);
+  // Behind a proxy, set TRUST_PROXY (a hop count, or the proxies' addresses) so req.ip is the
+  // client's, not the proxy's.
+  if (TRUST_PROXY !== undefined) app.set("trust proxy", TRUST_PROXY);
   app.use(compression());
 
   app.use((req, res, next) => {
@@ -150,7 +169,8 @@ async function runServer() {
   );
 
   // Cookies that a module sets on the way (a refreshed session) join the response's own, unless
-  // the route set a cookie of the same name itself (sign-in, sign-out).
+  // the route set a cookie of the same name itself (sign-in, sign-out). A response to a request
+  // with a valid session is someone's own page: no cache (browser, proxy) may keep it.
   app.use((req, res, next) => {
     res.locals.cookies = [];
     onHeaders(res, () => {
@@ -158,6 +178,7 @@ async function runServer() {
       const ownNames = new Set(own.map((cookie) => cookie.split("=")[0]));
       const extra = res.locals.cookies.filter((cookie) => !ownNames.has(cookie.split("=")[0]));
       if (extra.length > 0) res.setHeader("Set-Cookie", [...own, ...extra]);
+      if (res.locals.noStore) res.setHeader("Cache-Control", "no-store");
     });
     next();
   });
@@ -166,9 +187,17 @@ async function runServer() {
     cspNonce: res.locals.cspNonce,
     clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown",
     setCookie: (cookie) => res.locals.cookies.push(cookie),
+    // "close" comes after the last byte is sent, or when the client hangs up.
+    afterResponse: (work) => res.once("close", work),
+    noStore: () => (res.locals.noStore = true),
   });
 
   let build = await import(BUILD_URL);
+  const problems = await build.entry.module.startupProblems();
+  if (problems.length > 0) {
+    console.error(`The MSQ portal will not start:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    process.exit(cluster.isPrimary ? 1 : UNSAFE_EXIT);
+  }
   if (MODE === "production") {
     app.all("*", createRequestHandler({ build, mode: MODE, getLoadContext }));
   } else {

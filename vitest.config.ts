@@ -8,6 +8,7 @@ export default defineConfig({
       "app/**/*.test.ts",
       "app/**/*.test.tsx",
       "scripts/**/*.test.ts",
+      "server/**/*.test.ts",
       "tests/integration/**/*.test.ts",
     ],
     // Integration tests share one database per run; files run one at a time.

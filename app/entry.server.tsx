@@ -8,7 +8,11 @@ import type {
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { renderToPipeableStream } from "react-dom/server";
+import { startHousekeeping } from "~/models/housekeeping.server";
 import { NonceProvider } from "~/nonce";
+
+// This module is evaluated once per worker process: the place where server-side work starts.
+startHousekeeping();
 
 const ABORT_DELAY = 5_000;
 
@@ -68,3 +72,6 @@ export function handleError(error: unknown, { request }: LoaderFunctionArgs | Ac
   if (isRouteErrorResponse(error) && error.status < 500) return;
   console.error(error);
 }
+
+// server.js runs this before it listens (the build is the one place that parses the settings).
+export { startupProblems } from "~/startup.server";

@@ -1,12 +1,23 @@
 import { existsSync } from "node:fs";
 import { z } from "zod";
+import { parseTrustProxy } from "../server/trust-proxy.js";
 
 // Every setting comes from the environment, parsed once at start-up. A bad value stops the
 // portal with a readable message instead of failing later. Nothing is required for a local start.
 
 if (existsSync(".env")) process.loadEnvFile(".env");
 
+/** "true"/"1" or "false"/"0" (an env value is text; `z.coerce.boolean` reads "false" as true). */
+const flag = z
+  .enum(["true", "false", "1", "0"], "must be true or false")
+  .transform((value) => value === "true" || value === "1");
+
 const schema = z.object({
+  /**
+   * Demo mode: the seed creates the demo accounts (published password) and every page says it is
+   * a demo. Off unless set; `npm run setup` writes it into a new `.env` for a local try-out.
+   */
+  DEMO_MODE: flag.default(false),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   DATABASE_URL: z
@@ -17,10 +28,25 @@ const schema = z.object({
   PUBLIC_URL: z.url().optional(),
   SMTP_URL: z.url().optional(),
   MAIL_FROM: z.string().min(3).default("MSQ Portal <no-reply@msq.localhost>"),
-  /** Express's "trust proxy" setting when behind a reverse proxy (so rate limits see the client). */
-  TRUST_PROXY: z.string().optional(),
+  /**
+   * Express's "trust proxy" setting behind a reverse proxy (so rate limits see the client): a hop
+   * count, true/false, or the proxies' addresses and subnets, comma-separated.
+   */
+  TRUST_PROXY: z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      try {
+        return parseTrustProxy(value);
+      } catch (error) {
+        ctx.addIssue({ code: "custom", message: (error as Error).message });
+        return z.NEVER;
+      }
+    }),
   /** Worker processes in production (server.js); the number of cores by default. */
   WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
+  /** Deleting expired rows every hour (models/housekeeping.server.ts): on in production. */
+  HOUSEKEEPING: z.enum(["on", "off"]).optional(),
   /** Where e-mails go as .eml files when SMTP_URL is unset. */
   MAIL_OUTBOX_DIR: z.string().default("data/outbox"),
 });
@@ -41,5 +67,21 @@ function parseEnv(): Env {
 }
 
 export const env = parseEnv();
+
+/**
+ * What makes this configuration unfit to serve: in production outside demo mode the portal must
+ * be reached over https (Secure and __Host- cookies, HSTS). Checked by the server at start-up.
+ */
+export function configurationProblems(config: Env = env): string[] {
+  if (config.DEMO_MODE || config.NODE_ENV !== "production") return [];
+  return config.PUBLIC_URL.startsWith("https://")
+    ? []
+    : [
+        `PUBLIC_URL must be the portal's https:// address in production (it is ${config.PUBLIC_URL}); set DEMO_MODE=true only for a local demo.`,
+      ];
+}
+
+/** Cookies are Secure (and __Host- prefixed) when the portal is served over https. */
+export const secureCookies = env.PUBLIC_URL.startsWith("https://");
 
 export const isPostgres = /^postgres(ql)?:\/\//.test(env.DATABASE_URL);

@@ -13,6 +13,7 @@ import {
 import type { ReactNode } from "react";
 import { getOptionalUser } from "~/auth/guards.server";
 import { SiteNav } from "~/components/site-nav";
+import { env } from "~/env.server";
 import { useCopy } from "~/i18n";
 import { defaultLocale, directionOf } from "~/i18n/locale";
 import { useNonce } from "~/nonce";
@@ -27,14 +28,18 @@ export const meta: MetaFunction = () => [{ title: "MSQ Portal" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await getOptionalUser(request, context);
-  return { user: user ? { name: user.name ?? user.email, role: user.role } : null };
+  return {
+    user: user ? { name: user.name ?? user.email, role: user.role } : null,
+    demo: env.DEMO_MODE,
+  };
 }
 
 export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce();
   const copy = useCopy();
   // Absent when the root loader itself failed (the error page still gets the layout).
-  const user = useRouteLoaderData<typeof loader>("root")?.user ?? null;
+  const root = useRouteLoaderData<typeof loader>("root");
+  const user = root?.user ?? null;
   return (
     <html lang={defaultLocale} dir={directionOf(defaultLocale)}>
       <head>
@@ -47,6 +52,11 @@ export function Layout({ children }: { children: ReactNode }) {
         <a className="skip-link" href="#main">
           {copy.skipToContent}
         </a>
+        {root?.demo ? (
+          <p className="demo-banner" role="note">
+            <strong>{copy.demoBanner.label}:</strong> {copy.demoBanner.text}
+          </p>
+        ) : null}
         <header className="site-header">
           <div className="container site-header__inner">
             <Link to="/" className="site-name">

@@ -16,6 +16,7 @@ import { serveCeiling } from "./ceiling";
 import { type Check, DURATION, compressedPage, measure } from "./measure";
 import { failed, type Row, renderTable } from "./report";
 import { syntheticAnswers } from "./synthetic";
+import { measureWorstCases, renderWorstCases } from "./worst-case";
 import { findSection, msq2020 } from "~/questionnaire";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3400);
@@ -25,6 +26,12 @@ const BROWSER_ENCODINGS = "gzip, deflate, br";
 const SECTION = "VIII"; // five long texts near the limit
 /** The answer autosave changes: the section's first long text. */
 const AUTOSAVED = findSection(msq2020, SECTION)!.questions.find((q) => q.type === "longtext")!.key;
+
+// BENCH_ONLY=worst-case: the in-process worst cases alone (no build, database or server).
+if (process.env.BENCH_ONLY === "worst-case") {
+  console.log(renderWorstCases(await measureWorstCases()));
+  process.exit(0);
+}
 
 if (!process.argv.includes("--no-build"))
   execFileSync("npx", ["remix", "build"], { stdio: "inherit" });
@@ -279,8 +286,10 @@ if (only) {
 console.error("measuring exports…");
 const exports = await measureExports(databaseUrl);
 await prisma.$disconnect();
+console.error("measuring the worst-case inputs…");
+const worstCases = await measureWorstCases();
 
-const report = renderTable({
+const report = `${renderTable({
   date: new Date().toISOString().slice(0, 10),
   cores: os.cpus().length,
   cpu: os.cpus()[0]?.model ?? "",
@@ -292,7 +301,7 @@ const report = renderTable({
   storage,
   page,
   exports,
-});
+})}\n${renderWorstCases(worstCases)}`;
 console.log(report);
 writeFileSync("docs/benchmarks.md", report);
 process.exit(rows.some(failed) ? 1 : 0);

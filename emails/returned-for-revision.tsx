@@ -1,4 +1,4 @@
-import { ActionButton, Paragraph, Quote } from "./components";
+import { ActionButton, Paragraph, Quote, Subheading } from "./components";
 import { formatDate } from "./format";
 import { EmailLayout } from "./layout";
 import { type RenderedEmail, renderEmail } from "./render";
@@ -11,6 +11,8 @@ export type ReturnedForRevisionEmailProps = {
   message: string;
   link: string;
   deadline: Date | null;
+  /** The reviewer's comments on single questions, each with a link to its question. */
+  comments: { question: string; body: string; link: string }[];
 };
 
 export function ReturnedForRevisionEmail(props: ReturnedForRevisionEmailProps) {
@@ -31,6 +33,23 @@ export function ReturnedForRevisionEmail(props: ReturnedForRevisionEmailProps) {
         It is open for editing at the link below.
       </Paragraph>
       <ActionButton href={props.link} label="Open the response" />
+      {props.comments.length > 0 ? (
+        <>
+          <Subheading>
+            {props.comments.length === 1
+              ? "A comment on one question"
+              : `Comments on ${props.comments.length} questions`}
+          </Subheading>
+          {props.comments.map((comment, i) => (
+            <div key={i}>
+              <Paragraph>
+                <a href={comment.link}>{comment.question}</a>
+              </Paragraph>
+              <Quote text={comment.body} />
+            </div>
+          ))}
+        </>
+      ) : null}
     </EmailLayout>
   );
 }

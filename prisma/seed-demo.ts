@@ -1,5 +1,6 @@
 // Demo accounts for local use: an administrator, a reviewer and a focal point for each
-// country given. Never created in production. Existing accounts are left as they are.
+// country given. Created only in demo mode (DEMO_MODE=true). Existing accounts are left as they are.
+import { DEMO_EMAIL_DOMAIN } from "~/auth/demo-accounts.server";
 import { hashPassword } from "~/auth/password.server";
 import { prisma } from "~/db.server";
 import type { Role } from "~/generated/prisma/enums";
@@ -10,10 +11,10 @@ export type DemoAccount = { email: string; role: Role; countries: string[] };
 
 export function demoAccounts(countryCodes: string[]): DemoAccount[] {
   return [
-    { email: "admin@example.org", role: "ADMIN", countries: [] },
-    { email: "reviewer@example.org", role: "REVIEWER", countries: [] },
+    { email: `admin@${DEMO_EMAIL_DOMAIN}`, role: "ADMIN", countries: [] },
+    { email: `reviewer@${DEMO_EMAIL_DOMAIN}`, role: "REVIEWER", countries: [] },
     ...countryCodes.map((code) => ({
-      email: `focal.${code.toLowerCase()}@example.org`,
+      email: `focal.${code.toLowerCase()}@${DEMO_EMAIL_DOMAIN}`,
       role: "FOCAL_POINT" as const,
       countries: [code],
     })),
@@ -40,4 +41,12 @@ export async function seedDemoAccounts(countryCodes: string[]): Promise<DemoAcco
     });
   }
   return accounts;
+}
+
+/** Deletes every demo account (and, by cascade, its sessions); returns how many. */
+export async function removeDemoAccounts(): Promise<number> {
+  const { count } = await prisma.user.deleteMany({
+    where: { email: { endsWith: `@${DEMO_EMAIL_DOMAIN}` } },
+  });
+  return count;
 }

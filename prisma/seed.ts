@@ -1,12 +1,14 @@
 // `npm run db:seed`: the 193 Member States and the questionnaire rounds, the completed MSQ 2020
 // questionnaires DESA already has (prisma/seed-data, imported as submitted responses), then
-// (except in production, or with --no-demo) demo accounts. Idempotent: running it again changes
+// demo accounts, only in demo mode (DEMO_MODE=true; never with --no-demo). `--remove-demo` deletes
+// the demo accounts, which a portal outside demo mode refuses to start with. Idempotent: running it again changes
 // nothing (an import already done is recognised by its content hash) and keeps every answer.
 import { memberStates } from "~/countries";
 import { expandPaths, importMsqFile, isRefused } from "~/import/import-file.server";
 import { prisma } from "~/db.server";
+import { env } from "~/env.server";
 import { msq2020, questionnaires } from "~/questionnaire";
-import { DEMO_PASSWORD, seedDemoAccounts } from "./seed-demo";
+import { DEMO_PASSWORD, removeDemoAccounts, seedDemoAccounts } from "./seed-demo";
 
 export async function seedReferenceData() {
   for (const state of memberStates) {
@@ -57,12 +59,15 @@ if (process.argv[1]?.endsWith("seed.ts")) {
   );
   console.error("importing the MSQ 2020 responses DESA already has:");
   await seedResponses();
-  const production = process.env.NODE_ENV === "production" || process.argv.includes("--no-demo");
-  if (!production) {
+  if (process.argv.includes("--remove-demo")) {
+    console.error(`removed ${await removeDemoAccounts()} demo account(s)`);
+  } else if (env.DEMO_MODE && !process.argv.includes("--no-demo")) {
     const accounts = await seedDemoAccounts(DEMO_COUNTRIES);
     console.error(`demo accounts (password "${DEMO_PASSWORD}"):`);
     for (const account of accounts)
       console.error(`  ${account.email.padEnd(28)} ${account.role} ${account.countries.join(" ")}`);
+  } else {
+    console.error("no demo accounts (DEMO_MODE is off)");
   }
   await prisma.$disconnect();
 }

@@ -1,5 +1,6 @@
 // The production server as the benchmark and the load test run it: `node server.js` on a port
-// and database of their own, and a wait until it answers.
+// and database of their own, and a wait until it answers. In demo mode, as it is served on
+// http://localhost (outside demo mode production insists on https).
 import { type ChildProcess, spawn } from "node:child_process";
 import { setTimeout as sleep } from "node:timers/promises";
 
@@ -13,6 +14,7 @@ export function startProductionServer(options: {
     env: {
       ...process.env,
       NODE_ENV: "production",
+      DEMO_MODE: "true",
       PORT: String(options.port),
       PUBLIC_URL: `http://localhost:${options.port}`,
       DATABASE_URL: options.databaseUrl,

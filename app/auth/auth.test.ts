@@ -2,8 +2,14 @@ import { randomBytes } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import { hashPassword, verifyPassword } from "./password.server";
-import { recordFailure, retryAfter, type Limit } from "./rate-limit.server";
-import { readSession, startSession } from "./session.server";
+import { countAttempt, retryAfter, type Limit } from "./rate-limit.server";
+import {
+  endSession,
+  readSession,
+  sessionDeadline,
+  sessionIdFromCookie,
+  startSession,
+} from "./session.server";
 import { signIn } from "./sign-in.server";
 import { consumeToken, findTokenUser, hashToken, issueToken } from "./tokens.server";
 
@@ -66,18 +72,27 @@ describe("one-time tokens", () => {
 });
 
 describe("rate limits", () => {
-  it("lock a key after `max` failures until the oldest ages out of the window", async () => {
+  it("lock a key after `max` counted attempts until the oldest ages out of the window", async () => {
     const limit: Limit = {
+      scope: "client",
       key: `test:${randomBytes(4).toString("hex")}`,
       max: 3,
       windowMs: 60_000,
     };
     expect(await retryAfter([limit])).toBe(0);
-    for (let i = 0; i < 3; i++) await recordFailure([limit]);
-    const wait = await retryAfter([limit]);
+    const attempts = [];
+    for (let i = 0; i < 3; i++) attempts.push(await countAttempt([limit]));
+    expect(attempts.map((a) => a.allowed)).toEqual([true, true, true]);
+    expect(attempts.map((a) => (a.allowed ? a.filled.length : -1))).toEqual([0, 0, 1]);
+    const refused = await countAttempt([limit]);
+    expect(refused.allowed).toBe(false);
+    const wait = refused.allowed ? 0 : refused.retryAfterMs;
     expect(wait).toBeGreaterThan(55_000);
     expect(wait).toBeLessThanOrEqual(60_000);
+    // The refused attempt was not counted: the lock ends when the third attempt ages out.
+    expect(await prisma.rateLimitHit.count({ where: { key: limit.key } })).toBe(3);
     expect(await retryAfter([limit], new Date(Date.now() + 61_000))).toBe(0);
+    expect((await countAttempt([limit], new Date(Date.now() + 61_000))).allowed).toBe(true);
   });
 
   it("refuse the right password after five wrong ones, and say the same for unknown accounts", async () => {
@@ -105,38 +120,104 @@ describe("rate limits", () => {
 });
 
 describe("sessions", () => {
-  it("slide: a session in the second half of its life is extended and its cookie re-sent", async () => {
+  const minute = 60 * 1000;
+  const hour = 60 * minute;
+
+  async function signedIn() {
     const user = await newUser();
     const cookie = await startSession(user.id);
-    const id = cookie.split(";")[0]!.split("=")[1]!;
-    const soon = new Date(Date.now() + 5 * 24 * 60 * 60 * 1000);
-    await prisma.session.update({ where: { id }, data: { expiresAt: soon } });
-    const cookies: string[] = [];
-    const request = new Request("http://localhost/", {
-      headers: { Cookie: cookie.split(";")[0]! },
-    });
-    const session = await readSession(request, { setCookie: (c) => cookies.push(c) });
-    expect(session?.user.id).toBe(user.id);
-    const stored = await prisma.session.findUniqueOrThrow({
+    const pair = cookie.split(";")[0]!;
+    const id = pair.split("=")[1]!;
+    const request = () => new Request("http://localhost/", { headers: { Cookie: pair } });
+    return { user, cookie, id, request };
+  }
+  const stored = (id: string) =>
+    prisma.session.findUnique({ where: { id }, select: { expiresAt: true, createdAt: true } });
+
+  it("end 30 minutes after the last request: each request moves the deadline and re-sends the cookie", async () => {
+    const { user, cookie, id, request } = await signedIn();
+    expect(cookie).toMatch(/^msq_session=.+HttpOnly.+SameSite=Lax/i);
+    const created = (await stored(id))!;
+    expect(created.expiresAt.getTime() - Date.now()).toBeGreaterThan(29 * minute);
+    expect(created.expiresAt.getTime() - Date.now()).toBeLessThanOrEqual(30 * minute);
+
+    // Last used 20 minutes ago: 10 minutes left, moved back to 30.
+    await prisma.session.update({
       where: { id },
-      select: { expiresAt: true },
+      data: { expiresAt: new Date(Date.now() + 10 * minute) },
     });
-    expect(stored.expiresAt.getTime()).toBeGreaterThan(Date.now() + 29 * 24 * 60 * 60 * 1000);
+    const cookies: string[] = [];
+    const noStore: boolean[] = [];
+    const context = {
+      setCookie: (c: string) => cookies.push(c),
+      noStore: () => noStore.push(true),
+    };
+    const session = await readSession(request(), context);
+    expect(session?.user.id).toBe(user.id);
+    expect((await stored(id))!.expiresAt.getTime() - Date.now()).toBeGreaterThan(29 * minute);
     expect(cookies).toHaveLength(1);
     expect(cookies[0]).toMatch(/^msq_session=.+HttpOnly.+SameSite=Lax/i);
+    expect(noStore).toEqual([true]);
+
+    // Used again within the minute: no write, no cookie.
+    const again: string[] = [];
+    await readSession(request(), { setCookie: (c) => again.push(c) });
+    expect(again).toEqual([]);
   });
 
-  it("a new sign-in gets a new session id; an expired one is refused", async () => {
+  it("idle for 30 minutes: refused, and the row stays (for the pending-input check)", async () => {
+    const { id, request } = await signedIn();
+    await prisma.session.update({ where: { id }, data: { expiresAt: new Date(Date.now() - 1) } });
+    expect(await readSession(request())).toBeNull();
+    expect(await stored(id)).not.toBeNull();
+    expect(sessionIdFromCookie(request())).toBe(id);
+  });
+
+  it("end 12 hours after sign-in however active, and are never extended past it", async () => {
+    const { id, request } = await signedIn();
+    // Signed in 11 h 50 min ago, used a minute ago: extended only to the 12-hour mark.
+    const createdAt = new Date(Date.now() - 11 * hour - 50 * minute);
+    await prisma.session.update({
+      where: { id },
+      data: { createdAt, expiresAt: new Date(Date.now() + 2 * minute) },
+    });
+    expect(await readSession(request())).not.toBeNull();
+    expect((await stored(id))!.expiresAt.getTime()).toBe(createdAt.getTime() + 12 * hour);
+
+    // Signed in 12 hours ago: refused even with an idle deadline ahead; the row stays.
+    await prisma.session.update({
+      where: { id },
+      data: {
+        createdAt: new Date(Date.now() - 12 * hour - 1000),
+        expiresAt: new Date(Date.now() + 20 * minute),
+      },
+    });
+    expect(await readSession(request())).toBeNull();
+    expect(await stored(id)).not.toBeNull();
+  });
+
+  it("the deadline is the earlier of 30 minutes idle and 12 hours after sign-in", () => {
+    const now = Date.parse("2026-12-01T12:00:00Z");
+    expect(sessionDeadline(new Date(now - hour), now).getTime()).toBe(now + 30 * minute);
+    expect(sessionDeadline(new Date(now - 11.75 * hour), now).getTime()).toBe(now + 15 * minute);
+  });
+
+  it("a new sign-in gets a new session id; sign-out deletes the row", async () => {
     const user = await newUser();
     const a = await startSession(user.id);
     const b = await startSession(user.id);
     expect(a).not.toBe(b);
-    const id = a.split(";")[0]!.split("=")[1]!;
-    await prisma.session.update({
-      where: { id },
-      data: { expiresAt: new Date(Date.now() - 1000) },
-    });
     const request = new Request("http://localhost/", { headers: { Cookie: a.split(";")[0]! } });
+    expect(await endSession(request)).toMatch(/^msq_session=;/);
     expect(await readSession(request)).toBeNull();
+    expect(await stored(a.split(";")[0]!.split("=")[1]!)).toBeNull();
+  });
+
+  it("sessionIdFromCookie reads the session cookie among others, and nothing else", () => {
+    const request = (cookie: string) =>
+      new Request("http://localhost/", { headers: { Cookie: cookie } });
+    expect(sessionIdFromCookie(request("a=1; msq_session=abc; b=2"))).toBe("abc");
+    expect(sessionIdFromCookie(request("msq_pending=abc"))).toBeNull();
+    expect(sessionIdFromCookie(new Request("http://localhost/"))).toBeNull();
   });
 });

@@ -1,12 +1,14 @@
 import { type AppLoadContext, redirect } from "@remix-run/node";
 import { prisma } from "~/db.server";
 import type { Role } from "~/generated/prisma/enums";
+import { denyAccess } from "./access-denied.server";
 import { readSession, type SessionUser } from "./session.server";
 
 // Every loader and action calls its own guard (a parent layout's guard does not protect its
 // children: nested loaders run in parallel and resource routes skip layouts). Guards throw:
 // a redirect to sign-in when nobody is signed in, 403 when the role may not, and 404 when a
-// focal point asks for another country (they learn nothing, not even that it exists).
+// focal point asks for another country (they learn nothing, not even that it exists). Each
+// refusal of a signed-in person is recorded in the event log (access-denied.server.ts).
 
 export type Guarded = { user: SessionUser; sessionId: string };
 
@@ -28,7 +30,8 @@ export async function requireRole(
   roles: readonly Role[],
 ): Promise<Guarded> {
   const session = await requireUser(request, context);
-  if (!roles.includes(session.user.role)) throw new Response("Forbidden", { status: 403 });
+  if (!roles.includes(session.user.role))
+    throw await denyAccess({ request, user: session.user, status: 403, reason: "role" });
   return session;
 }
 
@@ -64,7 +67,11 @@ export async function requireFocalPointFor(
 ): Promise<Guarded & { countryCode: string }> {
   const session = known ?? (await requireUser(request, context));
   const code = (countryCode ?? "").toUpperCase();
-  if (session.user.role !== "FOCAL_POINT") throw new Response("Forbidden", { status: 403 });
-  if (!session.user.countries.includes(code)) throw new Response("Not found", { status: 404 });
+  if (session.user.role !== "FOCAL_POINT")
+    throw await denyAccess({ request, user: session.user, status: 403, reason: "role" });
+  if (!session.user.countries.includes(code)) {
+    const denied = { request, user: session.user, status: 404, reason: "country" } as const;
+    throw await denyAccess({ ...denied, countryCode: code });
+  }
   return { ...session, countryCode: code };
 }

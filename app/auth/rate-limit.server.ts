@@ -1,26 +1,119 @@
+import { randomUUID } from "node:crypto";
 import { prisma } from "~/db.server";
+import { isPostgres } from "~/env.server";
 
-// Sign-in attempts are limited per account and per client address. Failures are rows in the
-// database (so every server process sees them and a restart does not reset them); a key is
-// locked while it has `max` failures within the window, until the oldest of them ages out.
+// Attempts (sign-ins, password-reset requests) are limited per account and per client address.
+// Each counted attempt is a row in the database, so every server process sees it and a restart
+// does not reset it; a key is locked while it has `max` rows within the window, until the oldest
+// of them ages out.
+//
+// An attempt is counted *before* it is checked, in one transaction per attempt that inserts its
+// row, counts, and takes the row out again if the attempt is refused. The transactions of one key
+// run one after another: on SQLite the insert takes the database's write lock until commit; on
+// PostgreSQL, whose default isolation (read committed) would let simultaneous transactions each
+// count without the others' rows, an advisory lock per key is taken first. So of N simultaneous
+// attempts exactly `max` get through, across worker processes.
 
-export type Limit = { key: string; max: number; windowMs: number };
+export type Limit = {
+  /** What the limit is on, for the event log: "account" or "client". */
+  scope: "account" | "client";
+  key: string;
+  max: number;
+  windowMs: number;
+};
+
+export type Attempt =
+  | {
+      allowed: true;
+      /** The rows this attempt added, one per limit (to forget it after a success). */
+      hitIds: string[];
+      /** The limits this attempt filled up: the next one is refused. */
+      filled: Limit[];
+    }
+  | { allowed: false; retryAfterMs: number };
 
 const MINUTE = 60_000;
+/** Attempts queue for the lock under a flood; each holds it for a few statements. */
+const TRANSACTION = { maxWait: 10_000, timeout: 10_000 };
+
+type Db = Pick<typeof prisma, "rateLimitHit">;
 
 export function signInLimits(email: string, clientAddress: string): Limit[] {
   return [
-    { key: `sign-in:account:${email.toLowerCase()}`, max: 5, windowMs: 15 * MINUTE },
-    { key: `sign-in:address:${clientAddress}`, max: 20, windowMs: 15 * MINUTE },
+    {
+      scope: "account",
+      key: `sign-in:account:${email.toLowerCase()}`,
+      max: 5,
+      windowMs: 15 * MINUTE,
+    },
+    { scope: "client", key: `sign-in:address:${clientAddress}`, max: 20, windowMs: 15 * MINUTE },
   ];
 }
 
-/** Milliseconds until the caller may try again, or 0 when no limit is reached. */
-export async function retryAfter(limits: Limit[], now = new Date()): Promise<number> {
+/**
+ * Reset links per address and per client: enough for a lost e-mail or two, not for filling
+ * someone's inbox. The link lives an hour, so the window does too.
+ */
+export function passwordResetLimits(email: string, clientAddress: string): Limit[] {
+  return [
+    {
+      scope: "account",
+      key: `password-reset:account:${email.toLowerCase()}`,
+      max: 3,
+      windowMs: 60 * MINUTE,
+    },
+    {
+      scope: "client",
+      key: `password-reset:address:${clientAddress}`,
+      max: 10,
+      windowMs: 60 * MINUTE,
+    },
+  ];
+}
+
+/** Counts one attempt against every limit; refused when any of them is already full. */
+export function countAttempt(limits: Limit[], at?: Date): Promise<Attempt> {
+  return prisma.$transaction(async (tx) => {
+    // The time once the lock is held: an attempt that queued under a flood counts from then.
+    const now = at ?? new Date();
+    if (isPostgres) {
+      // Sorted, so two attempts locking the same keys cannot wait for each other.
+      for (const key of limits.map((limit) => limit.key).sort()) {
+        await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${key}, 0))`;
+      }
+    }
+    const rows = limits.map((limit) => ({ id: randomUUID(), key: limit.key, at: now }));
+    await tx.rateLimitHit.createMany({ data: rows });
+    const counts: number[] = [];
+    for (const limit of limits) {
+      const since = new Date(now.getTime() - limit.windowMs);
+      counts.push(await tx.rateLimitHit.count({ where: { key: limit.key, at: { gt: since } } }));
+    }
+    const hitIds = rows.map((row) => row.id);
+    if (limits.every((limit, i) => counts[i]! <= limit.max)) {
+      return {
+        allowed: true,
+        hitIds,
+        filled: limits.filter((limit, i) => counts[i] === limit.max),
+      };
+    }
+    // A refused attempt is not counted: hammering a locked key does not keep it locked longer.
+    await tx.rateLimitHit.deleteMany({ where: { id: { in: hitIds } } });
+    const exceeded = limits.filter((limit, i) => counts[i]! > limit.max);
+    return { allowed: false, retryAfterMs: await retryAfter(exceeded, now, tx) };
+  }, TRANSACTION);
+}
+
+/** Milliseconds until a full limit has room again, or 0 when none is full. */
+export async function retryAfter(
+  limits: Limit[],
+  now = new Date(),
+  db: Db = prisma,
+): Promise<number> {
   let wait = 0;
   for (const limit of limits) {
     const since = new Date(now.getTime() - limit.windowMs);
-    const hits = await prisma.rateLimitHit.findMany({
+    const hits = await db.rateLimitHit.findMany({
       where: { key: limit.key, at: { gt: since } },
       select: { at: true },
       orderBy: { at: "desc" },
@@ -33,8 +126,8 @@ export async function retryAfter(limits: Limit[], now = new Date()): Promise<num
   return wait;
 }
 
-export async function recordFailure(limits: Limit[]): Promise<void> {
-  await prisma.rateLimitHit.createMany({ data: limits.map((limit) => ({ key: limit.key })) });
+export async function forgetHits(ids: string[]): Promise<void> {
+  await prisma.rateLimitHit.deleteMany({ where: { id: { in: ids } } });
 }
 
 /** A successful sign-in clears the account's failures (not the address's). */

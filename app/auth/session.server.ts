@@ -1,12 +1,18 @@
 import type { AppLoadContext } from "@remix-run/node";
 import { Lucia, TimeSpan } from "lucia";
-import { env } from "~/env.server";
+import { secureCookies } from "~/env.server";
 import type { Role } from "~/generated/prisma/enums";
 import { prismaSessionAdapter } from "./lucia-adapter.server";
 
 // Every call into lucia lives in this file, so the session layer can change in one place.
-// Sessions are database rows; the cookie holds only a random id. Expiry slides: lucia extends
-// a session used in the second half of its 30 days, and we then re-send the cookie.
+// Sessions are database rows; the cookie holds only a random id.
+//
+// Policy (ASVS 3.3.2, level 2): a session ends 30 minutes after its last request (idle) and
+// 12 hours after sign-in (absolute), whichever comes first; `expiresAt` holds that moment.
+// Each request moves it on, written at most once a minute. We check expiry ourselves instead
+// of lucia's validateSession, which deletes an expired row: expired rows stay (a scheduled
+// clean-up removes them a day later) so a post kept after expiry (pending input) can be told
+// from one with a forged cookie.
 
 export type SessionUser = {
   id: string;
@@ -18,12 +24,19 @@ export type SessionUser = {
   countries: string[];
 };
 
+export const SESSION_IDLE_MS = 30 * 60 * 1000;
+export const SESSION_ABSOLUTE_MS = 12 * 60 * 60 * 1000;
+/** A request moves the idle deadline on only when it would move by more than this. */
+const REFRESH_STEP_MS = 60 * 1000;
+
 const lucia = new Lucia(prismaSessionAdapter, {
-  sessionExpiresIn: new TimeSpan(30, "d"),
+  sessionExpiresIn: new TimeSpan(SESSION_IDLE_MS / 1000, "s"),
   sessionCookie: {
-    name: "msq_session",
+    // Over https the __Host- prefix makes the browser refuse the cookie unless it is Secure,
+    // for Path=/ and set by this host itself (no Domain): a sibling subdomain cannot plant one.
+    name: secureCookies ? "__Host-msq_session" : "msq_session",
     expires: true,
-    attributes: { secure: env.PUBLIC_URL.startsWith("https://"), sameSite: "lax", path: "/" },
+    attributes: { secure: secureCookies, sameSite: "lax", path: "/" },
   },
   getUserAttributes: (attributes) => attributes,
 });
@@ -32,20 +45,27 @@ declare module "lucia" {
   interface Register {
     Lucia: typeof lucia;
     DatabaseUserAttributes: Omit<SessionUser, "id">;
+    DatabaseSessionAttributes: { createdAt: Date };
   }
 }
 
 export const SESSION_COOKIE_NAME = lucia.sessionCookieName;
 
+/** The session id the request's cookie names (valid, expired or unknown), or null. */
+export function sessionIdFromCookie(request: Request): string | null {
+  return lucia.readSessionCookie(request.headers.get("Cookie") ?? "");
+}
+
 /** Starts a new session (a new id at every sign-in) and returns its Set-Cookie value. */
 export async function startSession(userId: string): Promise<string> {
-  const session = await lucia.createSession(userId, {});
+  const session = await lucia.createSession(userId, { createdAt: new Date() });
   return lucia.createSessionCookie(session.id).serialize();
 }
 
 /**
  * The signed-in user, or null. An expired, unknown or deactivated user's session is refused.
- * When lucia extended the session, the refreshed cookie is handed to the server (context).
+ * When the session's deadline moved on, the refreshed cookie is handed to the server (context);
+ * the response is marked not to be cached.
  */
 export function readSession(
   request: Request,
@@ -64,25 +84,40 @@ export function readSession(
 
 const sessionsOfRequests = new WeakMap<object, ReturnType<typeof validate>>();
 
+/** When a session that was last used now, and started at `createdAt`, ends. */
+export function sessionDeadline(createdAt: Date, now = Date.now()): Date {
+  return new Date(Math.min(now + SESSION_IDLE_MS, createdAt.getTime() + SESSION_ABSOLUTE_MS));
+}
+
 async function validate(
   request: Request,
   context?: AppLoadContext,
 ): Promise<{ user: SessionUser; sessionId: string } | null> {
-  const sessionId = lucia.readSessionCookie(request.headers.get("Cookie") ?? "");
+  const sessionId = sessionIdFromCookie(request);
   if (!sessionId) return null;
-  const { session, user } = await lucia.validateSession(sessionId);
+  const [session, user] = await prismaSessionAdapter.getSessionAndUser(sessionId);
   if (!session || !user) return null;
-  if (!user.active) {
+  const now = Date.now();
+  const createdAt = session.attributes.createdAt;
+  const end = Math.min(session.expiresAt.getTime(), createdAt.getTime() + SESSION_ABSOLUTE_MS);
+  if (end <= now) return null; // expired: the row stays, see above
+  const attributes = user.attributes as Omit<SessionUser, "id">;
+  if (!attributes.active) {
     await lucia.invalidateUserSessions(user.id);
     return null;
   }
-  if (session.fresh) context?.setCookie?.(lucia.createSessionCookie(session.id).serialize());
-  return { user, sessionId: session.id };
+  context?.noStore?.();
+  const deadline = sessionDeadline(createdAt, now);
+  if (deadline.getTime() - session.expiresAt.getTime() > REFRESH_STEP_MS) {
+    await prismaSessionAdapter.updateSessionExpiration(session.id, deadline);
+    context?.setCookie?.(lucia.createSessionCookie(session.id).serialize());
+  }
+  return { user: { ...attributes, id: user.id }, sessionId: session.id };
 }
 
 /** Ends the request's session; returns the Set-Cookie value that clears the cookie. */
 export async function endSession(request: Request): Promise<string> {
-  const sessionId = lucia.readSessionCookie(request.headers.get("Cookie") ?? "");
+  const sessionId = sessionIdFromCookie(request);
   if (sessionId) await lucia.invalidateSession(sessionId);
   return lucia.createBlankSessionCookie().serialize();
 }

@@ -1,10 +1,12 @@
 import { createHash, randomBytes } from "node:crypto";
 import { prisma } from "~/db.server";
+import { isPostgres } from "~/env.server";
 import type { TokenPurpose } from "~/generated/prisma/enums";
 
 // One-time links (invitations, password resets). The token travels only in the e-mail; the
 // database keeps its SHA-256, so a database leak gives no usable link. Each token expires,
-// works once, and issuing a new one for the same purpose voids the old ones.
+// works once, and issuing a new one for the same purpose voids the old ones; setting a password
+// voids them all.
 
 const LIFETIME_MS: Record<TokenPurpose, number> = {
   INVITATION: 7 * 24 * 60 * 60 * 1000,
@@ -19,13 +21,27 @@ export async function issueToken(
 ): Promise<{ token: string; expiresAt: Date }> {
   const token = randomBytes(32).toString("base64url");
   const expiresAt = new Date(Date.now() + LIFETIME_MS[purpose]);
-  await prisma.$transaction([
-    prisma.oneTimeToken.deleteMany({ where: { userId, purpose, usedAt: null } }),
-    prisma.oneTimeToken.create({
+  await prisma.$transaction(async (tx) => {
+    // Two requests at once must not both delete, then both create: on PostgreSQL (read
+    // committed) they queue on the user's row; SQLite's write lock already queues them.
+    if (isPostgres) await tx.$executeRaw`SELECT id FROM "User" WHERE id = ${userId} FOR UPDATE`;
+    await tx.oneTimeToken.deleteMany({ where: { userId, purpose, usedAt: null } });
+    await tx.oneTimeToken.create({
       data: { tokenHash: hashToken(token), purpose, userId, expiresAt },
-    }),
-  ]);
+    });
+  });
   return { token, expiresAt };
+}
+
+/**
+ * Voids every unused link of the user, of every purpose: once a password is set, an older
+ * invitation or reset link would be a second way into the account.
+ */
+export async function voidUnusedTokens(
+  userId: string,
+  db: Pick<typeof prisma, "oneTimeToken"> = prisma,
+): Promise<void> {
+  await db.oneTimeToken.deleteMany({ where: { userId, usedAt: null } });
 }
 
 /** The user a valid, unused token belongs to (without using it up), or null. */

@@ -1,4 +1,5 @@
 import { Form, Link } from "@remix-run/react";
+import { clearLocalBackups } from "~/components/questionnaire/local-backup";
 import type { Role } from "~/generated/prisma/enums";
 import { useCopy } from "~/i18n";
 
@@ -17,7 +18,8 @@ export function SiteNav({ user }: { user: { name: string; role: Role } | null })
           <Link to="/account" title={copy.signedInAs(user.name)}>
             {copy.account}
           </Link>
-          <Form method="post" action="/sign-out">
+          {/* Unsaved changes kept in this browser go with the session (local-backup.ts). */}
+          <Form method="post" action="/sign-out" onSubmit={clearLocalBackups}>
             <button type="submit" className="link">
               {copy.signOut}
             </button>

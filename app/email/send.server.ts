@@ -50,15 +50,29 @@ export async function sendEmail(message: EmailMessage): Promise<SentEmail> {
 }
 
 function getSmtpTransporter(smtpUrl: string) {
-  // nodemailer reads smtp:// (plain, upgraded by STARTTLS when offered) or smtps:// (TLS from
-  // the start), host, port and credentials from the URL. Pooling reuses connections when many
-  // e-mails go out at once (every focal point of a country); `?pool=false` in the URL opts out.
-  if (!smtpTransporter) {
-    const url = new URL(smtpUrl);
-    if (!url.searchParams.has("pool")) url.searchParams.set("pool", "true");
-    smtpTransporter = nodemailer.createTransport(url.toString());
-  }
+  // nodemailer reads smtp:// (plain, then STARTTLS) or smtps:// (TLS from the start), host, port
+  // and credentials from the URL. Pooling reuses connections when many e-mails go out at once
+  // (every focal point of a country); `?pool=false` in the URL opts out.
+  if (!smtpTransporter) smtpTransporter = nodemailer.createTransport(transportUrl(smtpUrl));
   return smtpTransporter;
+}
+
+/**
+ * The URL nodemailer gets. smtp:// must upgrade with STARTTLS (`requireTLS`): nodemailer only
+ * upgrades when the server offers it, so a man in the middle who strips the offer would get
+ * reset links in clear. `?tls=none` opts out explicitly, for a local test server only.
+ */
+export function transportUrl(smtpUrl: string): string {
+  const url = new URL(smtpUrl);
+  const tls = url.searchParams.get("tls");
+  if (tls !== null && tls !== "none")
+    throw new Error(`SMTP_URL: tls=${tls} is not understood; the only value is tls=none`);
+  url.searchParams.delete("tls");
+  // Ours is the only way to turn it off: a requireTLS=false in the URL does not.
+  url.searchParams.delete("requireTLS");
+  if (url.protocol === "smtp:") url.searchParams.set("requireTLS", String(tls !== "none"));
+  if (!url.searchParams.has("pool")) url.searchParams.set("pool", "true");
+  return url.toString();
 }
 
 async function writeToOutbox(

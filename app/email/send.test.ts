@@ -6,6 +6,7 @@ import path from "node:path";
 import { simpleParser } from "mailparser";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { invitationEmail } from "../../emails/invitation";
+import { passwordChangedEmail } from "../../emails/password-changed";
 import { passwordResetEmail } from "../../emails/password-reset";
 import { reminderEmail } from "../../emails/reminder";
 import { type RenderedEmail } from "../../emails/render";
@@ -19,17 +20,19 @@ import {
   type TestSmtpServer,
 } from "../../tests/support/smtp";
 import { absoluteUrl } from "./links.server";
-import { configureMailTransport, sendEmail } from "./send.server";
+import { configureMailTransport, sendEmail, transportUrl } from "./send.server";
 import { env } from "~/env.server";
 
 const hostile = "<script>alert(1)</script>";
 const submittedAt = new Date("2026-11-22T14:05:00Z");
 
 let smtp: TestSmtpServer;
+// The test server offers no STARTTLS (tests/support/smtp.ts): the tests opt out of TLS by name.
+const plainSmtp = () => `${smtp.url}?tls=none`;
 
 beforeAll(async () => {
   smtp = await startTestSmtpServer();
-  configureMailTransport({ smtpUrl: smtp.url });
+  configureMailTransport({ smtpUrl: plainSmtp() });
 });
 
 afterAll(async () => {
@@ -95,6 +98,24 @@ describe("e-mails through SMTP", () => {
     expectLink(received, "/reset-password/", "/reset-password/r3set");
   });
 
+  it("password changed: when, what it did, and the way back if it was not the owner", async () => {
+    const email = await passwordChangedEmail({
+      email: "user@example.org",
+      changedAt: submittedAt,
+      firstPassword: false,
+      forgotLink: absoluteUrl("/forgot-password"),
+    });
+    const received = await deliver(email, "user@example.org");
+
+    expect(received.subject).toBe("Your MSQ Portal password was changed");
+    expect(received.text).toContain(
+      "The password of your MSQ Portal account (user@example.org) was changed on 22 November 2026, 14:05 UTC.",
+    );
+    expect(received.text).toContain("every other session has ended");
+    expect(received.text).toContain("If this was not you, choose a new password at once");
+    expectLink(received, "/forgot-password", "/forgot-password");
+  });
+
   it("submission confirmation: to every focal point, with the answers by section", async () => {
     const focalPoints = ["fp1@example.org", "fp2@example.org"];
     const email = await submissionConfirmationEmail({
@@ -151,6 +172,7 @@ describe("e-mails through SMTP", () => {
       message: `Please complete question 4.\nAnd check ${hostile}.`,
       link: absoluteUrl("/responses/kenya-2026"),
       deadline: new Date("2026-12-15T00:00:00Z"),
+      comments: [],
     });
     const received = await deliver(email, "fp1@example.org");
 
@@ -177,6 +199,35 @@ describe("e-mails through SMTP", () => {
     expect(received.text).toContain("Current status: Draft\nDeadline: 15 December 2026");
     expect(received.text).toContain("Two sections are left.\nThank you!");
     expectLink(received, "/responses/", "/responses/kenya-2026");
+  });
+});
+
+describe("TLS", () => {
+  it("refuses to send over smtp:// to a server that offers no STARTTLS, unless tls=none", async () => {
+    const sentBefore = smtp.messages.length;
+    try {
+      configureMailTransport({ smtpUrl: `${smtp.url}?pool=false` });
+      await expect(
+        sendEmail({ to: "clear@example.org", subject: "In clear?", html: "<p>x</p>", text: "x" }),
+      ).rejects.toThrow(/STARTTLS/);
+      expect(smtp.messages.length).toBe(sentBefore);
+    } finally {
+      configureMailTransport({ smtpUrl: plainSmtp() });
+    }
+  });
+
+  it("asks nodemailer for STARTTLS on smtp://, not on smtps:// nor with tls=none", () => {
+    const params = (url: string) => Object.fromEntries(new URL(transportUrl(url)).searchParams);
+    expect(params("smtp://mail.example.org:587")).toEqual({ requireTLS: "true", pool: "true" });
+    expect(params("smtp://mail.example.org:587?requireTLS=false")).toMatchObject({
+      requireTLS: "true",
+    });
+    expect(params("smtp://127.0.0.1:2525?tls=none&pool=false")).toEqual({
+      requireTLS: "false",
+      pool: "false",
+    });
+    expect(params("smtps://mail.example.org")).toEqual({ pool: "true" });
+    expect(() => transportUrl("smtp://mail.example.org?tls=off")).toThrow(/tls=none/);
   });
 });
 
@@ -215,7 +266,7 @@ describe("outbox mode (no SMTP_URL)", () => {
       expect(smtp.messages.length).toBe(sentBefore);
     } finally {
       log.mockRestore();
-      configureMailTransport({ smtpUrl: smtp.url });
+      configureMailTransport({ smtpUrl: plainSmtp() });
       await rm(outboxDir, { recursive: true, force: true });
     }
   });

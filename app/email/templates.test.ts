@@ -47,8 +47,21 @@ describe("e-mail templates", () => {
       message: "Please check section 2.",
       link: "https://msq.example.org/responses/1",
       deadline: null,
+      comments: [
+        {
+          question: "14. How does your government use social media?",
+          body: "Which guidelines apply?",
+          link: "https://msq.example.org/countries/KEN/sections/VI#q-q14_social_media",
+        },
+      ],
     });
     expect(returned.text).toContain("Please revise the response and submit it again.");
+    expect(returned.text).toContain("A comment on one question");
+    expect(returned.text).toContain("14. How does your government use social media?");
+    expect(returned.text).toContain("Which guidelines apply?");
+    expect(returned.html).toContain(
+      'href="https://msq.example.org/countries/KEN/sections/VI#q-q14_social_media"',
+    );
   });
 
   it("keeps the subject on one line", async () => {

@@ -1,7 +1,7 @@
 import type { Questionnaire } from "~/questionnaire/types";
 import { exportColumns, rowCells } from "./columns";
 import type { Cell, ExportRow } from "./row";
-import { safeCell } from "./safe-cell";
+import { csvSafeCell } from "./safe-cell";
 
 // RFC 4180 CSV: UTF-8 with a byte-order mark (so Excel reads Arabic and accents right), CRLF
 // after every row, and fields holding a comma, a quote, CR or LF quoted with quotes doubled.
@@ -18,7 +18,7 @@ export function csvField(cell: Cell): string {
 
 /** One CSV record, neutralised against formula injection, with its CRLF. */
 export function csvRecord(cells: readonly Cell[]): string {
-  return `${cells.map((cell) => csvField(safeCell(cell))).join(",")}\r\n`;
+  return `${cells.map((cell) => csvField(csvSafeCell(cell))).join(",")}\r\n`;
 }
 
 /** The CSV file in chunks: the BOM and header first, then one chunk per response. */

@@ -71,9 +71,11 @@ function readAnswer(question: Question, value: Json): { value: AnswerValue } | {
       return { value: keys.filter((key) => value.includes(key)) };
     }
     default:
-      return typeof value === "string"
-        ? { value }
-        : { problem: `must be text or null, not ${show(value)}` };
+      if (typeof value !== "string") return { problem: `must be text or null, not ${show(value)}` };
+      // PostgreSQL cannot store NUL in JSON; the form never sends it.
+      return value.includes("\0")
+        ? { problem: "contains the character U+0000 (NUL), which cannot be stored" }
+        : { value };
   }
 }
 

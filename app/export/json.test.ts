@@ -144,6 +144,14 @@ describe("parseJsonExport", () => {
     ]);
   });
 
+  it("refuses text holding NUL, which PostgreSQL cannot store", async () => {
+    const document = await valid();
+    (document.responses[0]!.answers as Record<string, unknown>).q14_social_media = "a\u0000b";
+    expect(problemsOf(document)).toEqual([
+      "responses[0] (NOR): answers.q14_social_media contains the character U+0000 (NUL), which cannot be stored.",
+    ]);
+  });
+
   it("refuses unknown countries and a country twice", async () => {
     const document = await valid();
     document.responses[1]!.country = "NOR";

@@ -2,7 +2,7 @@ import { PassThrough } from "node:stream";
 import { buffer } from "node:stream/consumers";
 import { describe, expect, it } from "vitest";
 import { msq2020 } from "~/questionnaire";
-import { exportColumns } from "./columns";
+import { exportColumns, rowCells } from "./columns";
 import { AWKWARD_ANSWERS, exportRow } from "./rows.test-helper";
 import { EXCEL_MAX_CELL_CHARS, writeXlsx } from "./xlsx";
 import { ExcelJS, readWorkbook } from "./xlsx.test-helper";
@@ -44,7 +44,7 @@ describe("XLSX export", () => {
     expect(sheet.autoFilter).toBeTruthy();
     expect(sheet.rowCount).toBe(3);
     const cell = (name: string) => sheet.getRow(2).getCell(columns.indexOf(name) + 1);
-    expect(cell("q4_cio_name").value).toBe(`'${AWKWARD_ANSWERS.q4_cio_name as string}`);
+    expect(cell("q4_cio_name").value).toBe(AWKWARD_ANSWERS.q4_cio_name);
     expect(cell("q4_cio_name").type).toBe(ExcelJS.ValueType.String);
     expect(cell("q7_egov_strategy").value).toBe(AWKWARD_ANSWERS.q7_egov_strategy);
     // Line breaks stay, as Excel's own (LF): XML reads a CR LF as LF anyway.
@@ -56,6 +56,26 @@ describe("XLSX export", () => {
     expect(cell("q8_strategy_features.digital_first").value).toBe(0);
     expect(cell("q9_legal_framework.data_protection").value).toBeNull();
     expect(sheet.getRow(3).getCell(1).value).toBe("SWE");
+  });
+
+  it("keeps every answer of every field exactly, formula-like text included", async () => {
+    // Each text field holds a value a CSV would neutralise; every choice field is answered.
+    const answers = Object.fromEntries(
+      msq2020.sections.flatMap((section) =>
+        section.questions.map((q, i) => {
+          if (q.type === "multi")
+            return [q.key, q.options.filter((_, j) => j % 2 === 0).map((o) => o.key)];
+          if (q.type === "yesno") return [q.key, i % 2 ? "yes" : "no"];
+          return [q.key, ["=1+1", "+254 20 4920000", "-draft", "@someone", "plain"][i % 5]!];
+        }),
+      ),
+    );
+    const row = exportRow({ answers });
+    const sheet = (await written([row])).workbook.getWorksheet("Answers")!;
+    const expected = rowCells(exportColumns(msq2020), row);
+    const read = expected.map((_, i) => sheet.getRow(2).getCell(i + 1).value ?? null);
+    expect(read).toEqual(expected);
+    expect(read).toContain("+254 20 4920000");
   });
 
   it("explains the columns and the export", async () => {

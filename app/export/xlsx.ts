@@ -6,12 +6,12 @@ import type { Questionnaire } from "~/questionnaire/types";
 import { columnDescriptions, exportColumns, rowCells } from "./columns";
 import type { JsonExportMeta } from "./json";
 import type { Cell, ExportRow } from "./row";
-import { safeCell } from "./safe-cell";
 
 // The XLSX export, written with exceljs's streaming writer: each row goes to the zip stream as
 // it is added, so memory stays flat however many responses there are. Three sheets: "Answers"
 // (one row per country), "Columns" (what each column holds) and "Export" (filters, counts).
-// Text is always written as a string cell (never a formula) and neutralised as in the CSV.
+// Text is always written as a string cell, which a spreadsheet never evaluates, so answers are
+// written exactly as given (no formula neutralisation: that is for CSV, whose fields are untyped).
 
 // exceljs is CommonJS: Node's ESM loader gives it as `default`, bundlers as the namespace.
 const ExcelJS =
@@ -65,10 +65,10 @@ export async function writeXlsx(
   const columns = exportColumns(questionnaire);
   const summary: XlsxSummary = { responses: 0, byStatus: {}, shortened: 0 };
   const fit = (cell: Cell): Cell => {
-    const safe = safeCell(cell);
-    if (typeof safe !== "string") return safe;
+    if (typeof cell !== "string") return cell;
     // XML turns a CR LF into LF when the file is read; say so plainly: LF is Excel's line break.
-    const text = safe.replace(/\r\n?/g, "\n");
+    // (Answers are stored with LF already: form posts and imports normalise line breaks.)
+    const text = cell.replace(/\r\n?/g, "\n");
     if (text.length <= EXCEL_MAX_CELL_CHARS) return text;
     summary.shortened++;
     return text.slice(0, EXCEL_MAX_CELL_CHARS);
@@ -112,7 +112,7 @@ export async function writeXlsx(
     [e.shortened, summary.shortened],
   ];
   addBoldRow(about, [e.source]);
-  for (const [label, value] of facts) about.addRow([label, safeCell(value)]).commit();
+  for (const [label, value] of facts) about.addRow([label, value]).commit();
   about.commit();
 
   await workbook.commit();

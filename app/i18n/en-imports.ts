@@ -62,4 +62,10 @@ export const enImports = {
   },
   review: (country: string) => `Review the response of ${country}`,
   refusedFile: "The file cannot be imported; nothing was written.",
+  /** Reading the file in its worker thread took longer than the time allowed. */
+  readTooSlow: (name: string, seconds: number) =>
+    `${name} could not be read within ${seconds} seconds, far longer than a questionnaire takes: it is refused. Check that it is a questionnaire converted to text.`,
+  /** The worker thread stopped without reading the file. */
+  readFailed: (name: string) =>
+    `${name} could not be read: the reader stopped before it finished. Nothing was written; check the file, or ask the portal's maintainers.`,
 };

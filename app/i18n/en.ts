@@ -1,8 +1,20 @@
 // English copy for the portal's pages. Other languages provide the same shape.
+
+/** A moment in a message composed on the server, which does not know the reader's time zone. */
+const utcDateTime = new Intl.DateTimeFormat("en-GB", {
+  dateStyle: "medium",
+  timeStyle: "short",
+  timeZone: "UTC",
+});
+
 export const en = {
   portalName: "MSQ Portal",
   portalTagline: "UN E-Government Survey · Member States Questionnaire",
   skipToContent: "Skip to main content",
+  demoBanner: {
+    label: "Demo",
+    text: "This portal is a demonstration, not for real answers: its accounts' passwords are public.",
+  },
   footer: {
     owner: "United Nations Department of Economic and Social Affairs (UN DESA)",
     division: "Division for Public Institutions and Digital Government",
@@ -46,6 +58,10 @@ export const en = {
     rateLimited: (minutes: number) =>
       `Too many failed attempts. For your security, sign-in is paused: try again in ${minutes} ${minutes === 1 ? "minute" : "minutes"}.`,
     forgot: "Forgot your password?",
+    inputKept:
+      "Your session had ended, so your last changes were not saved yet. They are kept for a day: sign in and they are back in place.",
+    inputLost:
+      "Your session had ended, and your last changes could not be kept (too much text, or too many unsaved forms). Go back in your browser and copy them before you sign in.",
     emailRequired: "Enter your e-mail address.",
     emailInvalid: "Enter an e-mail address such as name@example.org.",
     passwordRequired: "Enter your password.",
@@ -75,11 +91,28 @@ export const en = {
       "Enter your e-mail address. If it belongs to an account, we send a link to choose a new password. The link works for one hour.",
     submit: "Send the link",
     sent: "If that address belongs to an account, a link to reset the password is on its way. Check your inbox.",
+    rateLimited: (minutes: number) =>
+      `Too many requests for a reset link. Check your inbox for the last one, or try again in ${minutes} ${minutes === 1 ? "minute" : "minutes"}.`,
   },
   reset: {
     title: "Choose a new password",
     submit: "Save the new password",
     done: "Your password is changed. Sign in with it.",
+  },
+  /** The "your password was changed" e-mail (emails/password-changed.tsx). */
+  passwordChangedEmail: {
+    subject: "Your MSQ Portal password was changed",
+    subjectFirst: "Your MSQ Portal password is set",
+    preview: "If this was not you, reset your password now.",
+    changed: (email: string, when: string) =>
+      `The password of your MSQ Portal account (${email}) was changed on ${when}.`,
+    set: (email: string, when: string) =>
+      `A password was set for your MSQ Portal account (${email}) on ${when}, and the invitation link no longer works.`,
+    sessions:
+      "You stay signed in only in the browser where this was done; every other session has ended, and every other invitation or reset link no longer works.",
+    notYou:
+      "If this was not you, choose a new password at once with the link below, and tell UN DESA.",
+    action: "Reset your password",
   },
   account: {
     title: "Your account",
@@ -216,8 +249,15 @@ export const en = {
     deadline: "Deadline",
     imported: (file: string) => `Imported from the document ${file}.`,
     importWarnings: "What the import could not read with certainty",
-    returnedNotice:
-      "UN DESA returned this response for revision. Their comments stand next to the questions they concern.",
+    returnedTitle: "Returned for revision",
+    returnedBy: (who: string) => `${who} returned the response for revision on`,
+    returnedNext:
+      "Change the answers, reply to the comments if you wish, then check your answers and submit again.",
+    commentsWaiting: (n: number) =>
+      `${n} ${n === 1 ? "comment waits" : "comments wait"} for your attention`,
+    commentsTitle: "Comments from UN DESA",
+    replied: "Your reply has been sent to UN DESA.",
+    authorisationField: "publication authorisation",
     events: {
       "response.saved": (fields: number) =>
         `saved ${fields} ${fields === 1 ? "answer" : "answers"}`,
@@ -230,6 +270,21 @@ export const en = {
       "response.reminded": () => "sent a reminder",
       "response.commented": () => "commented",
     } as Record<string, (fields: number) => string>,
+  },
+  comments: {
+    about: (section: string, question: string) =>
+      `Section ${section}: ${question.split(" ").slice(0, 12).join(" ")}${question.split(" ").length > 12 ? "…" : ""}`,
+    general: "About the whole response",
+    waiting: "Waiting for you",
+    waitingForCountry: "Waiting for the country",
+    answered: "Replied",
+    formerUser: "A former user",
+    reply: "Reply",
+    replyLabel: "Your reply to UN DESA",
+    send: "Send the reply",
+    replyRequired: "Write your reply.",
+    replyTooLong: "Keep the reply under 5,000 characters.",
+    threadGone: "This comment no longer exists.",
   },
   dashboard: {
     title: "Round dashboard",
@@ -256,11 +311,12 @@ export const en = {
     countsTitle: "Response rate",
     responseRate: (submitted: number, total: number) =>
       `${submitted} of ${total} submitted or accepted (${total ? Math.round((submitted / total) * 100) : 0}%)`,
-    byRegion: "By region",
+    byRegion: "Submitted or accepted, by region",
+    regionRate: (submitted: number, total: number) =>
+      `${submitted} of ${total} (${total ? Math.round((submitted / total) * 100) : 0}%)`,
     shown: (n: number) => `${n} ${n === 1 ? "country" : "countries"} shown`,
     sortBy: (column: string) => `Sort by ${column}`,
     select: (name: string) => `Select ${name}`,
-    selectAll: "Select every country shown",
     remindTitle: "Send a reminder",
     remindText:
       "E-mails the active focal points of the selected countries, with the deadline and a link.",
@@ -270,6 +326,20 @@ export const en = {
       `Reminder sent to the focal points of ${n} ${n === 1 ? "country" : "countries"}.`,
     noFocalPoint: (names: string) => `No active focal point, so no reminder: ${names}.`,
     noneSelected: "Select at least one country.",
+    remindMessageTooLong: "Keep the message under 2,000 characters.",
+    remindAll: (n: number) =>
+      `Send to all ${n} ${n === 1 ? "country" : "countries"} matching the filters`,
+    deadlineInvalid: "Enter the deadline as a date.",
+    deadlineIs: (date: string) => `Deadline: ${date}`,
+    statusTiles: "Countries by status",
+    filteredBy: "Show only these countries",
+    pageInfo: (from: number, to: number, total: number) =>
+      total === 0 ? "No country matches." : `Countries ${from} to ${to} of ${total}`,
+    pages: "Pages of the table",
+    previousPage: "Previous",
+    nextPage: "Next",
+    showAll: (n: number) => `Show all ${n}`,
+    showPaged: "Show 25 a page",
     deadlineTitle: "Deadline",
     deadlineLabel: "Deadline of the round",
     deadlineSave: "Save the deadline",
@@ -301,6 +371,10 @@ export const en = {
       status:
         "This decision is not possible now: the response's status has changed. The page shows its current status.",
       role: "Your role does not allow this decision.",
+      stale: (country: string, at: Date, imported: boolean) =>
+        imported
+          ? `A new submission of ${country} was imported on ${utcDateTime.format(at)} UTC after you opened this page: review the new submission.`
+          : `${country} resubmitted on ${utcDateTime.format(at)} UTC after you opened this page: review the new submission.`,
     },
     changedTitle: "What changed",
     changedSinceSubmission: (n: number) => `Changed since submission ${n}`,
@@ -342,6 +416,16 @@ export const en = {
     anyPerson: "Anyone",
     anyCountry: "Any country",
     more: "Older events",
+    /** Names of the kinds an administrator looks for; other kinds show as stored. */
+    kinds: {
+      "security.access_denied": "Access refused",
+      "user.role_changed": "Role changed",
+      "user.access_changed": "Access changed",
+    } as Record<string, string>,
+    accessDenied: (method: string, path: string, status: number, why: "role" | "country") =>
+      `${method} ${path} refused (${status}): ${why === "role" ? "not allowed for this role" : "another country's response"}`,
+    roleChanged: (from: string, to: string, countries: string[]) =>
+      `From ${from} to ${to}${countries.length > 0 ? ` (${countries.join(", ")})` : ""}`,
   },
   statuses: {
     DRAFT: "Draft",

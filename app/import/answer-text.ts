@@ -40,8 +40,11 @@ export function answerText(question: Question, lines: readonly DocLine[]): strin
 }
 
 function joinLabelsToAddresses(lines: readonly DocLine[]): string[] {
-  const out: string[] = [];
+  // Items are kept as their pieces, joined at the end: a run of addresses that each end with ":"
+  // would otherwise grow one string and look at its end at every step (quadratic).
+  const out: string[][] = [];
   let previousBlank = true;
+  let lastPiece = "";
   for (const line of lines) {
     const text = line.text.trim();
     if (text === "") {
@@ -49,10 +52,11 @@ function joinLabelsToAddresses(lines: readonly DocLine[]): string[] {
       continue;
     }
     const last = out[out.length - 1];
-    if (!previousBlank && last !== undefined && last.endsWith(":") && isSingleAddress(text)) {
-      out[out.length - 1] = `${last} ${text}`;
-    } else out.push(text);
+    if (!previousBlank && last !== undefined && lastPiece.endsWith(":") && isSingleAddress(text)) {
+      last.push(text);
+    } else out.push([text]);
+    lastPiece = text;
     previousBlank = false;
   }
-  return out;
+  return out.map((pieces) => pieces.join(" "));
 }

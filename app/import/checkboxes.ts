@@ -1,5 +1,6 @@
 import type { Option } from "~/questionnaire";
 import { TICKED, UNTICKED } from "./normalise";
+import { forwardFinder } from "./scan";
 import { align, tokenize, withoutAsides, words, type Token } from "./tokens";
 
 // Reading tick boxes. A line may hold one option ("☒ Has an implementation plan."), several
@@ -19,7 +20,7 @@ export type OptionMark = {
 export type OptionLine = { marks: OptionMark[] };
 
 const BOX = new RegExp(`^\\s*([${TICKED}${UNTICKED}])\\s*`);
-const BOX_CHAR = new RegExp(`[${TICKED}${UNTICKED}]`);
+const BOX_CHAR = new RegExp(`[${TICKED}${UNTICKED}]`, "g");
 const LIST_MARKER = /^\s*(?:[-*+•·▪–—]\s+)/;
 
 /** Short options ("Blockchain", "Big data") must match whole; long ones may differ a little. */
@@ -32,10 +33,23 @@ function optionAccepted(matched: number, length: number): boolean {
  * its asides: a document may print "(AI)" but turn "(related to SDG Indicator 16.6.1)" into a
  * footnote.
  */
+/** Each option's wordings, worked out once per list of options (they are read on every line). */
+const optionWordings = new WeakMap<readonly Option[], string[][][]>();
+
+function wordingsOf(options: readonly Option[]): string[][][] {
+  let wordings = optionWordings.get(options);
+  if (!wordings) {
+    wordings = options.map((option) => [words(option.text), words(withoutAsides(option.text))]);
+    optionWordings.set(options, wordings);
+  }
+  return wordings;
+}
+
 function bestOption(options: readonly Option[], tokens: Token[], at: number) {
   let best: { key: string; last: number; ratio: number; matched: number } | null = null;
-  for (const option of options) {
-    for (const pattern of [words(option.text), words(withoutAsides(option.text))]) {
+  const wordings = wordingsOf(options);
+  for (const [index, option] of options.entries()) {
+    for (const pattern of wordings[index]!) {
       if (pattern.length === 0 || tokens[at]?.word !== pattern[0]) continue;
       const { matched, last } = align(pattern, tokens, at, 0, { maxExtra: 2, maxLines: 0 });
       const ratio = matched / pattern.length;
@@ -52,6 +66,10 @@ function bestOption(options: readonly Option[], tokens: Token[], at: number) {
 export function readOptionLine(text: string, options: readonly Option[]): OptionLine | null {
   const line = text.replace(LIST_MARKER, "");
   const tokens = tokenize(line);
+  // Both move forward only: each option found is looked for from where the last one ended, so a
+  // line of a thousand options ("☒Yes ☒Yes …") is read once, not once per option.
+  const nextBox = forwardFinder(line, BOX_CHAR);
+  let at = 0;
   const marks: { key: string; state: TickState; start: number; end: number }[] = [];
   let position = 0;
   for (;;) {
@@ -60,16 +78,16 @@ export function readOptionLine(text: string, options: readonly Option[]): Option
     if (!box && marks.length > 0) {
       // A comment between two boxes belongs to the option before it; without boxes, the next
       // option must follow after spaces (a column layout), anything else is a comment.
-      const nextBox = rest.search(BOX_CHAR);
-      if (nextBox > 0) {
-        position += nextBox;
+      const boxAt = nextBox(position);
+      if (boxAt > position) {
+        position = boxAt;
         rest = line.slice(position);
         box = BOX.exec(rest);
       } else if (!/^\s/.test(rest)) break;
     }
     const textStart = position + (box ? box[0].length : /^\s*/.exec(rest)![0].length);
-    const at = tokens.findIndex((t) => t.start >= textStart);
-    if (at < 0 || tokens[at]!.start !== textStart) break;
+    while (at < tokens.length && tokens[at]!.start < textStart) at++;
+    if (at >= tokens.length || tokens[at]!.start !== textStart) break;
     const found = bestOption(options, tokens, at);
     if (!found) break;
     const state: TickState = box ? (box[1] === TICKED ? "ticked" : "unticked") : "unknown";
@@ -114,7 +132,7 @@ export function readYesNo(lines: readonly string[]): YesNoReading {
     // "No information" is an answer of its own, not a "no".
     const written = WRITTEN_YES_NO.exec(text);
     if (read && (read.marks.length > 1 || read.marks.some((m) => m.state !== "unknown"))) {
-      marks.push(...read.marks);
+      for (const mark of read.marks) marks.push(mark); // a spread of 100,000 overflows the stack
       const comment = commentText(read.marks[read.marks.length - 1]!.after);
       if (comment) extra.push(comment);
     } else if (written && marks.length === 0) {

@@ -6,8 +6,14 @@ import { withoutAsides, words } from "./tokens";
 // titles, page numbers, section headings, the form's footnotes, word-limit instructions and the
 // closing thanks are found here and blanked before answers are read.
 
-/** Word-limit reminders the form prints next to questions: "(Max. 250 words)", "Maximum 250 words". */
-const WORD_LIMIT = /\s*\*?\(?\s*\bmax(?:imum)?\.?\s*\d+\s*words?\b\s*\)?\*?/gi;
+/**
+ * Word-limit reminders the form prints next to questions: "(Max. 250 words)", "Maximum 250
+ * words". Only the words are matched by the expression; the spaces, "*" and "(" around them are
+ * taken by hand (limitStart, limitEnd): optional spaces on both sides of optional characters,
+ * tried from every position of a run of spaces, made the expression cubic in that run.
+ */
+const WORD_LIMIT = /\bmax(?:imum)?\.?\s*\d+\s*words?\b/gi;
+const SPACE = /\s/;
 const KEEP_WITHIN_LIMIT = /^please\s+keep\s+your\s+(?:response|answer)s?\b.*\bwords?\b\W*$/i;
 const CLOSING = [
   /^thank you for taking the time to fill out\b/i,
@@ -24,7 +30,32 @@ const MAX_FOOTNOTE_LINES = 40;
 
 export function removeWordLimits(line: string): string {
   if (KEEP_WITHIN_LIMIT.test(line.trim())) return "";
-  return line.replace(WORD_LIMIT, "").replace(/\(\s*\)/g, "");
+  let out = "";
+  let kept = 0;
+  for (const match of line.matchAll(WORD_LIMIT)) {
+    out += line.slice(kept, limitStart(line, match.index, kept));
+    kept = limitEnd(line, match.index + match[0].length);
+  }
+  return (out + line.slice(kept)).replace(/\(\s*\)/g, "");
+}
+
+/** Where a reminder found at `at` starts: spaces, "*", "(", spaces before it (not before `floor`). */
+function limitStart(line: string, at: number, floor: number): number {
+  let start = at;
+  while (start > floor && SPACE.test(line[start - 1]!)) start--;
+  if (start > floor && line[start - 1] === "(") start--;
+  if (start > floor && line[start - 1] === "*") start--;
+  while (start > floor && SPACE.test(line[start - 1]!)) start--;
+  return start;
+}
+
+/** Where a reminder ending at `end` ends: spaces, ")", "*" after it. */
+function limitEnd(line: string, end: number): number {
+  let after = end;
+  while (after < line.length && SPACE.test(line[after]!)) after++;
+  if (line[after] === ")") after++;
+  if (line[after] === "*") after++;
+  return after;
 }
 
 type FurnitureContext = {

@@ -5,12 +5,14 @@ import type { Answers, Questionnaire } from "~/questionnaire";
 import { MAX_FILE_BYTES } from "./check-file";
 import type { ImportOutcome, ImportRequest } from "./import-response.server";
 import type { ImportWarning } from "./parse-msq";
-import { readMsqItems, type ReadResponse } from "./read-document";
+import { readMsqItems, type DocumentItems, type ReadResponse } from "./read-document";
 
 // The importer's steps for one file on disk: read → check → parse → (import). The command-line
 // importer and the upload page are thin loops around this; the database is only loaded when
 // something is looked up or written. A file gives one item (a questionnaire) or one per response
-// (the portal's JSON export); each item is filed on its own.
+// (the portal's JSON export); each item is filed on its own. The command parses in its own
+// process; the upload page passes a reader that parses in a worker thread
+// (parse-off-thread.server.ts).
 
 export type FileReading =
   | {
@@ -62,13 +64,33 @@ export async function expandPaths(paths: readonly string[]): Promise<string[]> {
 
 const sha256 = (content: Uint8Array | string) => createHash("sha256").update(content).digest("hex");
 
+/** How a file's bytes become responses: readMsqItems, here or in a worker thread. */
+export type ItemReader = (
+  bytes: Uint8Array,
+  name: string,
+  questionnaire: Questionnaire,
+) => DocumentItems | Promise<DocumentItems>;
+
 /** Every response in the file's bytes; `file` is the path as given (its base name is its name). */
 export function readMsqBytes(
   bytes: Uint8Array,
   file: string,
   questionnaire: Questionnaire,
 ): FileReading[] {
-  const reading = readMsqItems(bytes, path.basename(file), questionnaire);
+  return readingsOf(readMsqItems(bytes, path.basename(file), questionnaire), file);
+}
+
+/** The same, with the bytes read by `read`. */
+export async function readMsqBytesWith(
+  read: ItemReader,
+  bytes: Uint8Array,
+  file: string,
+  questionnaire: Questionnaire,
+): Promise<FileReading[]> {
+  return readingsOf(await read(bytes, path.basename(file), questionnaire), file);
+}
+
+function readingsOf(reading: DocumentItems, file: string): FileReading[] {
   if (!reading.ok) return [{ ok: false, file, error: reading.error }];
   return reading.items.map((item) => ({
     ok: true,
@@ -83,6 +105,7 @@ export function readMsqBytes(
 export async function readMsqFileItems(
   file: string,
   questionnaire: Questionnaire,
+  read: ItemReader = readMsqItems,
 ): Promise<FileReading[]> {
   const name = path.basename(file);
   const info = await stat(file).catch(() => null);
@@ -98,7 +121,7 @@ export async function readMsqFileItems(
       },
     ];
   }
-  return readMsqBytes(await readFile(file), file, questionnaire);
+  return readMsqBytesWith(read, await readFile(file), file, questionnaire);
 }
 
 /** A file that holds one response (a questionnaire, or an export of one response). */
@@ -123,6 +146,8 @@ export type ImportOptions = {
   dryRun: boolean;
   force: boolean;
   actorId?: string | null;
+  /** How the file is parsed (default: here, readMsqItems). */
+  read?: ItemReader;
 };
 
 function importRequest(
@@ -179,7 +204,7 @@ export async function importMsqFileItems(
   file: string,
   options: ImportOptions,
 ): Promise<FileResult[]> {
-  const readings = await readMsqFileItems(file, options.questionnaire);
+  const readings = await readMsqFileItems(file, options.questionnaire, options.read);
   if (options.dryRun) return readings;
   return importReadings(readings, options);
 }

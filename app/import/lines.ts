@@ -64,8 +64,9 @@ function startsItem(text: string): boolean {
   return BULLET.test(text) || LIST_ITEM.test(text) || startsWithAddress(text);
 }
 
+/** Whether a line cannot end here; only its last 40 characters are looked at. */
 function endsMidSentence(text: string): boolean {
-  const end = text.slice(-40); // the end is enough, and keeps this cheap on a huge line
+  const end = text.slice(-40);
   if (/\p{L}-$/u.test(end)) return true;
   const last = /(\p{L}+)$/u.exec(end)?.[1]?.toLowerCase();
   return last !== undefined && CONTINUES.has(last);
@@ -84,15 +85,22 @@ function continues(previous: string, text: string, acrossBlank: boolean): boolea
 }
 
 function unwrap(lines: DocLine[]): DocLine[] {
-  // A joined line is kept as its parts, joined once at the end: growing one string piece by
-  // piece and looking at its end each time would be quadratic on a pathological document.
-  type Joined = { parts: string[]; indent: number };
+  // A joined line is kept as its parts, joined once at the end, with the last 40 characters of
+  // its last part at hand: growing one string piece by piece and looking at its end each time
+  // would be quadratic on a pathological document ("a-", "b-", "c-", … on lines of their own).
+  type Joined = { parts: string[]; hyphenated: string[]; tail: string; indent: number };
   const out: Joined[] = [];
-  const last = (line: Joined | undefined) => line?.parts[line.parts.length - 1] ?? "";
+  const TAIL = 40;
+  const last = (line: Joined | undefined) => line?.tail ?? "";
   const append = (line: Joined, text: string) => {
-    const end = last(line);
-    if (/\p{L}-$/u.test(end.slice(-2))) line.parts[line.parts.length - 1] = end + text;
-    else line.parts.push(text);
+    if (/\p{L}-$/u.test(line.tail.slice(-2))) {
+      line.hyphenated.push(text);
+      line.tail = text.length >= TAIL ? text.slice(-TAIL) : (line.tail + text).slice(-TAIL);
+    } else {
+      line.parts.push(line.hyphenated.join(""));
+      line.hyphenated = [text];
+      line.tail = text.slice(-TAIL);
+    }
   };
   for (const line of lines) {
     const previous = out[out.length - 1];
@@ -108,10 +116,14 @@ function unwrap(lines: DocLine[]): DocLine[] {
       out.pop();
       append(beforeBlank, line.text);
     } else {
-      out.push({ parts: [line.text], indent: line.indent });
+      const tail = line.text.slice(-TAIL);
+      out.push({ parts: [], hyphenated: [line.text], tail, indent: line.indent });
     }
   }
-  return out.map((line) => ({ text: line.parts.join(" "), indent: line.indent }));
+  return out.map((line) => ({
+    text: [...line.parts, line.hyphenated.join("")].join(" "),
+    indent: line.indent,
+  }));
 }
 
 function collapseBlanks(lines: DocLine[]): DocLine[] {

@@ -1,6 +1,7 @@
 import type { DocLine } from "./lines";
 import type { QuestionSpec } from "./question-specs";
 import { align, tokenize, type Token } from "./tokens";
+import { lineStartTokens, linesByFirstWord, lowerBound, type Postings } from "./word-index";
 
 // Where each question stands in the document. Main questions are matched by their words, not
 // their numbers (numbering can be wrong), and the set of matches is chosen so that questions
@@ -27,44 +28,45 @@ function accepted(matched: number, length: number): boolean {
   return length <= 4 ? matched === length : matched >= 4 && matched / length >= 0.7;
 }
 
-/** For each token, how many tokens precede it on its line. */
-function positionsInLine(tokens: readonly Token[]): number[] {
-  const positions: number[] = [];
-  tokens.forEach((t, j) => {
-    positions.push(j > 0 && tokens[j - 1]!.line === t.line ? positions[j - 1]! + 1 : 0);
-  });
-  return positions;
-}
-
-/** A question starts its line, after at most a number or a letter ("22.", "b."). */
-function startsLine(tokens: readonly Token[], positions: readonly number[], j: number): boolean {
-  const position = positions[j]!;
-  return position === 0 || (position === 1 && /^(?:\d+|[a-z])$/.test(tokens[j - 1]!.word));
-}
-
 /** More places than this for one question means a document that is not a response anyway. */
 const MAX_CANDIDATES = 20;
 
-/** Where one of the wordings starts a line and matches well enough; the best of overlapping ones. */
+/** The document's tokens with the index of those that start a line. */
+type Words = { tokens: readonly Token[]; starts: Postings };
+
+/**
+ * Where one of the wordings starts a line (tokens `from` to `to`) and matches well enough; the
+ * best of overlapping ones. Places are taken in document order, then in the wordings' order.
+ */
 function candidates(
   patterns: readonly (readonly string[])[],
-  tokens: readonly Token[],
+  { tokens, starts }: Words,
+  from = 0,
+  to = tokens.length,
 ): Candidate[] {
+  // Where each wording's first (or, after a number, second) word starts a line, merged.
+  const lists = patterns.flatMap((pattern, p) =>
+    [0, 1].map((skip) => {
+      const word = pattern[skip];
+      const list = (word !== undefined && starts.get(word)) || [];
+      return { pattern: patterns[p]!, skip, list, next: lowerBound(list, from) };
+    }),
+  );
   const found: Candidate[] = [];
-  const positions = positionsInLine(tokens);
-  for (let j = 0; j < tokens.length && found.length <= MAX_CANDIDATES; j++) {
-    if (!startsLine(tokens, positions, j)) continue;
-    for (const pattern of patterns) {
-      for (const from of [0, 1]) {
-        if (tokens[j]!.word !== pattern[from]) continue;
-        const { matched, last } = align(pattern, tokens, j, from);
-        if (!accepted(matched, pattern.length)) continue;
-        const candidate = { start: j, end: last, score: matched / pattern.length };
-        const overlapping = found[found.length - 1];
-        if (overlapping && overlapping.end >= candidate.start) {
-          if (candidate.score > overlapping.score) found[found.length - 1] = candidate;
-        } else found.push(candidate);
-      }
+  for (;;) {
+    let j = to;
+    for (const l of lists) if (l.next < l.list.length) j = Math.min(j, l.list[l.next]!);
+    if (j >= to || found.length > MAX_CANDIDATES) break;
+    for (const l of lists) {
+      if (l.list[l.next] !== j) continue;
+      l.next++;
+      const { matched, last } = align(l.pattern, tokens, j, l.skip, { end: to });
+      if (!accepted(matched, l.pattern.length)) continue;
+      const candidate = { start: j, end: last, score: matched / l.pattern.length };
+      const overlapping = found[found.length - 1];
+      if (overlapping && overlapping.end >= candidate.start) {
+        if (candidate.score > overlapping.score) found[found.length - 1] = candidate;
+      } else found.push(candidate);
     }
   }
   return found;
@@ -109,40 +111,81 @@ const LEADING_MARKERS = /^(?:[-*•]\s+)?(?:[a-z][.)]\s+)?/i;
 
 /** "Name:  Amir Nazemi" matches the label "name" with inline "Amir Nazemi"; "Names of …" does not. */
 export function matchLabel(label: readonly string[], text: string): { inline: string } | null {
-  const bare = text.replace(LEADING_MARKERS, "");
+  const bare = withoutMarkers(text);
   // Labels are short: the start of the line is enough (and keeps this cheap on a huge line).
   const tokens = tokenize(bare.slice(0, 200));
   if (tokens.length < label.length || label.some((word, i) => tokens[i]!.word !== word))
     return null;
-  const rest = bare.slice(tokens[label.length - 1]!.end);
-  const tail = /^\s*(?:\d{1,2})?\s*(?:\([^)]*\))?\s*(?::\s*([\s\S]*))?$/.exec(rest);
-  if (!tail) return null;
-  return { inline: (tail[1] ?? "").trim() };
+  return labelTail(bare, tokens[label.length - 1]!.end);
 }
 
-function findLabel(label: readonly string[], lines: DocLine[], from: number, to: number) {
-  for (let i = from; i < to; i++) {
-    const match = matchLabel(label, lines[i]!.text);
-    if (match) return { line: i, inline: match.inline };
+/**
+ * What may follow a label's words: a footnote number, an aside, then the end of the line or ":"
+ * and the answer. Read by hand: as one expression, its optional parts between runs of spaces
+ * made "Name" followed by 2,000 spaces take seconds.
+ */
+function labelTail(text: string, from: number): { inline: string } | null {
+  let at = skipSpaces(text, from);
+  const digits = /^\d{1,2}/.exec(text.slice(at, at + 2))?.[0].length ?? 0;
+  at = skipSpaces(text, at + digits);
+  if (text[at] === "(") {
+    const close = text.indexOf(")", at);
+    if (close < 0) return null;
+    at = skipSpaces(text, close + 1);
+  }
+  if (at === text.length) return { inline: "" };
+  return text[at] === ":" ? { inline: text.slice(at + 1).trim() } : null;
+}
+
+function skipSpaces(text: string, from: number): number {
+  let at = from;
+  while (at < text.length && /\s/.test(text[at]!)) at++;
+  return at;
+}
+
+/** Takes list and letter markers off a line ("- ", "b. "), without copying it. */
+const withoutMarkers = (text: string) => text.slice(LEADING_MARKERS.exec(text)![0].length);
+
+/** The first line from `from` to `to` that is the label; `byFirstWord` indexes the lines. */
+function findLabel(
+  label: readonly string[],
+  lines: DocLine[],
+  byFirstWord: Postings,
+  from: number,
+  to: number,
+) {
+  const list = byFirstWord.get(label[0]!) ?? [];
+  for (let k = lowerBound(list, from); k < list.length && list[k]! < to; k++) {
+    const match = matchLabel(label, lines[list[k]!]!.text);
+    if (match) return { line: list[k]!, inline: match.inline };
   }
   return null;
 }
 
-function findWording(
-  wording: readonly string[],
-  tokens: readonly Token[],
-  from: number,
-  to: number,
-) {
-  const inRange = tokens.filter((t) => t.line >= from && t.line < to);
-  const found = candidates([wording], inRange)[0];
-  return found ? { line: inRange[found.start]!.line, endLine: inRange[found.end]!.line } : null;
+function findWording(wording: readonly string[], words: Words, from: number, to: number) {
+  const { tokens } = words;
+  const found = candidates([wording], words, firstOnLine(tokens, from), firstOnLine(tokens, to))[0];
+  return found ? { line: tokens[found.start]!.line, endLine: tokens[found.end]!.line } : null;
+}
+
+/** Index of the first token on line `line` or later (tokens are in document order). */
+function firstOnLine(tokens: readonly Token[], line: number): number {
+  let low = 0;
+  let high = tokens.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (tokens[middle]!.line < line) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 export function locateQuestions(lines: DocLine[], specs: readonly QuestionSpec[]): Located {
   const tokens = lines.flatMap((line, i) => tokenize(line.text, i));
+  const words = { tokens, starts: lineStartTokens(tokens) };
+  const byFirstWord = linesByFirstWord(lines, withoutMarkers);
   const mains = specs.filter((spec) => spec.kind === "main");
-  const chosen = chooseInOrder(mains.map((spec) => candidates(spec.patterns, tokens)));
+  const chosen = chooseInOrder(mains.map((spec) => candidates(spec.patterns, words)));
   const mainAnchor = new Map<string, Anchor>();
   mains.forEach((spec, m) => {
     const found = chosen[m];
@@ -170,7 +213,7 @@ export function locateQuestions(lines: DocLine[], specs: readonly QuestionSpec[]
     }
     const limit = nextMainLine(specs, index, mainAnchor) ?? lines.length;
     if (spec.label) {
-      const found = findLabel(spec.label, lines, cursor, limit);
+      const found = findLabel(spec.label, lines, byFirstWord, cursor, limit);
       if (found) {
         anchors.push({
           key: spec.question.key,
@@ -183,7 +226,7 @@ export function locateQuestions(lines: DocLine[], specs: readonly QuestionSpec[]
       }
     }
     for (const wording of spec.followupLabels) {
-      const found = findWording(wording, tokens, cursor, limit);
+      const found = findWording(wording, words, cursor, limit);
       if (!found) continue;
       anchors.push({ key: spec.question.key, role: "question", ...found, inline: "" });
       cursor = found.endLine + 1;

@@ -57,9 +57,10 @@ export function readMulti(question: MultiQuestion, region: readonly DocLine[]): 
   const commented = new Set<string>();
   const explanation: DocLine[] = [];
   const headed = new Set<number>();
+  let owner = optionRows[0]!; // the last option line at or before the current line
   lines.forEach((row, i) => {
+    if (row.marks) owner = i;
     if (i < optionRows[0]! || row.line.text === "") return; // before the options: question wording
-    const owner = optionRows.filter((r) => r <= i).pop()!;
     const marks = lines[owner]!.marks!;
     const last = marks[marks.length - 1]!;
     const ownComment = last.key !== "other" && commentText(last.after) !== "";

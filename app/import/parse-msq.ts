@@ -41,15 +41,28 @@ export type MsqParseResult = ParsedMsq | MsqParseFailure;
 
 /** Below this share of its questions found, a document is not a response to the questionnaire. */
 const MIN_SHARE_FOUND = 0.25;
+/**
+ * A converted questionnaire has a few hundred lines (the four seed responses 247 to 394). Every
+ * step is linear, but each line costs a few microseconds in each: a 2 MB file of a million short
+ * lines would take seconds to be refused for its content. Far beyond any response, refused at once.
+ */
+export const MAX_LINES = 10_000;
 
 export function parseMsqDocument(
   text: string,
   questionnaire: Questionnaire = msq2020,
 ): MsqParseResult {
+  const name = `an MSQ ${questionnaire.round} response`;
+  const lineCount = countLines(text);
+  if (lineCount > MAX_LINES) {
+    return {
+      ok: false,
+      error: `This is not ${name}: it has ${lineCount.toLocaleString("en")} lines, and a questionnaire's text has a few hundred.`,
+    };
+  }
   const specs = questionSpecs(questionnaire);
   const lines = documentLines(text, questionnaire, specs);
   const { anchors, mainQuestions, mainFound } = locateQuestions(lines, specs);
-  const name = `an MSQ ${questionnaire.round} response`;
   if (mainFound === 0) {
     return {
       ok: false,
@@ -85,6 +98,16 @@ export function parseMsqDocument(
     answers: complete,
     warnings: sortWarnings(kept, specs),
   };
+}
+
+/** Line breaks as normalise.ts counts them: "\n", "\r\n", a lone "\r" and a form feed. */
+function countLines(text: string): number {
+  let count = 1;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 10 || code === 12 || (code === 13 && text.charCodeAt(i + 1) !== 10)) count++;
+  }
+  return count;
 }
 
 /** Each question's own lines: after its label, up to the next label. */

@@ -18,6 +18,8 @@ const isOneLine = (q: Question) => q.type === "text" && q.format !== "lines";
 const isList = (q: Question) => q.type === "text" && q.format === "lines";
 const numberOf = (q: Question) => /^(\d+)\./.exec(q.text)?.[1] ?? null;
 const filled = (lines: DocLine[] | undefined) => (lines ?? []).filter((l) => l.text.trim() !== "");
+// Whether a region holds any text: stops at the first line that does (regions can be huge).
+const hasText = (lines: DocLine[] | undefined) => (lines ?? []).some((l) => l.text.trim() !== "");
 const label = (q: Question) => `"${q.text.replace(/^\d+\.\s*/, "")}"`;
 
 function blocks(lines: DocLine[]): DocLine[][] {
@@ -38,7 +40,7 @@ function valuesAfterLabels(specs: readonly QuestionSpec[], regions: Regions): Im
       end < specs.length &&
       isOneLine(specs[end]!.question) &&
       regions.has(specs[end]!.question.key) &&
-      filled(regions.get(specs[end]!.question.key)).length === 0
+      !hasText(regions.get(specs[end]!.question.key))
     )
       end++;
     const holder = specs[end];
@@ -68,7 +70,7 @@ function blockAboveEmptySibling(specs: readonly QuestionSpec[], regions: Regions
     const above = specs[i - 1]!.question;
     const empty = specs[i]!.question;
     if (!isList(above) || !isList(empty) || numberOf(above) !== numberOf(empty)) continue;
-    if (!regions.has(empty.key) || filled(regions.get(empty.key)).length > 0) continue;
+    if (!regions.has(empty.key) || hasText(regions.get(empty.key))) continue;
     const parts = blocks(regions.get(above.key) ?? []);
     if (parts.length < 2) continue;
     const moved = parts.pop()!;

@@ -13,7 +13,11 @@ export type Token = {
 
 const WORD = /[\p{L}\p{N}]+(?:[-‐‑'’][\p{L}\p{N}]+)*/gu;
 
+/** Letters and digits of ASCII only: nothing to take off but case (most words, done fast). */
+const PLAIN_WORD = /^[a-zA-Z]+$/;
+
 export function comparableWord(raw: string): string {
+  if (PLAIN_WORD.test(raw)) return raw.toLowerCase();
   const word = raw
     .normalize("NFKD")
     .replace(/\p{Diacritic}/gu, "")
@@ -25,12 +29,22 @@ export function comparableWord(raw: string): string {
 }
 
 export function tokenize(text: string, line = 0): Token[] {
-  return [...text.matchAll(WORD)].map((m) => ({
-    word: comparableWord(m[0]),
-    start: m.index,
-    end: m.index + m[0].length,
-    line,
-  }));
+  const tokens: Token[] = [];
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
+    tokens.push({ word: comparableWord(m[0]), start: m.index, end: m.index + m[0].length, line });
+  }
+  return tokens;
+}
+
+const FIRST_WORD = new RegExp(WORD.source, "u");
+
+/** The first word of the text, as tokenize would give it. */
+export function firstToken(text: string): Token | null {
+  const match = FIRST_WORD.exec(text);
+  if (!match) return null;
+  const start = match.index;
+  return { word: comparableWord(match[0]), start, end: start + match[0].length, line: 0 };
 }
 
 export const words = (text: string): string[] => tokenize(text).map((t) => t.word);
@@ -54,6 +68,8 @@ export type Alignment = {
 };
 
 export type AlignOptions = {
+  /** Index in `doc` to stop before (default: its end). */
+  end?: number;
   /** Words the document may add between two of the pattern's (footnote numbers, "Maximum"). */
   maxExtra?: number;
   /** Words of the pattern the document may leave out (a footnote turned into an aside). */
@@ -72,14 +88,14 @@ export function align(
   doc: readonly Token[],
   start: number,
   from = 0,
-  { maxExtra = 3, maxMissing = 12, maxLines = 5 }: AlignOptions = {},
+  { end = doc.length, maxExtra = 3, maxMissing = 12, maxLines = 5 }: AlignOptions = {},
 ): Alignment {
   let i = from;
   let j = start;
   let matched = 0;
   let last = -1;
   const firstLine = doc[start]?.line ?? 0;
-  while (i < pattern.length && j < doc.length) {
+  while (i < pattern.length && j < end) {
     if (doc[j]!.line - firstLine > maxLines) break;
     if (pattern[i] === doc[j]!.word) {
       matched++;
@@ -88,7 +104,7 @@ export function align(
       j++;
       continue;
     }
-    const extra = lookAhead(maxExtra, (t) => doc[j + t]?.word === pattern[i]);
+    const extra = lookAhead(maxExtra, (t) => j + t < end && doc[j + t]!.word === pattern[i]);
     if (extra > 0 && doc[j + extra]!.line - firstLine <= maxLines) {
       j += extra;
       continue;
@@ -100,7 +116,7 @@ export function align(
     }
     // One word replaced by another ("multi-stakeholder"/"multistakeholder" aside, typos):
     // accepted only when the next words agree again.
-    if (i + 1 < pattern.length && pattern[i + 1] === doc[j + 1]?.word) {
+    if (i + 1 < pattern.length && j + 1 < end && pattern[i + 1] === doc[j + 1]!.word) {
       i++;
       j++;
       continue;

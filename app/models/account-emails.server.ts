@@ -3,6 +3,7 @@ import { sendEmail } from "~/email/send.server";
 import { en } from "~/i18n/en";
 import type { Role } from "~/generated/prisma/enums";
 import { invitationEmail } from "../../emails/invitation";
+import { passwordChangedEmail } from "../../emails/password-changed";
 import { passwordResetEmail } from "../../emails/password-reset";
 import { prisma } from "~/db.server";
 
@@ -36,6 +37,18 @@ export async function sendPasswordReset(input: { email: string; token: string; e
   const message = await passwordResetEmail({
     link: absoluteUrl(`/reset-password/${input.token}`),
     expiresAt: input.expiresAt,
+  });
+  await sendEmail({ to: input.email, ...message });
+}
+
+export async function sendPasswordChanged(input: {
+  email: string;
+  changedAt: Date;
+  firstPassword: boolean;
+}) {
+  const message = await passwordChangedEmail({
+    ...input,
+    forgotLink: absoluteUrl("/forgot-password"),
   });
   await sendEmail({ to: input.email, ...message });
 }

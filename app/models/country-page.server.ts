@@ -1,6 +1,7 @@
 import { prisma } from "~/db.server";
-import { msq2020, questionnaireFor } from "~/questionnaire";
+import { requireQuestionnaire } from "~/questionnaire";
 import type { Questionnaire } from "~/questionnaire/types";
+import { commentThreads } from "./comment-threads.server";
 import { progressAndIssues } from "./questionnaire-view.server";
 import { EDITABLE, findResponse, namesOf } from "./response.server";
 import { currentRound } from "./round.server";
@@ -9,7 +10,7 @@ import { currentRound } from "./round.server";
 
 export async function loadCountryPage(countryCode: string) {
   const round = await currentRound();
-  const questionnaire: Questionnaire = questionnaireFor(round.id) ?? msq2020;
+  const questionnaire: Questionnaire = requireQuestionnaire(round.id);
   const [country, response] = await Promise.all([
     prisma.country.findUniqueOrThrow({
       where: { code: countryCode },
@@ -25,11 +26,19 @@ export async function loadCountryPage(countryCode: string) {
   // Every event about the country's response, reminders before it existed included.
   const events = await prisma.event.findMany({
     where: { countryCode, kind: { startsWith: "response." } },
-    select: { id: true, kind: true, at: true, actorId: true, fields: true },
+    select: { id: true, kind: true, at: true, actorId: true, fields: true, data: true },
     orderBy: { at: "desc" },
     take: 50,
   });
-  const names = await namesOf([response?.updatedById, ...events.map((e) => e.actorId)]);
+  const [names, threads] = await Promise.all([
+    namesOf([response?.updatedById, ...events.map((e) => e.actorId)]),
+    response ? commentThreads(response.id) : [],
+  ]);
+  const returnEvent =
+    response?.status === "RETURNED"
+      ? events.find((e) => e.kind === "response.returned")
+      : undefined;
+  const returnMessage = (returnEvent?.data as { message?: unknown } | null)?.message;
   const firstIncomplete = progress.find((s) => s.answered < s.total) ?? progress[0]!;
   return {
     roundId: round.id,
@@ -53,11 +62,21 @@ export async function loadCountryPage(countryCode: string) {
           ).slice(0, 100),
         }
       : null,
+    /** The reviewer's message when the response is back with the country. */
+    returned: returnEvent
+      ? {
+          by: returnEvent.actorId ? (names[returnEvent.actorId] ?? "") : "",
+          at: returnEvent.at.toISOString(),
+          message: typeof returnMessage === "string" ? returnMessage : "",
+        }
+      : null,
+    threads,
     history: events.map((e) => ({
       id: e.id,
       kind: e.kind,
       at: e.at.toISOString(),
-      who: e.actorId ? (names[e.actorId] ?? "") : "UN DESA",
+      // No actor: the portal itself or a command run by UN DESA (an import, a reminder).
+      who: (e.actorId && names[e.actorId]) || "UN DESA",
       fields: Array.isArray(e.fields) ? (e.fields as string[]) : [],
     })),
   };

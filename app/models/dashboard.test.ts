@@ -3,6 +3,7 @@ import {
   applyDashboardFilters,
   dashboardCounts,
   dashboardHref,
+  pageOfRows,
   parseDashboardFilters,
   type DashboardRow,
 } from "./dashboard";
@@ -72,6 +73,40 @@ describe("dashboard filters", () => {
     expect(dashboardHref(f, { sort: "region", dir: "desc" })).toBe(
       "/review?status=DRAFT&region=Asia&sort=region&dir=desc",
     );
+    const paged = parseDashboardFilters(new URLSearchParams("region=Asia&page=3"));
+    expect(paged.page).toBe(3);
+    expect(dashboardHref(paged, { sort: "status", page: 1 })).toBe(
+      "/review?region=Asia&sort=status",
+    );
+    expect(dashboardHref(paged, { page: "all" })).toBe("/review?region=Asia&page=all");
+  });
+
+  it.each(["0", "-1", "1.5", "x", "", "100000"])("read the page %j as the first", (page) => {
+    expect(parseDashboardFilters(new URLSearchParams({ page })).page).toBe(1);
+  });
+});
+
+describe("dashboard pages", () => {
+  const many = Array.from({ length: 53 }, (_, i) =>
+    row(`C${String(i).padStart(2, "0")}`, `Country ${i}`, "Africa", "NOT_STARTED"),
+  );
+
+  it("shows 25 rows a page, the last page holding the rest", () => {
+    const first = pageOfRows(many, 1);
+    expect(first).toMatchObject({ page: 1, pages: 3, from: 1, to: 25, total: 53 });
+    expect(first.rows.map((r) => r.code)).toEqual(many.slice(0, 25).map((r) => r.code));
+    const last = pageOfRows(many, 3);
+    expect(last).toMatchObject({ page: 3, from: 51, to: 53 });
+    expect(last.rows.map((r) => r.code)).toEqual(["C50", "C51", "C52"]);
+  });
+
+  it("shows the last page for a page past the end, and every row for all", () => {
+    expect(pageOfRows(many, 9)).toMatchObject({ page: 3, from: 51, to: 53 });
+    expect(pageOfRows(many, "all").rows).toHaveLength(53);
+  });
+
+  it("says nothing matches with an empty page", () => {
+    expect(pageOfRows([], 1)).toMatchObject({ rows: [], page: 1, pages: 1, from: 0, to: 0 });
   });
 });
 

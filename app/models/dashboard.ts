@@ -31,7 +31,12 @@ export type DashboardFilters = {
   q: string;
   sort: (typeof SORTS)[number];
   dir: "asc" | "desc";
+  /** The page of the table shown (1-based), or every row at once. */
+  page: number | "all";
 };
+
+/** Rows per page: 25 rows keep the dashboard under 2,000 px on a laptop screen. */
+export const DASHBOARD_PAGE_SIZE = 25;
 
 export function parseDashboardFilters(params: URLSearchParams): DashboardFilters {
   const status = DASHBOARD_STATUSES.find((s) => s === params.get("status")) ?? null;
@@ -43,6 +48,47 @@ export function parseDashboardFilters(params: URLSearchParams): DashboardFilters
     q: (params.get("q") ?? "").trim().slice(0, 100),
     sort: SORTS.find((s) => s === params.get("sort")) ?? "name",
     dir: params.get("dir") === "desc" ? "desc" : "asc",
+    page: parsePage(params.get("page")),
+  };
+}
+
+function parsePage(value: string | null): number | "all" {
+  if (value === "all") return "all";
+  const page = Number(value);
+  return Number.isInteger(page) && page >= 1 && page <= 1000 ? page : 1;
+}
+
+export type DashboardPage = {
+  rows: DashboardRow[];
+  /** The page shown (a page past the end shows the last one), or "all". */
+  page: number | "all";
+  pages: number;
+  /** 1-based positions of the first and last row shown; 0 and 0 when nothing matches. */
+  from: number;
+  to: number;
+  total: number;
+};
+
+/** The rows of one page of the filtered, sorted table. */
+export function pageOfRows(
+  rows: readonly DashboardRow[],
+  page: number | "all",
+  size = DASHBOARD_PAGE_SIZE,
+): DashboardPage {
+  const total = rows.length;
+  const pages = Math.max(1, Math.ceil(total / size));
+  if (page === "all")
+    return { rows: [...rows], page, pages, from: total ? 1 : 0, to: total, total };
+  const shown = Math.min(page, pages);
+  const start = (shown - 1) * size;
+  const slice = rows.slice(start, start + size);
+  return {
+    rows: slice,
+    page: shown,
+    pages,
+    from: slice.length ? start + 1 : 0,
+    to: start + slice.length,
+    total,
   };
 }
 
@@ -103,7 +149,7 @@ export function dashboardCounts(rows: readonly DashboardRow[]): DashboardCounts 
   };
 }
 
-/** The same view with one parameter changed (sort links keep the filters). */
+/** The same view with one parameter changed (sort and page links keep the filters). */
 export function dashboardHref(f: DashboardFilters, change: Partial<DashboardFilters>): string {
   const next = { ...f, ...change };
   const params = new URLSearchParams();
@@ -113,6 +159,7 @@ export function dashboardHref(f: DashboardFilters, change: Partial<DashboardFilt
   if (next.q) params.set("q", next.q);
   if (next.sort !== "name") params.set("sort", next.sort);
   if (next.dir !== "asc") params.set("dir", next.dir);
+  if (next.page !== 1) params.set("page", String(next.page));
   const query = params.toString();
   return query ? `/review?${query}` : "/review";
 }

@@ -3,6 +3,7 @@ import { nullableBoolean, prisma } from "~/db.server";
 import { isPostgres } from "~/env.server";
 import type { Prisma } from "~/generated/prisma/client";
 import type { ResponseStatus } from "~/generated/prisma/enums";
+import { AUTHORIZATION_KEY } from "~/questionnaire";
 import { fingerprint, sameAnswer } from "~/questionnaire/form-data";
 import type { AnswerValue, Answers } from "~/questionnaire/types";
 import { logEvent } from "./event.server";
@@ -19,7 +20,7 @@ import { TRANSITIONS } from "./review-state";
 /** Focal points can change a response in these statuses (the ones it can be submitted from). */
 export const EDITABLE: readonly ResponseStatus[] = TRANSITIONS.submit.from;
 /** The publish authorisation is saved like an answer, under its FIELDS.md header key. */
-export const AUTHORIZATION_KEY = "authorize_publication";
+export { AUTHORIZATION_KEY };
 
 export type FieldVersion = { rev: number; by: string | null; at: string };
 export type FieldVersions = Record<string, FieldVersion>;

@@ -4,6 +4,7 @@ import { sendEmail } from "~/email/send.server";
 import type { Role } from "~/generated/prisma/enums";
 import type { Answers } from "~/questionnaire/types";
 import { returnedForRevisionEmail } from "../../emails/returned-for-revision";
+import { openQuestionComments } from "./comment-threads.server";
 import type { DashboardRow } from "./dashboard";
 import { logEvent } from "./event.server";
 import { checkTransition, type Decision } from "./review-state";
@@ -53,31 +54,57 @@ export async function loadDashboardRows(roundId: string): Promise<DashboardRow[]
   }));
 }
 
-export type DecisionResult = { ok: true } | { ok: false; reason: "role" | "status" | "message" };
+export type DecisionResult =
+  | { ok: true }
+  | { ok: false; reason: "role" | "status" | "message" }
+  | { ok: false; reason: "stale"; latest: { number: number; at: Date; imported: boolean } };
 
 /**
- * Applies a reviewer's decision. The status is changed only if it is still the one checked
- * (a compare-and-swap), so two reviewers acting at once cannot both win.
+ * Applies a reviewer's decision on the submission the reviewer saw (its number, posted by the
+ * page). A newer submission (returned and resubmitted meanwhile) is refused: nobody has reviewed
+ * it. The change is made only if status and revision are still the ones checked (a
+ * compare-and-swap; every submission bumps the revision), so two reviewers acting at once cannot
+ * both win, and a resubmission landing between the check and the write is not accepted either.
  */
 export async function decide(input: {
   decision: Exclude<Decision, "submit">;
   roundId: string;
   countryCode: string;
+  /** The number of the submission the reviewer's page showed. */
+  submission: number;
   actor: { id: string; role: Role; name: string };
   message?: string;
 }): Promise<DecisionResult> {
   const response = await prisma.response.findUnique({
     where: { roundId_countryCode: { roundId: input.roundId, countryCode: input.countryCode } },
-    select: { id: true, status: true },
+    select: {
+      id: true,
+      status: true,
+      revision: true,
+      submissions: {
+        select: { number: true, createdAt: true, imported: true },
+        orderBy: { number: "desc" },
+        take: 1,
+      },
+    },
   });
   const check = checkTransition(input.decision, response?.status ?? null, input.actor.role);
   if (!check.ok) return check;
+  const latest = response!.submissions[0];
+  if (!latest) return { ok: false, reason: "status" };
+  if (latest.number !== input.submission) {
+    return {
+      ok: false,
+      reason: "stale",
+      latest: { number: latest.number, at: latest.createdAt, imported: latest.imported },
+    };
+  }
   const message = input.message?.trim() ?? "";
   if (input.decision === "return" && !message) return { ok: false, reason: "message" };
   const now = new Date();
   const won = await prisma.$transaction(async (tx) => {
     const { count } = await tx.response.updateMany({
-      where: { id: response!.id, status: response!.status },
+      where: { id: response!.id, status: response!.status, revision: response!.revision },
       data: {
         status: check.to,
         ...(input.decision === "accept" ? { acceptedAt: now } : {}),
@@ -96,7 +123,7 @@ export async function decide(input: {
         actorId: input.actor.id,
         countryCode: input.countryCode,
         responseId: response!.id,
-        data: message ? { message } : undefined,
+        data: message ? { message, submission: latest.number } : { submission: latest.number },
       },
       tx,
     );
@@ -114,13 +141,14 @@ async function emailReturn(
   reviewerName: string,
   message: string,
 ) {
-  const [country, round, focalPoints] = await Promise.all([
+  const [country, round, focalPoints, questionComments] = await Promise.all([
     prisma.country.findUniqueOrThrow({ where: { code: countryCode }, select: { name: true } }),
     prisma.round.findUniqueOrThrow({
       where: { id: roundId },
       select: { name: true, deadline: true },
     }),
     activeFocalPoints(countryCode),
+    openQuestionComments(roundId, countryCode),
   ]);
   const email = await returnedForRevisionEmail({
     countryName: country.name,
@@ -129,6 +157,7 @@ async function emailReturn(
     message,
     link: absoluteUrl(`/countries/${countryCode}`),
     deadline: round.deadline,
+    comments: questionComments.map((c) => ({ ...c, link: absoluteUrl(c.link) })),
   });
   await sendToEach(focalPoints, email);
 }

@@ -19,7 +19,7 @@ export async function loadSectionPage(
   context: AppLoadContext,
   params: { code?: string; section?: string },
 ) {
-  const { countryCode } = await requireFocalPointFor(request, context, params.code);
+  const { countryCode, user } = await requireFocalPointFor(request, context, params.code);
   const { round, questionnaire, section } = await sectionContext(countryCode, params.section);
   const country = { code: countryCode, name: findMemberState(countryCode)?.name ?? countryCode };
   const response = await findResponse(round.id, countryCode);
@@ -56,6 +56,8 @@ export async function loadSectionPage(
   return {
     headers: pending ? { "Set-Cookie": pending.clearCookie } : undefined,
     data: {
+      /** Whose unsaved changes this browser may restore on this page (local-backup.ts). */
+      userId: user.id,
       roundId: round.id,
       country,
       sectionId: section.id,

@@ -1,6 +1,6 @@
 import type { AppLoadContext } from "@remix-run/node";
 import { requireFocalPointFor } from "~/auth/guards.server";
-import { stashInput } from "~/auth/pending-input.server";
+import { heldSession, signInNotice, stashInput } from "~/auth/pending-input.server";
 import { readSession } from "~/auth/session.server";
 import { findSection, msq2020, questionnaireFor } from "~/questionnaire";
 import { parseSectionPost, type SectionIntent } from "~/questionnaire/section-post";
@@ -25,7 +25,7 @@ export type SectionSaveOutcome =
     }
   | { kind: "locked" }
   | { kind: "malformed"; fields: string[] }
-  | { kind: "signed-out"; stashCookie: string | null };
+  | { kind: "signed-out"; stashCookie: string | null; notice: "kept" | "lost" | null };
 
 export async function sectionContext(countryCode: string, sectionId: string | undefined) {
   const round = await currentRound();
@@ -43,11 +43,16 @@ export async function saveSectionPost(
 ): Promise<SectionSaveOutcome> {
   const formData = await request.formData();
   // An expired session must not cost the person what they typed (see pending-input.server.ts).
+  // Autosave keeps it in the browser instead.
+  const held = options.autosave ? null : await heldSession(request);
   const session = await readSession(request, context);
   if (!session) {
+    if (options.autosave) return { kind: "signed-out", stashCookie: null, notice: null };
+    const stash = await stashInput(request, context, formData, held);
     return {
       kind: "signed-out",
-      stashCookie: options.autosave ? null : await stashInput(request, formData),
+      stashCookie: stash.kept ? stash.cookie : null,
+      notice: signInNotice(stash, request),
     };
   }
   const { user, countryCode } = await requireFocalPointFor(request, context, params.code, session);

@@ -1,9 +1,11 @@
 import { endAllSessions } from "~/auth/session.server";
 import { hashPassword } from "~/auth/password.server";
 import { normaliseEmail } from "~/auth/sign-in.server";
-import { issueToken } from "~/auth/tokens.server";
+import { issueToken, voidUnusedTokens } from "~/auth/tokens.server";
 import { prisma } from "~/db.server";
+import { runAfterResponse } from "~/email/after-response.server";
 import type { Role } from "~/generated/prisma/enums";
+import { sendPasswordChanged } from "./account-emails.server";
 import { logEvent } from "./event.server";
 
 // Accounts: listing, invitations, role and country changes, (de)activation, passwords.
@@ -99,6 +101,10 @@ export async function updateUserAccess(
 ) {
   const countries = input.role === "FOCAL_POINT" ? [...new Set(input.countries)] : [];
   await prisma.$transaction(async (tx) => {
+    const before = await tx.user.findUniqueOrThrow({
+      where: { id: userId },
+      select: { role: true, countries: { select: { countryCode: true } } },
+    });
     await tx.user.update({ where: { id: userId }, data: { role: input.role } });
     await tx.userCountry.deleteMany({ where: { userId } });
     if (countries.length > 0) {
@@ -108,10 +114,16 @@ export async function updateUserAccess(
     }
     await logEvent(
       {
-        kind: "user.access_changed",
+        // A change of role is a security event of its own (who gained or lost rights).
+        kind: before.role !== input.role ? "user.role_changed" : "user.access_changed",
         actorId,
         subjectId: userId,
-        data: { role: input.role, countries },
+        data: {
+          role: input.role,
+          countries,
+          previousRole: before.role,
+          previousCountries: before.countries.map((c) => c.countryCode),
+        },
       },
       tx,
     );
@@ -129,15 +141,30 @@ export async function setUserActive(userId: string, active: boolean, actorId: st
   });
 }
 
-/** Sets the password (after an invitation or a reset) and ends every other session. */
+/**
+ * Sets the password (after an invitation or a reset), voids the user's other one-time links,
+ * ends every session, and tells the owner by e-mail (after the answer: `notified`).
+ */
 export async function setPassword(userId: string, password: string, name?: string) {
   const passwordHash = await hashPassword(password);
-  await prisma.user.update({
-    where: { id: userId },
-    data: { passwordHash, ...(name ? { name } : {}) },
+  const user = await prisma.$transaction(async (tx) => {
+    const before = await tx.user.findUniqueOrThrow({
+      where: { id: userId },
+      select: { email: true, passwordHash: true },
+    });
+    await tx.user.update({
+      where: { id: userId },
+      data: { passwordHash, ...(name ? { name } : {}) },
+    });
+    await voidUnusedTokens(userId, tx);
+    await logEvent({ kind: "user.password_set", actorId: userId, subjectId: userId }, tx);
+    return { email: before.email, firstPassword: before.passwordHash === null };
   });
   await endAllSessions(userId);
-  await logEvent({ kind: "user.password_set", actorId: userId, subjectId: userId });
+  const notified = runAfterResponse("Password-changed e-mail", () =>
+    sendPasswordChanged({ ...user, changedAt: new Date() }),
+  );
+  return { notified };
 }
 
 export async function findActiveUserByEmail(email: string) {

@@ -3,20 +3,42 @@ import type { AnswerValue, Answers, Question } from "./types";
 // Reading answers out of a form post, and fingerprints of answers so the server can tell which
 // fields a person actually changed (a form without JavaScript posts every field of the page).
 
+/** What reading answers needs of a form post: FormData, or its fields indexed by name. */
+export type FormFields = Pick<FormData, "get" | "getAll" | "has">;
+
+/**
+ * A form post's fields by name, in one pass. FormData's look-ups each scan every entry, so a post
+ * padded with a million unknown fields (3 MB) cost 5 s of look-ups, one set per question.
+ */
+export function indexFormFields(formData: FormData): FormFields {
+  const byName = new Map<string, FormDataEntryValue[]>();
+  for (const [name, value] of formData) {
+    const values = byName.get(name);
+    if (values) values.push(value);
+    else byName.set(name, [value]);
+  }
+  return {
+    get: (name) => byName.get(name)?.[0] ?? null,
+    getAll: (name) => [...(byName.get(name) ?? [])],
+    has: (name) => byName.has(name),
+  };
+}
+
 /** The answer a form post gives for a question; blank means "not answered" (null). */
-export function answerFromFormData(formData: FormData, question: Question): AnswerValue {
+export function answerFromFormData(formData: FormFields, question: Question): AnswerValue {
   if (question.type === "multi") {
     const picked = formData.getAll(question.key).filter((v): v is string => typeof v === "string");
     return picked.length > 0 ? picked : null;
   }
   const raw = formData.get(question.key);
   if (typeof raw !== "string") return null;
-  // Browsers send CRLF from textareas; keep answers with plain line breaks.
-  const value = raw.replace(/\r\n?/g, "\n").trim();
+  // Browsers send CRLF from textareas; keep answers with plain line breaks. Nobody types NUL,
+  // and PostgreSQL cannot store it in JSON: it is dropped like a stray CR.
+  const value = raw.replace(/\r\n?/g, "\n").replace(/\0/g, "").trim();
   return value === "" ? null : value;
 }
 
-export function answersFromFormData(formData: FormData, questions: readonly Question[]): Answers {
+export function answersFromFormData(formData: FormFields, questions: readonly Question[]): Answers {
   return Object.fromEntries(questions.map((q) => [q.key, answerFromFormData(formData, q)]));
 }
 

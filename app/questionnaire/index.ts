@@ -4,11 +4,21 @@ import type { AnswerValue, Answers, Condition, Question, Questionnaire, Section 
 export type * from "./types";
 export { msq2020 };
 
+/** The publish-authorisation box: a header field saved, exported and imported beside the answers. */
+export const AUTHORIZATION_KEY = "authorize_publication";
+
 /** Every questionnaire the portal knows, by round. A new round is a new entry here. */
 export const questionnaires: Readonly<Record<string, Questionnaire>> = { [msq2020.round]: msq2020 };
 
 export function questionnaireFor(round: string): Questionnaire | undefined {
   return questionnaires[round];
+}
+
+/** The round's questionnaire; a round without one is a configuration error, said loudly. */
+export function requireQuestionnaire(round: string): Questionnaire {
+  const questionnaire = questionnaires[round];
+  if (!questionnaire) throw new Error(`No questionnaire is defined for the round "${round}".`);
+  return questionnaire;
 }
 
 /** All questions in questionnaire order. */

@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { findSection, msq2020 } from "./index";
+import { allQuestions, findSection, msq2020 } from "./index";
 import { fingerprint } from "./form-data";
 import { parseSectionPost } from "./section-post";
 import { formatAnswer } from "./format";
 import { sectionProgress } from "./progress";
+import { answersAtCap, sectionForm } from "./pathological.test-helper";
+import { expectLinear, fastestMs } from "./timing.test-helper";
 
 const sectionI = findSection(msq2020, "I")!;
 const sectionII = findSection(msq2020, "II")!;
@@ -140,5 +142,51 @@ describe("sectionProgress", () => {
       "over_word_limit",
     ]);
     expect(sectionProgress(msq2020, {}).find((s) => s.id === "I")!.total).toBe(17);
+  });
+});
+
+describe("parseSectionPost, awkward characters", () => {
+  it("drops NUL from text (PostgreSQL cannot store it), as it turns CR LF into LF", () => {
+    const post = parseSectionPost(
+      msq2020,
+      sectionI.questions,
+      form([
+        ["base", "0"],
+        ["q3_egov_agency", "Min\u0000istry\r\nof ICT\u0000"],
+        ["orig.q3_egov_agency", fingerprint(null)],
+      ]),
+    );
+    expect(post).toMatchObject({ changes: { q3_egov_agency: "Ministry\nof ICT" } });
+  });
+});
+
+describe("parseSectionPost on the largest posts the portal accepts", () => {
+  const questions = allQuestions(msq2020);
+
+  it("reads a post with every answer at its cap, in time linear in its length", async () => {
+    const answers = answersAtCap(msq2020);
+    const post = parseSectionPost(msq2020, questions, sectionForm(questions, answers));
+    expect("changes" in post && post.changes).toEqual(answers);
+    // Linear: 5–20 ms (1 MB of answers).
+    await expectLinear(
+      (fraction) => {
+        const form = sectionForm(questions, answersAtCap(msq2020, "a@ + dots + @", fraction));
+        return () => parseSectionPost(msq2020, questions, form);
+      },
+      1,
+      200,
+    );
+  });
+
+  it("reads a 3 MB post padded with a million unknown fields quickly", async () => {
+    const padded = sectionForm(questions, { q3_egov_agency: "Agency" });
+    for (let i = 0; i < 1_000_000; i++) padded.append("x", "");
+    // One pass over the fields: 100–300 ms; look-ups per question over every field took 2–5 s.
+    expect(await fastestMs(() => parseSectionPost(msq2020, questions, padded), 1)).toBeLessThan(
+      1000,
+    );
+    expect(parseSectionPost(msq2020, questions, padded)).toMatchObject({
+      changes: { q3_egov_agency: "Agency" },
+    });
   });
 });

@@ -1,4 +1,4 @@
-import { answerFromFormData, fingerprint } from "./form-data";
+import { answerFromFormData, fingerprint, indexFormFields } from "./form-data";
 import type { Answers, Question, Questionnaire } from "./types";
 import { draftAnswersSchema } from "./validation";
 
@@ -39,15 +39,16 @@ export function parseSectionPost(
   questions: readonly Question[],
   formData: FormData,
 ): SectionPost | SectionPostError {
-  const intent = parseIntent(formData.get("intent"));
-  const base = Number(formData.get("base"));
+  const form = indexFormFields(formData);
+  const intent = parseIntent(form.get("intent"));
+  const base = Number(form.get("base"));
   // An autosave names the fields it carries; a full post carries the whole section.
-  const named = formData.get("fields");
+  const named = form.get("fields");
   const keys = typeof named === "string" ? new Set(named.split(",").filter(Boolean)) : null;
   const posted = questions.filter((q) => !keys || keys.has(q.key));
 
   // A single-value field sent twice is a forged or broken form: refuse rather than guess.
-  const duplicated = posted.filter((q) => q.type !== "multi" && formData.getAll(q.key).length > 1);
+  const duplicated = posted.filter((q) => q.type !== "multi" && form.getAll(q.key).length > 1);
   if (!intent || !Number.isInteger(base) || base < 0 || duplicated.length > 0) {
     return { error: "malformed", fields: duplicated.map((q) => q.key) };
   }
@@ -55,11 +56,11 @@ export function parseSectionPost(
   const changes: Answers = {};
   const shown: Record<string, string> = {};
   for (const question of posted) {
-    const value = answerFromFormData(formData, question);
-    const seen = formData.get(`orig.${question.key}`);
+    const value = answerFromFormData(form, question);
+    const seen = form.get(`orig.${question.key}`);
     // Neither a value nor a fingerprint: the field was not on the page (an unticked box still
     // has its fingerprint).
-    if (seen === null && !formData.has(question.key)) continue;
+    if (seen === null && !form.has(question.key)) continue;
     if (typeof seen === "string") {
       if (seen === fingerprint(value)) continue;
       shown[question.key] = seen;

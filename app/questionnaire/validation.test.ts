@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { msq2020 } from "./index";
+import { answersAtCap } from "./pathological.test-helper";
+import { expectLinear } from "./timing.test-helper";
 import { answerIssues, draftAnswersSchema, submitAnswersSchema } from "./validation";
 
 const words = (n: number, word = "word") => Array.from({ length: n }, () => word).join(" ");
@@ -100,4 +102,26 @@ describe("submit schema", () => {
     expect(unanswered.map((i) => i.field)).toContain("q4_has_cio");
     expect(unanswered.every((i) => !i.blocksSubmit)).toBe(true);
   });
+});
+
+describe("validation of a response with every answer at its cap", () => {
+  // Linear: 3–60 ms for the address shape, 0.3–1.6 s for Chinese (19 long answers of 50,000
+  // characters through the segmenter), idle to busy; quadratic, the first took 137 s.
+  for (const shape of ["a@ + dots + @", "Chinese and Latin letters"]) {
+    it(`refuses the submission with a message per problem, in linear time: ${shape}`, async () => {
+      const result = submit.safeParse(answersAtCap(msq2020, shape));
+      expect(result.success).toBe(false);
+      expect(result.error!.issues.every((issue) => issue.message !== "")).toBe(true);
+      expect(draft.safeParse(answersAtCap(msq2020, shape)).success).toBe(true);
+      await expectLinear(
+        (fraction) => {
+          const answers = answersAtCap(msq2020, shape, fraction);
+          return () => submit.safeParse(answers);
+        },
+        1,
+        2000,
+        2,
+      );
+    });
+  }
 });

@@ -1,4 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { pathologicalTexts } from "./pathological.test-helper";
+import { expectLinear } from "./timing.test-helper";
+import { MAX_LONGTEXT_CHARS } from "./validation";
 import { wordCount, wordLimitState } from "./word-count";
 
 const words = (n: number, word = "word") => Array.from({ length: n }, () => word).join(" ");
@@ -70,5 +73,37 @@ describe("wordLimitState", () => {
   it("reports over the limit only above it", () => {
     expect(wordLimitState(words(250), 250)).toEqual({ count: 250, max: 250, over: false });
     expect(wordLimitState(words(251), 250)).toEqual({ count: 251, max: 250, over: true });
+  });
+});
+
+describe("wordCount on the worst inputs an answer can hold", () => {
+  // Linear, the fastest of five runs takes 0.1–20 ms on an idle 2-core machine, up to 80 ms on a
+  // busy one; quadratic (a backtracking expression, the segmenter given the whole text) 150 ms
+  // (Thai) to 9 s, growing 50 times for 8 times the text.
+  const BOUND_MS = 100;
+  for (const shape of Object.keys(pathologicalTexts(10))) {
+    it(`counts a long answer at its cap quickly: ${shape}`, async () => {
+      const answer = (length: number) => pathologicalTexts(length)[shape]!;
+      expect(answer(MAX_LONGTEXT_CHARS)).toHaveLength(MAX_LONGTEXT_CHARS);
+      await expectLinear(
+        (length) => {
+          const text = answer(length);
+          return () => wordCount(text);
+        },
+        MAX_LONGTEXT_CHARS,
+        BOUND_MS,
+      );
+    });
+  }
+
+  it("counts the same as before: one word for the address-like shapes, one per segment", () => {
+    const texts = pathologicalTexts(MAX_LONGTEXT_CHARS);
+    expect(wordCount(texts["a@ + dots + @"])).toBe(1);
+    expect(wordCount(texts["@ + closing punctuation"])).toBe(1);
+    expect(wordCount(texts["no spaces"])).toBe(1);
+    expect(wordCount(texts["runs of spaces"])).toBe(2);
+    expect(wordCount(texts["[[[["])).toBe(0);
+    expect(wordCount(texts["<a<a<a"])).toBe(MAX_LONGTEXT_CHARS / 2);
+    expect(wordCount(texts["Chinese and Latin letters"])).toBe(MAX_LONGTEXT_CHARS);
   });
 });

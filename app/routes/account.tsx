@@ -3,6 +3,7 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/guards.server";
 import { blankSessionCookie, endAllSessions } from "~/auth/session.server";
+import { CLEAR_SITE_STORAGE } from "~/components/questionnaire/local-backup";
 import { useCopy } from "~/i18n";
 import { logEvent } from "~/models/event.server";
 
@@ -17,7 +18,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { user } = await requireUser(request, context);
   await endAllSessions(user.id);
   await logEvent({ kind: "user.signed_out_everywhere", actorId: user.id, subjectId: user.id });
-  return redirect("/sign-in", { headers: { "Set-Cookie": blankSessionCookie() } });
+  // Signed out here too: this browser's unsaved changes go (local-backup.ts).
+  return redirect("/sign-in", {
+    headers: { "Set-Cookie": blankSessionCookie(), ...CLEAR_SITE_STORAGE },
+  });
 }
 
 export default function Account() {

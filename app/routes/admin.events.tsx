@@ -4,6 +4,7 @@ import { requireAdmin } from "~/auth/guards.server";
 import { memberStates } from "~/countries";
 import { LocalTime } from "~/components/time";
 import { prisma } from "~/db.server";
+import type { Role } from "~/generated/prisma/enums";
 import { useCopy } from "~/i18n";
 import { namesOf } from "~/models/response.server";
 
@@ -63,14 +64,40 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       ]
         .filter(Boolean)
         .join(" · "),
+      ...securityDetails(e.kind, e.data),
     })),
     older: events.length === PAGE ? events[events.length - 1]!.at.toISOString() : null,
   };
 }
 
+/** What a security event says, for a readable line (the stored data has no secrets in it). */
+function securityDetails(kind: string, data: unknown) {
+  const d = (data ?? {}) as Record<string, unknown>;
+  const text = (key: string) => (typeof d[key] === "string" ? (d[key] as string) : "");
+  const denied =
+    kind === "security.access_denied"
+      ? {
+          method: text("method"),
+          path: text("path"),
+          status: Number(d.status) || 0,
+          reason: d.reason === "country" ? ("country" as const) : ("role" as const),
+        }
+      : null;
+  const roleChange =
+    kind === "user.role_changed"
+      ? {
+          from: text("previousRole"),
+          to: text("role"),
+          countries: Array.isArray(d.countries) ? d.countries.map(String) : [],
+        }
+      : null;
+  return { denied, roleChange };
+}
+
 export default function EventLog() {
   const page = useLoaderData<typeof loader>();
   const copy = useCopy().eventLog;
+  const roles = useCopy().roles;
   const olderParams = new URLSearchParams(
     Object.entries({ ...page.filter, before: page.older }).filter(
       (e): e is [string, string] => !!e[1],
@@ -102,7 +129,9 @@ export default function EventLog() {
         <select id="ev-kind" name="kind" defaultValue={page.filter.kind ?? ""}>
           <option value="">{copy.anyKind}</option>
           {page.kinds.map((k) => (
-            <option key={k}>{k}</option>
+            <option key={k} value={k}>
+              {copy.kinds[k] ?? k}
+            </option>
           ))}
         </select>
         <button type="submit" className="secondary">
@@ -128,11 +157,26 @@ export default function EventLog() {
                 </td>
                 <td>{e.who}</td>
                 <td>
-                  {e.kind}
+                  {copy.kinds[e.kind] ?? e.kind}
                   {e.about ? ` · ${e.about}` : ""}
                 </td>
                 <td>{e.country ?? ""}</td>
-                <td className="details">{e.details}</td>
+                <td className="details">
+                  {e.denied
+                    ? copy.accessDenied(
+                        e.denied.method,
+                        e.denied.path,
+                        e.denied.status,
+                        e.denied.reason,
+                      )
+                    : e.roleChange
+                      ? copy.roleChanged(
+                          roles[e.roleChange.from as Role] ?? e.roleChange.from,
+                          roles[e.roleChange.to as Role] ?? e.roleChange.to,
+                          e.roleChange.countries,
+                        )
+                      : e.details}
+                </td>
               </tr>
             ))}
           </tbody>

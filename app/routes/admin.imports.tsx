@@ -19,8 +19,9 @@ import {
   importMsqFileItems,
   isRefused,
   previewReadings,
-  readMsqBytes,
+  readMsqBytesWith,
 } from "~/import/import-file.server";
+import { offThreadReader } from "~/import/parse-off-thread.server";
 import type { ImportOutcome } from "~/import/import-response.server";
 import type { ImportWarning } from "~/import/parse-msq";
 import {
@@ -37,7 +38,9 @@ import type { Answers, Questionnaire } from "~/questionnaire/types";
 // Administrators import a converted questionnaire or a JSON export from the browser, in two
 // steps: the upload is read and shown (nothing written), then confirmed. Between the two the
 // file stays on the server (import-upload.server.ts) and only its hash goes through the page;
-// confirming files it with the same functions as `npm run import:msq`.
+// confirming files it with the same functions as `npm run import:msq`. Both steps parse the file
+// in a worker thread with a time budget (parse-off-thread.server.ts): a slow file is refused and
+// never holds up the other requests.
 
 export const meta: MetaFunction = () => [{ title: `${copy.title} · MSQ Portal` }];
 
@@ -106,6 +109,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 type Options = { questionnaire: Questionnaire; force: boolean; actorId: string };
 
+const readOffThread = () =>
+  offThreadReader({ messages: { overBudget: copy.readTooSlow, failed: copy.readFailed } });
+
 /** Step 1: read the upload and show what importing it would do; only the file is kept. */
 async function upload(request: Request, options: Options) {
   let form: FormData;
@@ -126,7 +132,7 @@ async function upload(request: Request, options: Options) {
 
   const name = uploadName(submission.value.file.name);
   const bytes = new Uint8Array(await submission.value.file.arrayBuffer());
-  const readings = readMsqBytes(bytes, name, options.questionnaire);
+  const readings = await readMsqBytesWith(readOffThread(), bytes, name, options.questionnaire);
   const errors = readings.flatMap((reading) => (reading.ok ? [] : reading.error.split("\n")));
   if (errors.length > 0) {
     const result = submission.reply({
@@ -150,7 +156,11 @@ async function upload(request: Request, options: Options) {
 async function confirm(hash: string, options: Options) {
   const kept = await findUpload(hash);
   if (!kept) return data({ step: "gone" as const, problem: copy.uploadGone }, { status: 410 });
-  const results = await importMsqFileItems(kept.file, { ...options, dryRun: false });
+  const results = await importMsqFileItems(kept.file, {
+    ...options,
+    dryRun: false,
+    read: readOffThread(),
+  });
   const refused = results.some(isRefused);
   // A refused response can still be forced from the page: keep the file until then.
   if (!refused) await discardUpload(kept.hash);

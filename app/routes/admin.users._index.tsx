@@ -72,30 +72,32 @@ export default function Users() {
       {users.length === 0 ? (
         <p>{a.noUsers}</p>
       ) : (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{a.name}</th>
-              <th scope="col">{a.email}</th>
-              <th scope="col">{a.role}</th>
-              <th scope="col">{a.countries}</th>
-              <th scope="col">{a.state}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {users.map((user) => (
-              <tr key={user.id}>
-                <td>
-                  <Link to={`/admin/users/${user.id}`}>{user.name ?? user.email}</Link>
-                </td>
-                <td>{user.email}</td>
-                <td>{copy.roles[user.role as Role]}</td>
-                <td>{user.countries.join(", ")}</td>
-                <td>{!user.active ? a.inactive : user.pending ? a.pending : a.active}</td>
+        <div className="table-scroll">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{a.name}</th>
+                <th scope="col">{a.email}</th>
+                <th scope="col">{a.role}</th>
+                <th scope="col">{a.countries}</th>
+                <th scope="col">{a.state}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {users.map((user) => (
+                <tr key={user.id}>
+                  <td>
+                    <Link to={`/admin/users/${user.id}`}>{user.name ?? user.email}</Link>
+                  </td>
+                  <td>{user.email}</td>
+                  <td>{copy.roles[user.role as Role]}</td>
+                  <td>{user.countries.join(", ")}</td>
+                  <td>{!user.active ? a.inactive : user.pending ? a.pending : a.active}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </section>
   );

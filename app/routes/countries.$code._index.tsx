@@ -1,9 +1,18 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
-import { requireCountryReader } from "~/auth/guards.server";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { requireCountryReader, requireFocalPointFor } from "~/auth/guards.server";
+import { CommentList } from "~/components/country/comment-list";
+import { HistoryList } from "~/components/country/history-list";
+import { ReturnedBanner } from "~/components/country/returned-banner";
 import { LocalTime } from "~/components/time";
 import { useCopy } from "~/i18n";
+import { en } from "~/i18n/en";
+import { replySchema } from "~/models/comment-schemas";
 import { loadCountryPage } from "~/models/country-page.server";
+import { replyToThread } from "~/models/comment-threads.server";
+import { currentRound } from "~/models/round.server";
 import { findQuestion, msq2020, questionnaireFor } from "~/questionnaire";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -15,8 +24,32 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   return { ...(await loadCountryPage(countryCode)), isFocalPoint: user.role === "FOCAL_POINT" };
 }
 
+/** A focal point replies to a reviewer's comment; reviewers reply on their review page. */
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const { user, countryCode } = await requireFocalPointFor(request, context, params.code);
+  const submission = parseWithZod(await request.formData(), { schema: replySchema });
+  if (submission.status !== "success") {
+    const threadId = String(submission.payload.threadId ?? "");
+    const message = submission.error?.body?.[0] ?? en.comments.replyRequired;
+    return data({ problem: { threadId, message } }, { status: 400 });
+  }
+  const { threadId, body } = submission.value;
+  const round = await currentRound();
+  const replied = await replyToThread({
+    roundId: round.id,
+    countryCode,
+    threadId,
+    body,
+    authorId: user.id,
+  });
+  if (!replied)
+    return data({ problem: { threadId, message: en.comments.threadGone } }, { status: 404 });
+  return redirect(`/countries/${countryCode}?replied=1#thread-${threadId}`);
+}
+
 export default function CountryPage() {
   const page = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const copy = useCopy();
   const c = copy.country;
@@ -30,8 +63,16 @@ export default function CountryPage() {
           {c.submitted}
         </p>
       ) : null}
-      {page.status === "RETURNED" ? (
-        <p className="notice notice--warning">{c.returnedNotice}</p>
+      {searchParams.get("replied") ? (
+        <p className="notice notice--success" role="status">
+          {c.replied}
+        </p>
+      ) : null}
+      {page.returned ? (
+        <ReturnedBanner
+          returned={page.returned}
+          waiting={page.threads.filter((t) => t.waitingForCountry).length}
+        />
       ) : null}
       <dl className="facts">
         <div>
@@ -92,58 +133,48 @@ export default function CountryPage() {
         </div>
       ) : null}
       <h2>{c.progress}</h2>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">{c.section}</th>
-            <th scope="col">{c.answered}</th>
-            <th scope="col">{c.problems}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {page.progress.map((section) => (
-            <tr key={section.id}>
-              <td>
-                {page.isFocalPoint && page.editable ? (
-                  <Link to={`${base}/sections/${section.id}`}>
-                    {section.id}. {section.title}
-                  </Link>
-                ) : (
-                  `${section.id}. ${section.title}`
-                )}
-              </td>
-              <td>{copy.questionnaire.answered(section.answered, section.total)}</td>
-              <td>{section.errors > 0 ? copy.questionnaire.errorsCount(section.errors) : "—"}</td>
+      <div className="table-scroll">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{c.section}</th>
+              <th scope="col">{c.answered}</th>
+              <th scope="col">{c.problems}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {page.progress.map((section) => (
+              <tr key={section.id}>
+                <td>
+                  {page.isFocalPoint && page.editable ? (
+                    <Link to={`${base}/sections/${section.id}`}>
+                      {section.id}. {section.title}
+                    </Link>
+                  ) : (
+                    `${section.id}. ${section.title}`
+                  )}
+                </td>
+                <td>{copy.questionnaire.answered(section.answered, section.total)}</td>
+                <td>{section.errors > 0 ? copy.questionnaire.errorsCount(section.errors) : "—"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {page.threads.length > 0 ? (
+        <>
+          <h2 id="comments">{c.commentsTitle}</h2>
+          <CommentList
+            threads={page.threads}
+            questionnaire={questionnaire}
+            base={base}
+            canReply={page.isFocalPoint}
+            problem={actionData?.problem ?? null}
+          />
+        </>
+      ) : null}
       <h2>{c.history}</h2>
-      {page.history.length === 0 ? (
-        <p>{c.noHistory}</p>
-      ) : (
-        <ol className="history">
-          {page.history.map((event) => (
-            <li key={event.id}>
-              <LocalTime iso={event.at} withDate /> · {event.who}{" "}
-              {(c.events[event.kind] ?? (() => event.kind))(event.fields.length)}
-              {event.fields.length > 0 && event.fields.length <= 5 ? (
-                <span className="history__fields">
-                  {" "}
-                  (
-                  {event.fields
-                    .map(
-                      (f) =>
-                        findQuestion(questionnaire, f)?.text.split(" ").slice(0, 6).join(" ") ?? f,
-                    )
-                    .join("; ")}
-                  )
-                </span>
-              ) : null}
-            </li>
-          ))}
-        </ol>
-      )}
+      <HistoryList history={page.history} questionnaire={questionnaire} />
     </section>
   );
 }

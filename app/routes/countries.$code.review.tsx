@@ -2,7 +2,13 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireFocalPointFor } from "~/auth/guards.server";
-import { stashInput } from "~/auth/pending-input.server";
+import {
+  heldSession,
+  signInAfterExpiry,
+  signInNotice,
+  stashInput,
+  takePendingInput,
+} from "~/auth/pending-input.server";
 import { readSession } from "~/auth/session.server";
 import { AnswerList } from "~/components/questionnaire/answer-list";
 import { SectionNav } from "~/components/questionnaire/section-nav";
@@ -30,27 +36,45 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const answers = completeAnswers(questionnaire, response?.answers ?? {});
   const { progress, issues } = progressAndIssues(questionnaire, answers);
   const authorizePublication = response?.authorizePublication ?? null;
-  return {
-    roundId: round.id,
-    countryCode,
-    answers,
-    progress,
-    errors: issues.filter((i) => i.blocksSubmit),
-    unanswered: issues.filter((i) => i.code === "unanswered").map((i) => i.field),
-    authorizePublication,
-    authorizationShown: fingerprint(authorizePublication),
-    revision: response?.revision ?? 0,
-    editable: !response || EDITABLE.includes(response.status),
-  };
+  // The authorisation ticked (or not) when the session had expired, with what the person had
+  // seen then, so that saving it still detects a colleague's change in between.
+  const pending = await takePendingInput(request);
+  const restored = pending
+    ? {
+        authorizePublication: pending.formData.get(AUTHORIZATION_KEY) === "yes",
+        authorizationShown: String(pending.formData.get(`orig.${AUTHORIZATION_KEY}`) ?? ""),
+        revision: Number(pending.formData.get("base")) || 0,
+      }
+    : null;
+  return data(
+    {
+      roundId: round.id,
+      countryCode,
+      answers,
+      progress,
+      errors: issues.filter((i) => i.blocksSubmit),
+      unanswered: issues.filter((i) => i.code === "unanswered").map((i) => i.field),
+      authorizePublication: restored ? restored.authorizePublication : authorizePublication,
+      authorizationShown: restored
+        ? restored.authorizationShown
+        : fingerprint(authorizePublication),
+      revision: restored ? restored.revision : (response?.revision ?? 0),
+      restored: restored !== null,
+      editable: !response || EDITABLE.includes(response.status),
+    },
+    { headers: pending ? { "Set-Cookie": pending.clearCookie } : undefined },
+  );
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const formData = await request.formData();
+  const held = await heldSession(request); // before readSession (see pending-input.server.ts)
   const session = await readSession(request, context);
   if (!session) {
+    const stash = await stashInput(request, context, formData, held);
     const path = new URL(request.url).pathname;
-    throw redirect(`/sign-in?${new URLSearchParams({ redirectTo: path })}`, {
-      headers: { "Set-Cookie": await stashInput(request, formData) },
+    throw redirect(signInAfterExpiry(path, signInNotice(stash, request)), {
+      headers: stash.kept ? { "Set-Cookie": stash.cookie } : undefined,
     });
   }
   const { user, countryCode } = await requireFocalPointFor(request, context, params.code, session);
@@ -117,6 +141,11 @@ export default function Review() {
     <section aria-labelledby="review-title" className="questionnaire">
       <h1 id="review-title">{r.title}</h1>
       <p>{r.intro}</p>
+      {page.restored ? (
+        <p className="notice notice--warning" role="status">
+          {copy.questionnaire.restoredNoJs}
+        </p>
+      ) : null}
       {problem === "changed" || problem === "notEditable" || problem === "empty" ? (
         <p className="notice notice--error" role="alert">
           {r[problem]}

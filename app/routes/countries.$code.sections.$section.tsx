@@ -7,8 +7,10 @@ import { conditionHint } from "~/components/questionnaire/condition-hint";
 import { QuestionField } from "~/components/questionnaire/question-field";
 import { SectionNav } from "~/components/questionnaire/section-nav";
 import { AutosaveStatusLine } from "~/components/questionnaire/autosave-status";
+import { localBackupKey } from "~/components/questionnaire/local-backup";
 import { useAutosave } from "~/components/questionnaire/use-autosave";
 import { useHydrated } from "~/components/use-hydrated";
+import { signInAfterExpiry } from "~/auth/pending-input.server";
 import { useCopy } from "~/i18n";
 import { loadSectionPage } from "~/models/section-page.server";
 import {
@@ -18,6 +20,7 @@ import {
 } from "~/models/section-save.server";
 import { findSection, isAnswered, isAsked, msq2020, questionnaireFor } from "~/questionnaire";
 import { answersFromFormData, fingerprint } from "~/questionnaire/form-data";
+import { progressAfterSaves } from "~/questionnaire/progress";
 import type { Answers, Questionnaire } from "~/questionnaire/types";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -34,7 +37,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const path = new URL(request.url).pathname;
   if (outcome.kind === "signed-out") {
     const headers = outcome.stashCookie ? { "Set-Cookie": outcome.stashCookie } : undefined;
-    throw redirect(`/sign-in?${new URLSearchParams({ redirectTo: path })}`, { headers });
+    throw redirect(signInAfterExpiry(path, outcome.notice), { headers });
   }
   const base = `/countries/${params.code!.toUpperCase()}`;
   if (outcome.kind === "locked") throw redirect(base);
@@ -84,7 +87,12 @@ export default function SectionPage() {
     initial: page.values,
     initialShown: shown,
     endpoint: `/countries/${page.country.code}/sections/${section.id}/autosave`,
-    storageKey: `msq:unsaved:${page.roundId}:${page.country.code}:${section.id}`,
+    storageKey: localBackupKey({
+      userId: page.userId,
+      roundId: page.roundId,
+      country: page.country.code,
+      section: section.id,
+    }),
     enabled: page.editable,
   });
   const [live, setLive] = useState<Answers>(values);
@@ -104,6 +112,10 @@ export default function SectionPage() {
     return map;
   }, [page.issues]);
   const allConflicts = [...conflicts, ...autosave.conflicts];
+  // The section list follows autosave: this section's count moves as its answers are saved.
+  const progress = page.progress.map((p) =>
+    p.id === section.id ? progressAfterSaves(p, section, page.values, autosave.savedAnswers) : p,
+  );
 
   return (
     <section aria-labelledby="section-title" className="questionnaire">
@@ -174,7 +186,7 @@ export default function SectionPage() {
           />
         ))}
         <div className="questionnaire-layout">
-          <SectionNav progress={page.progress} current={section.id} />
+          <SectionNav progress={progress} current={section.id} />
           <fieldset disabled={!page.editable} className="questions">
             {section.questions.map((question) => {
               const conflict = allConflicts.find((c) => c.field === question.key);

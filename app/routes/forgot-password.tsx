@@ -4,23 +4,29 @@ import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 import { forgotPasswordSchema } from "~/auth/schemas";
-import { issueToken } from "~/auth/tokens.server";
-import { TextField } from "~/components/forms";
+import { requestPasswordReset } from "~/auth/password-reset.server";
+import { FormErrors, TextField } from "~/components/forms";
 import { useCopy } from "~/i18n";
-import { sendPasswordReset } from "~/models/account-emails.server";
-import { findActiveUserByEmail } from "~/models/user.server";
+import { en } from "~/i18n/en";
 
 export const meta: MetaFunction = () => [{ title: "Reset your password · MSQ Portal" }];
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: forgotPasswordSchema });
   if (submission.status !== "success")
     return data({ result: submission.reply(), sent: false }, { status: 400 });
-  // The same answer whether or not the address has an account, so the page reveals nothing.
-  const user = await findActiveUserByEmail(submission.value.email);
-  if (user) {
-    const { token, expiresAt } = await issueToken(user.id, "PASSWORD_RESET");
-    await sendPasswordReset({ email: user.email, token, expiresAt });
+  // The same answer, in the same time, whether or not the address has an account.
+  const reset = await requestPasswordReset({
+    email: submission.value.email,
+    clientAddress: context.clientAddress ?? "unknown",
+    afterResponse: context.afterResponse,
+  });
+  if (!reset.ok) {
+    const minutes = Math.ceil(reset.retryAfterMs / 60_000);
+    return data(
+      { result: submission.reply({ formErrors: [en.forgot.rateLimited(minutes)] }), sent: false },
+      { status: 429 },
+    );
   }
   return { result: submission.reply({ resetForm: true }), sent: true };
 }
@@ -44,6 +50,7 @@ export default function ForgotPassword() {
         </p>
       ) : null}
       <p>{copy.forgot.intro}</p>
+      <FormErrors id={form.errorId} errors={form.errors} />
       <Form method="post" {...getFormProps(form)}>
         <TextField
           label={copy.signIn.email}

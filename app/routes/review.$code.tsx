@@ -1,12 +1,21 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import {
+  Form,
+  Link,
+  type ShouldRevalidateFunction,
+  useActionData,
+  useLoaderData,
+} from "@remix-run/react";
+import { parseWithZod } from "@conform-to/zod/v4";
 import { requireReviewer } from "~/auth/guards.server";
 import { CommentThread } from "~/components/review/comment-thread";
 import { LocalTime } from "~/components/time";
+import { findMemberState } from "~/countries";
 import { useCopy } from "~/i18n";
 import { en } from "~/i18n/en";
 import { loadReviewPage } from "~/models/review-page.server";
+import { decisionSchema } from "~/models/review-schemas";
 import { addComment, decide } from "~/models/review.server";
 import { currentRound } from "~/models/round.server";
 import { findQuestion, msq2020, questionnaireFor } from "~/questionnaire";
@@ -17,6 +26,13 @@ import { wordCount } from "~/questionnaire/word-count";
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data ? en.reviewPage.title(data.country.name) : "Review"} · MSQ Portal` },
 ];
+
+// A refused decision (409: the status or the submission changed meanwhile) reloads the page's
+// data, so the reviewer sees what changed; Remix skips that after 4xx by default.
+export const shouldRevalidate: ShouldRevalidateFunction = ({
+  actionStatus,
+  defaultShouldRevalidate,
+}) => actionStatus === 409 || defaultShouldRevalidate;
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { user } = await requireReviewer(request, context);
@@ -48,28 +64,36 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     if (!added) throw new Response("Not found", { status: 404 });
     return { message: null, problem: null };
   }
-  if (intent !== "return" && intent !== "accept" && intent !== "reopen") {
+  const decision = parseWithZod(form, { schema: decisionSchema });
+  if (decision.status !== "success") {
     return data({ message: null, problem: en.questionnaire.invalidForm }, { status: 400 });
   }
   const result = await decide({
-    decision: intent,
+    decision: decision.value.intent,
     roundId: round.id,
     countryCode,
+    submission: decision.value.submission,
     actor: { id: user.id, role: user.role, name: user.name ?? user.email },
-    message: String(form.get("message") ?? ""),
+    message: decision.value.message ?? "",
   });
   if (!result.ok) {
     const problem =
       result.reason === "message"
         ? en.reviewPage.returnRequired
-        : en.reviewPage.refused[result.reason];
+        : result.reason === "stale"
+          ? en.reviewPage.refused.stale(
+              findMemberState(countryCode)?.name ?? countryCode,
+              result.latest.at,
+              result.latest.imported,
+            )
+          : en.reviewPage.refused[result.reason];
     return data({ message: null, problem }, { status: result.reason === "role" ? 403 : 409 });
   }
   const done = {
     return: en.reviewPage.returned,
     accept: en.reviewPage.accepted,
     reopen: en.reviewPage.reopened,
-  }[intent];
+  }[decision.value.intent];
   return { message: done, problem: null };
 }
 
@@ -142,6 +166,7 @@ export default function ReviewResponse() {
           <h2 id="decision-title">{r.decisions}</h2>
           {page.decisions.includes("return") ? (
             <Form method="post" className="field">
+              <SubmissionSeen number={page.submission?.number} />
               <label htmlFor="return-message">{r.returnMessage}</label>
               <p className="hint" id="return-hint">
                 {r.returnHint}
@@ -159,6 +184,7 @@ export default function ReviewResponse() {
           ) : null}
           {page.decisions.includes("accept") ? (
             <Form method="post">
+              <SubmissionSeen number={page.submission?.number} />
               <button type="submit" name="intent" value="accept">
                 {r.accept}
               </button>
@@ -166,6 +192,7 @@ export default function ReviewResponse() {
           ) : null}
           {page.decisions.includes("reopen") ? (
             <Form method="post">
+              <SubmissionSeen number={page.submission?.number} />
               <button type="submit" name="intent" value="reopen" className="secondary">
                 {r.reopen}
               </button>
@@ -280,4 +307,9 @@ export default function ReviewResponse() {
       </section>
     </section>
   );
+}
+
+/** The submission the decision is about: the server refuses it for any other (newer) one. */
+function SubmissionSeen({ number }: { number: number | undefined }) {
+  return number ? <input type="hidden" name="submission" value={number} /> : null;
 }

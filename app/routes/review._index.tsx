@@ -1,13 +1,24 @@
+import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { requireReviewer } from "~/auth/guards.server";
+import { requireAdmin, requireReviewer } from "~/auth/guards.server";
 import { ExportLinks } from "~/components/export-links";
-import { DashboardTable } from "~/components/review/dashboard-table";
 import { DashboardFilterForm } from "~/components/review/dashboard-filters";
+import { DashboardPager } from "~/components/review/dashboard-pager";
+import { DashboardSummary } from "~/components/review/dashboard-summary";
+import { DashboardTable } from "~/components/review/dashboard-table";
+import { ReminderForm } from "~/components/review/reminder-form";
+import { LocalTime } from "~/components/time";
 import { useCopy } from "~/i18n";
 import { en } from "~/i18n/en";
-import { applyDashboardFilters, dashboardCounts, parseDashboardFilters } from "~/models/dashboard";
+import {
+  applyDashboardFilters,
+  dashboardCounts,
+  pageOfRows,
+  parseDashboardFilters,
+} from "~/models/dashboard";
+import { dashboardActionSchema } from "~/models/dashboard-schemas";
 import { sendReminders, setDeadline } from "~/models/reminders.server";
 import { loadDashboardRows } from "~/models/review.server";
 import { currentRound } from "~/models/round.server";
@@ -19,49 +30,57 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const round = await currentRound();
   const rows = await loadDashboardRows(round.id);
   const filters = parseDashboardFilters(new URL(request.url).searchParams);
+  const filtered = applyDashboardFilters(rows, filters);
   return {
     round: { id: round.id, name: round.name, deadline: round.deadline?.toISOString() ?? null },
     isAdmin: user.role === "ADMIN",
     filters,
     counts: dashboardCounts(rows),
     regions: [...new Set(rows.map((r) => r.region))].sort(),
-    rows: applyDashboardFilters(rows, filters),
+    shown: pageOfRows(filtered, filters.page),
+    shownCodes: filtered.map((r) => r.code),
   };
 }
 
+type ActionResult = { message: string | null; problem: string | null; intent: string | null };
+
 export async function action({ request, context }: ActionFunctionArgs) {
   const { user } = await requireReviewer(request, context);
-  const round = await currentRound();
-  const form = await request.formData();
-  const intent = form.get("intent");
-  if (intent === "deadline") {
-    if (user.role !== "ADMIN") throw new Response("Forbidden", { status: 403 });
-    const value = String(form.get("deadline") ?? "");
-    const deadline = /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T23:59:59Z`) : null;
-    await setDeadline(round.id, deadline, user.id);
-    return { message: en.dashboard.deadlineSaved, problem: null };
+  const submission = parseWithZod(await request.formData(), { schema: dashboardActionSchema });
+  if (submission.status !== "success") {
+    const problem = Object.values(submission.error ?? {}).flat()[0] ?? en.dashboard.noneSelected;
+    return data<ActionResult>({ message: null, problem, intent: null }, { status: 400 });
   }
-  const countries = (
-    intent === "remind-shown"
-      ? String(form.get("shown") ?? "").split(",")
-      : form.getAll("countries")
-  )
-    .map(String)
-    .filter((code) => /^[A-Z]{3}$/.test(code));
-  if (countries.length === 0)
-    return data({ message: null, problem: en.dashboard.noneSelected }, { status: 400 });
-  const result = await sendReminders({
-    roundId: round.id,
-    countryCodes: countries,
-    actorId: user.id,
-    message: String(form.get("message") ?? ""),
-  });
-  return {
-    message: en.dashboard.reminded(result.reminded.length),
-    problem: result.withoutFocalPoint.length
-      ? en.dashboard.noFocalPoint(result.withoutFocalPoint.join(", "))
-      : null,
-  };
+  const round = await currentRound();
+  const value = submission.value;
+  switch (value.intent) {
+    case "deadline": {
+      await requireAdmin(request, context);
+      const deadline = value.deadline ? new Date(`${value.deadline}T23:59:59Z`) : null;
+      await setDeadline(round.id, deadline, user.id);
+      return data<ActionResult>({
+        message: en.dashboard.deadlineSaved,
+        problem: null,
+        intent: value.intent,
+      });
+    }
+    case "remind-selected":
+    case "remind-shown": {
+      const result = await sendReminders({
+        roundId: round.id,
+        countryCodes: value.intent === "remind-shown" ? value.shown : value.countries,
+        actorId: user.id,
+        message: value.message ?? "",
+      });
+      return data<ActionResult>({
+        message: en.dashboard.reminded(result.reminded.length),
+        problem: result.withoutFocalPoint.length
+          ? en.dashboard.noFocalPoint(result.withoutFocalPoint.join(", "))
+          : null,
+        intent: value.intent,
+      });
+    }
+  }
 }
 
 export default function Dashboard() {
@@ -69,7 +88,7 @@ export default function Dashboard() {
   const result = useActionData<typeof action>();
   const copy = useCopy();
   const d = copy.dashboard;
-  const responded = page.counts.byStatus.SUBMITTED + page.counts.byStatus.ACCEPTED;
+  const remindProblem = !!result?.problem && result.intent !== "deadline";
   return (
     <section aria-labelledby="dashboard-title" className="dashboard">
       <h1 id="dashboard-title">
@@ -86,6 +105,15 @@ export default function Dashboard() {
           </>
         ) : null}
       </p>
+      <p>
+        {page.round.deadline ? (
+          <>
+            {d.deadlineTitle}: <LocalTime iso={page.round.deadline} withDate />
+          </>
+        ) : (
+          d.noDeadline
+        )}
+      </p>
       {result?.message ? (
         <p className="notice notice--success" role="status">
           {result.message}
@@ -97,71 +125,22 @@ export default function Dashboard() {
         </p>
       ) : null}
 
-      <h2>{d.countsTitle}</h2>
-      <p>{d.responseRate(responded, page.counts.total)}</p>
-      <div className="counts">
-        <table>
-          <caption className="visually-hidden">{d.status}</caption>
-          <thead>
-            <tr>
-              {(Object.keys(page.counts.byStatus) as (keyof typeof page.counts.byStatus)[]).map(
-                (s) => (
-                  <th key={s} scope="col">
-                    {s === "NOT_STARTED" ? d.notStarted : copy.statuses[s]}
-                  </th>
-                ),
-              )}
-            </tr>
-          </thead>
-          <tbody>
-            <tr>
-              {Object.entries(page.counts.byStatus).map(([s, n]) => (
-                <td key={s}>{n}</td>
-              ))}
-            </tr>
-          </tbody>
-        </table>
-        <table>
-          <caption>{d.byRegion}</caption>
-          <tbody>
-            {page.counts.byRegion.map((r) => (
-              <tr key={r.region}>
-                <th scope="row">{r.region}</th>
-                <td>{d.responseRate(r.responded, r.total)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+      <DashboardSummary counts={page.counts} filters={page.filters} />
+
+      <div className="dashboard-toolbar">
+        <DashboardFilterForm filters={page.filters} regions={page.regions} />
+        <ReminderForm shownCodes={page.shownCodes} open={remindProblem} />
+        <ExportLinks
+          filters={{
+            statuses: page.filters.status ? [page.filters.status] : undefined,
+            region: page.filters.region,
+            authorisedOnly: page.filters.authorised === "yes",
+          }}
+        />
       </div>
 
-      <DashboardFilterForm filters={page.filters} regions={page.regions} />
-      <p role="status">{d.shown(page.rows.length)}</p>
-      <ExportLinks
-        filters={{
-          statuses: page.filters.status ? [page.filters.status] : undefined,
-          region: page.filters.region,
-          authorisedOnly: page.filters.authorised === "yes",
-        }}
-      />
-
-      <Form method="post">
-        <DashboardTable rows={page.rows} filters={page.filters} />
-        <fieldset className="field reminder">
-          <legend>{d.remindTitle}</legend>
-          <p className="hint">{d.remindText}</p>
-          <label htmlFor="reminder-message">{d.remindMessage}</label>
-          <textarea id="reminder-message" name="message" rows={3} />
-          <input type="hidden" name="shown" value={page.rows.map((r) => r.code).join(",")} />
-          <div className="actions">
-            <button type="submit" name="intent" value="remind-selected">
-              {d.remindSend}
-            </button>
-            <button type="submit" name="intent" value="remind-shown" className="secondary">
-              {d.selectAll}
-            </button>
-          </div>
-        </fieldset>
-      </Form>
+      <DashboardPager shown={page.shown} filters={page.filters} />
+      <DashboardTable rows={page.shown.rows} filters={page.filters} />
 
       {page.isAdmin ? (
         <Form method="post" className="field">

@@ -62,6 +62,16 @@ export default function SignIn() {
     <section className="prose" aria-labelledby="sign-in-title">
       <h1 id="sign-in-title">{copy.title}</h1>
       <p>{copy.intro}</p>
+      {/* Set by a form posted after the session ended (auth/pending-input.server.ts). */}
+      {searchParams.get("input") === "kept" ? (
+        <p className="notice notice--warning" role="status">
+          {copy.inputKept}
+        </p>
+      ) : searchParams.get("input") === "lost" ? (
+        <p className="notice notice--error" role="alert">
+          {copy.inputLost}
+        </p>
+      ) : null}
       <FormErrors id={form.errorId} errors={form.errors} />
       <Form method="post" {...getFormProps(form)}>
         <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />

@@ -8,6 +8,8 @@ test("the dashboard shows the imported responses and every other Member State as
   await signInAs(page.context(), await createUser("REVIEWER"));
   await page.goto("/review");
   expect(await accessibilityViolations(page)).toEqual([]);
+  await page.getByRole("link", { name: "Show all 193" }).click();
+  await expect(page).toHaveURL(/\/review\?page=all$/);
   const rows = page.locator(".dashboard-table tbody tr");
   await expect(rows).toHaveCount(193);
   for (const name of ["Rwanda", "Tajikistan", "Qatar", "Iran (Islamic Republic of)"]) {
@@ -18,8 +20,49 @@ test("the dashboard shows the imported responses and every other Member State as
   // Every country without a response (in a fresh portal: 189) is "Not started".
   const withResponse = await prisma.response.count({ where: { roundId: "2020" } });
   await page.goto("/review?status=NOT_STARTED");
+  await expect(page.getByText(`Countries 1 to 25 of ${193 - withResponse}`)).toBeVisible();
+  await page.goto("/review?status=NOT_STARTED&page=all");
   await expect(page.locator(".dashboard-table tbody tr")).toHaveCount(193 - withResponse);
-  await expect(page.getByText(`${193 - withResponse} countries shown`)).toBeVisible();
+});
+
+test("the dashboard opens with the summary, fits a laptop screen and pages the table", async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await signInAs(page.context(), await createUser("REVIEWER"));
+  await page.goto("/review");
+  // The summary comes before the filters, the filters before the table.
+  const top = async (selector: string) => (await page.locator(selector).boundingBox())!.y;
+  expect(await top(".status-tiles")).toBeLessThan(await top(".filters"));
+  expect(await top(".filters")).toBeLessThan(await top(".dashboard-table"));
+  expect(await top(".reminder")).toBeLessThan(await top(".dashboard-table"));
+  expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThan(2000);
+  await expect(page.locator(".dashboard-table tbody tr")).toHaveCount(25);
+  await expect(page.getByText("Countries 1 to 25 of 193")).toBeVisible();
+  // Nothing wraps: each status label and each status cell sits on one line.
+  for (const cell of await page.locator(".status-tile__label, .dashboard-table td.nowrap").all()) {
+    const box = (await cell.boundingBox())!;
+    const lineHeight = await cell.evaluate((el) => parseFloat(getComputedStyle(el).lineHeight));
+    expect(box.height).toBeLessThan(lineHeight * 1.5);
+  }
+  // A status tile is a filter; the next page keeps it.
+  await page.getByRole("link", { name: /^\d+ Not started$/ }).click();
+  await expect(page).toHaveURL(/status=NOT_STARTED/);
+  await page.getByRole("link", { name: "Next" }).click();
+  await expect(page).toHaveURL(/status=NOT_STARTED&page=2/);
+  await expect(page.getByText(/^Countries 26 to 50 of \d+$/)).toBeVisible();
+  expect(await accessibilityViolations(page)).toEqual([]);
+  // The header stays in view as the table scrolls with the page.
+  await page.mouse.wheel(0, 900);
+  await expect
+    .poll(() =>
+      page
+        .locator(".dashboard-table thead th")
+        .first()
+        .boundingBox()
+        .then((b) => b!.y),
+    )
+    .toBeLessThan(5);
 });
 
 test("a filtered view is a shareable URL, and sorting keeps the filters", async ({ page }) => {

@@ -165,7 +165,7 @@ test.describe("exports", () => {
     const column = (name: string) => header.indexOf(name) + 1;
     const rows = ours(sheet.getRows(2, sheet.rowCount - 1) ?? [], (r) => r.getCell(1).value);
     expect(rows.map((r) => r.getCell(1).value)).toEqual(["PRT"]);
-    expect(rows[0]!.getCell(column("q4_cio_name")).value).toBe("'=SUM(1,2)");
+    expect(rows[0]!.getCell(column("q4_cio_name")).value).toBe("=SUM(1,2)");
     expect(rows[0]!.getCell(column("q7_egov_strategy")).value).toBe(ARABIC);
     expect(rows[0]!.getCell(column("q1_national_portal")).value).toBe(PORTUGAL.q1_national_portal);
     expect(rows[0]!.getCell(column("q8_strategy_features.once_only")).value).toBe(1);

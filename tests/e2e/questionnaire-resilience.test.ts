@@ -48,9 +48,14 @@ test.describe("without JavaScript", () => {
     await signInAs(page.context(), focal);
     await page.goto("/countries/UGA/sections/VI");
     await page.getByLabel(q14).fill("Typed while the session expired.");
-    await prisma.session.deleteMany({ where: { userId: focal.id } }); // the session ends meanwhile
+    // The session ends meanwhile (its row stays: input is kept only for a real session's post).
+    await prisma.session.updateMany({
+      where: { userId: focal.id },
+      data: { expiresAt: new Date(Date.now() - 60_000) },
+    });
     await page.getByRole("button", { name: "Save draft" }).click();
     await expect(page).toHaveURL(/\/sign-in\?redirectTo=%2Fcountries%2FUGA%2Fsections%2FVI/);
+    await expect(page.getByRole("status")).toContainText("They are kept for a day");
     await page.getByLabel("E-mail address").fill(focal.email);
     await page.getByLabel("Password").fill(focal.password);
     await page.getByRole("button", { name: "Sign in" }).click();

@@ -64,8 +64,14 @@ test("submit, comment and return, revise and resubmit, see exactly the change, a
     (m) => m.to.includes(focal.email) && m.text.includes("Please see the two comments"),
   );
   expect(email.text).toContain("The rest is fine.");
+  // Each comment on a question comes with the e-mail, linked to its question.
+  expect(email.text).toContain("Comments on 2 questions");
+  expect(email.text).toContain("Which guidelines apply to officials?");
+  expect(email.html).toContain("/countries/VNM/sections/VI#q-q14_social_media");
   await fp.goto(firstLink(email, "/countries/VNM"));
-  await expect(fp.getByText("UN DESA returned this response for revision")).toBeVisible();
+  const banner = fp.getByRole("region", { name: "Returned for revision" });
+  await expect(banner).toContainText("Rita Reviewer returned the response for revision");
+  await expect(banner).toContainText("The rest is fine.");
 
   // The comments stand beside their questions; one answer changes; resubmit.
   await fp.goto("/countries/VNM/sections/VI");
@@ -102,7 +108,7 @@ test("submit, comment and return, revise and resubmit, see exactly the change, a
   expect(response.acceptedAt).not.toBeNull();
   // Accepting again (a second reviewer's stale page) is refused by the server.
   const again = await rv.request.post("/review/VNM", {
-    form: { intent: "accept" },
+    form: { intent: "accept", submission: "2" }, // the submission that page showed
     headers: { Origin: new URL(rv.url()).origin },
   });
   expect(again.status()).toBe(409);
@@ -140,8 +146,9 @@ test("a reminder to the countries in draft reaches exactly their focal points", 
     select: { email: true },
   });
   const before = mailbox.messages.length;
+  await page.locator("summary", { hasText: "Send a reminder" }).click();
   await page.getByLabel("Message (optional)").fill("Two weeks left.");
-  await page.getByRole("button", { name: "Select every country shown" }).click();
+  await page.getByRole("button", { name: /^Send to all \d+ countr/ }).click();
   await expect(page.getByRole("status").first()).toContainText("Reminder sent");
   await expect.poll(() => mailbox.messages.slice(before).length).toBe(expected.length);
   const recipients = mailbox.messages
@@ -164,6 +171,7 @@ test("a country without an active focal point is flagged instead of reminded", a
   await signInAs(page.context(), await createUser("ADMIN"));
   await page.goto("/review?q=tuvalu");
   await page.getByRole("checkbox", { name: "Select Tuvalu" }).check();
+  await page.locator("summary", { hasText: "Send a reminder" }).click();
   await page.getByRole("button", { name: "Send the reminder to the selected countries" }).click();
   await expect(page.getByRole("alert")).toContainText(
     "No active focal point, so no reminder: Tuvalu",

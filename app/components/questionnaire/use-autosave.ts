@@ -49,6 +49,8 @@ export function useAutosave(options: {
   const [savedAt, setSavedAt] = useState<string | null>(null);
   const [conflicts, setConflicts] = useState<Conflict[]>([]);
   const [restoredAt, setRestoredAt] = useState<string | null>(null);
+  /** The answers as last acknowledged by the server (for live progress). */
+  const [savedAnswers, setSavedAnswers] = useState<Answers>(options.initial);
 
   const readForm = useCallback(
     () => (formRef.current ? answersFromFormData(new FormData(formRef.current), questions) : {}),
@@ -118,6 +120,7 @@ export function useAutosave(options: {
         ]);
       }
       setSavedAt(result.savedAt);
+      setSavedAnswers({ ...saved.current });
       const left = dirty();
       remember(left);
       setStatus(Object.keys(left).length > 0 ? "dirty" : "saved");
@@ -207,6 +210,7 @@ export function useAutosave(options: {
   return {
     status,
     savedAt,
+    savedAnswers,
     conflicts,
     restoredAt,
     onChange,

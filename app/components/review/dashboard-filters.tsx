@@ -14,32 +14,40 @@ export function DashboardFilterForm({
   const d = copy.dashboard;
   return (
     <Form method="get" className="filters" aria-label={d.filter}>
-      <label htmlFor="f-status">{d.status}</label>
-      <select id="f-status" name="status" defaultValue={filters.status ?? ""}>
-        <option value="">{d.anyStatus}</option>
-        {DASHBOARD_STATUSES.map((s) => (
-          <option key={s} value={s}>
-            {s === "NOT_STARTED" ? d.notStarted : copy.statuses[s]}
-          </option>
-        ))}
-      </select>
-      <label htmlFor="f-region">{d.region}</label>
-      <select id="f-region" name="region" defaultValue={filters.region ?? ""}>
-        <option value="">{d.anyRegion}</option>
-        {regions.map((r) => (
-          <option key={r} value={r}>
-            {r}
-          </option>
-        ))}
-      </select>
-      <label htmlFor="f-authorised">{d.authorisation}</label>
-      <select id="f-authorised" name="authorised" defaultValue={filters.authorised ?? ""}>
-        <option value="">{d.anyAuthorisation}</option>
-        <option value="yes">{d.onlyAuthorised}</option>
-        <option value="no">{d.onlyNotAuthorised}</option>
-      </select>
-      <label htmlFor="f-q">{d.search}</label>
-      <input id="f-q" name="q" type="search" defaultValue={filters.q} />
+      <div className="filters__field">
+        <label htmlFor="f-status">{d.status}</label>
+        <select id="f-status" name="status" defaultValue={filters.status ?? ""}>
+          <option value="">{d.anyStatus}</option>
+          {DASHBOARD_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {s === "NOT_STARTED" ? d.notStarted : copy.statuses[s]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="filters__field">
+        <label htmlFor="f-region">{d.region}</label>
+        <select id="f-region" name="region" defaultValue={filters.region ?? ""}>
+          <option value="">{d.anyRegion}</option>
+          {regions.map((r) => (
+            <option key={r} value={r}>
+              {r}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="filters__field">
+        <label htmlFor="f-authorised">{d.authorisation}</label>
+        <select id="f-authorised" name="authorised" defaultValue={filters.authorised ?? ""}>
+          <option value="">{d.anyAuthorisation}</option>
+          <option value="yes">{d.onlyAuthorised}</option>
+          <option value="no">{d.onlyNotAuthorised}</option>
+        </select>
+      </div>
+      <div className="filters__field">
+        <label htmlFor="f-q">{d.search}</label>
+        <input id="f-q" name="q" type="search" defaultValue={filters.q} />
+      </div>
       {filters.sort !== "name" ? <input type="hidden" name="sort" value={filters.sort} /> : null}
       {filters.dir !== "asc" ? <input type="hidden" name="dir" value={filters.dir} /> : null}
       <button type="submit" className="secondary">

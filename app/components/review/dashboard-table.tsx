@@ -2,6 +2,7 @@ import { Link } from "@remix-run/react";
 import { LocalTime } from "~/components/time";
 import { useCopy } from "~/i18n";
 import { dashboardHref, type DashboardFilters, type DashboardRow } from "~/models/dashboard";
+import { REMINDER_FORM_ID } from "./reminder-form";
 
 type Sort = DashboardFilters["sort"];
 
@@ -22,7 +23,7 @@ function SortHeader({
       scope="col"
       aria-sort={active ? (filters.dir === "asc" ? "ascending" : "descending") : undefined}
     >
-      <Link to={dashboardHref(filters, { sort, dir })} aria-label={copy.sortBy(label)}>
+      <Link to={dashboardHref(filters, { sort, dir, page: 1 })} aria-label={copy.sortBy(label)}>
         {label}
         {active ? (filters.dir === "asc" ? " ▲" : " ▼") : ""}
       </Link>
@@ -30,7 +31,7 @@ function SortHeader({
   );
 }
 
-/** Every Member State with its status; a checkbox per row chooses who gets a reminder. */
+/** Member States with their status; a checkbox per row chooses who gets a reminder. */
 export function DashboardTable({
   rows,
   filters,
@@ -64,6 +65,7 @@ export function DashboardTable({
                 <input
                   type="checkbox"
                   name="countries"
+                  form={REMINDER_FORM_ID}
                   value={row.code}
                   aria-label={d.select(row.name)}
                 />
@@ -73,7 +75,9 @@ export function DashboardTable({
                 <a href={`/review/${row.code}`}>{row.name}</a>
               </th>
               <td>{row.region}</td>
-              <td>{row.status === "NOT_STARTED" ? d.notStarted : copy.statuses[row.status]}</td>
+              <td className="nowrap">
+                {row.status === "NOT_STARTED" ? d.notStarted : copy.statuses[row.status]}
+              </td>
               <td>{row.imported ? d.imported : ""}</td>
               <td>
                 {row.lastActivity ? <LocalTime iso={row.lastActivity} withDate /> : d.unknown}

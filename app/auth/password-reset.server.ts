@@ -1,0 +1,52 @@
+import { runAfterResponse } from "~/email/after-response.server";
+import { sendPasswordReset } from "~/models/account-emails.server";
+import { logEvent } from "~/models/event.server";
+import { findActiveUserByEmail } from "~/models/user.server";
+import { countAttempt, type Limit, passwordResetLimits } from "./rate-limit.server";
+import { normaliseEmail } from "./sign-in.server";
+import { issueToken } from "./tokens.server";
+
+export type PasswordResetRequest =
+  | { ok: true; /** Resolves when the link is sent (or the failure logged). */ done: Promise<void> }
+  | { ok: false; retryAfterMs: number };
+
+/**
+ * "Send me a reset link". The answer must not tell whether the address has an account: the
+ * throttle (per address and per client, counted the same for every address) is the only work
+ * done before answering; looking the account up, the token and the e-mail come after, so the
+ * answer takes the same time and stays the same when the mail server is down. A throttled
+ * request changes nothing, so the last link sent keeps working.
+ */
+export async function requestPasswordReset(input: {
+  email: string;
+  clientAddress: string;
+  /** The request's hook for work after its response (the load context's); else the next tick. */
+  afterResponse?: (work: () => void) => void;
+}): Promise<PasswordResetRequest> {
+  const email = normaliseEmail(input.email);
+  const attempt = await countAttempt(passwordResetLimits(email, input.clientAddress));
+  if (!attempt.allowed) return { ok: false, retryAfterMs: attempt.retryAfterMs };
+  const done = runAfterResponse(
+    "Password reset e-mail",
+    () => sendResetLink(email, input.clientAddress, attempt.filled),
+    input.afterResponse,
+  );
+  return { ok: true, done };
+}
+
+async function sendResetLink(email: string, clientAddress: string, filled: Limit[]) {
+  const user = await findActiveUserByEmail(email);
+  const data = { email, clientAddress, account: !!user };
+  await logEvent({ kind: "user.password_reset_requested", subjectId: user?.id ?? null, data });
+  for (const limit of filled) {
+    await logEvent({
+      kind: "user.password_reset_locked",
+      subjectId: limit.scope === "account" ? (user?.id ?? null) : null,
+      data: { ...data, scope: limit.scope, minutes: limit.windowMs / 60_000 },
+    });
+  }
+  if (!user) return;
+  // Voids the previous reset link: at most one works at a time.
+  const { token, expiresAt } = await issueToken(user.id, "PASSWORD_RESET");
+  await sendPasswordReset({ email: user.email, token, expiresAt });
+}

@@ -1,0 +1,72 @@
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { msq2020 } from "~/questionnaire";
+import { buildParseWorker } from "../../scripts/build-parse-worker";
+import { FILES } from "./documents.test-helper";
+import { offThreadReader, type OffThreadOptions } from "./parse-off-thread.server";
+import { readMsqItems } from "./read-document";
+import { WORST_LINES } from "./worst-cases.test-helper";
+
+// The admin page's reader: the same reading as in the request, in a worker thread that leaves
+// the event loop free, and a refusal once the time budget is spent.
+
+const messages = {
+  overBudget: (name: string, seconds: number) => `${name}: over ${seconds} s`,
+  failed: (name: string) => `${name}: failed`,
+};
+let script: string;
+const reader = (options: Partial<OffThreadOptions> = {}) =>
+  offThreadReader({ messages, script, ...options });
+const encode = (text: string) => new TextEncoder().encode(text);
+
+beforeAll(async () => {
+  script = path.join(mkdtempSync(path.join(tmpdir(), "msq-parse-worker-")), "parse-worker.js");
+  await buildParseWorker(script);
+}, 60_000);
+
+describe("reading a file in a worker thread", () => {
+  it("reads a response exactly as in the request", async () => {
+    const bytes = new Uint8Array(readFileSync(FILES.qatar));
+    const inWorker = await reader()(bytes, "qatar.txt", msq2020);
+    expect(inWorker).toEqual(readMsqItems(bytes, "qatar.txt", msq2020));
+    expect(inWorker.ok).toBe(true);
+  });
+
+  it("gives the parser's own refusal", async () => {
+    const reading = await reader()(encode(`Rwanda\n${" ".repeat(3000)}a\n`), "spaces.txt", msq2020);
+    expect(reading).toEqual({
+      ok: false,
+      error:
+        "spaces.txt: This is not an MSQ 2020 response: none of the questionnaire's questions were found.",
+    });
+  });
+
+  it("keeps the event loop free while it parses: timers fire meanwhile", async () => {
+    // The slowest of the worst-case lines: a real parse of a few hundred milliseconds.
+    const bytes = encode(WORST_LINES["html tags"]!);
+    let ticks = 0;
+    const ticker = setInterval(() => ticks++, 5);
+    const started = performance.now();
+    const reading = await reader()(bytes, "tags.txt", msq2020);
+    const elapsed = performance.now() - started;
+    clearInterval(ticker);
+    expect(reading.ok).toBe(false);
+    // Parsed in the request's thread, not one tick would fire before the answer.
+    expect(elapsed).toBeGreaterThan(50);
+    expect(ticks).toBeGreaterThanOrEqual(Math.floor(elapsed / 5 / 4));
+  });
+
+  it("refuses a file that takes longer than the budget, and stops its worker", async () => {
+    const bytes = encode(WORST_LINES["html tags"]!);
+    const started = performance.now();
+    const reading = await reader({ budgetMs: 20 })(bytes, "tags.txt", msq2020);
+    expect(reading).toEqual({ ok: false, error: "tags.txt: over 0.02 s" });
+    expect(performance.now() - started).toBeLessThan(2_000);
+  });
+
+  it("refuses to start without its script", () => {
+    expect(() => reader({ script: "/nonexistent/parse-worker.js" })).toThrow(/missing/);
+  });
+});

@@ -1,0 +1,13 @@
+import { z } from "zod";
+import { en } from "~/i18n/en";
+
+// A focal point's reply to a reviewer's comment (the country page's one action).
+export const replySchema = z.object({
+  intent: z.literal("reply"),
+  threadId: z.string().min(1).max(64),
+  body: z
+    .string({ error: en.comments.replyRequired })
+    .trim()
+    .min(1, en.comments.replyRequired)
+    .max(5000, en.comments.replyTooLong),
+});
