@@ -33,9 +33,11 @@ const focalRefusals: Refusals = {
 const reviewerRefusals: Refusals = { anonymous: "sign-in", focalPoint: 403, otherFocalPoint: 403 };
 const adminRefusals: Refusals = { ...reviewerRefusals, reviewer: 403 };
 const signedIn: Who[] = ["focalPoint", "otherFocalPoint", "reviewer", "admin"];
+const ACCESS_DENIED = "security.access_denied"; // app/auth/access-denied.server.ts
 const save = { intent: "save", base: "0", q1_national_portal: "https://forged.example.org" };
 
 let target: TestUser; // the user the administrator actions change
+let threadId: string; // a reviewer's comment the focal points may reply to
 
 /** Who may post what, by route file. Routes anyone may post to say why instead. */
 const matrix: Record<string, Post[] | { open: string }> = {
@@ -68,6 +70,14 @@ const matrix: Record<string, Post[] | { open: string }> = {
       refusal: { ...focalRefusals, anonymous: 401 },
     },
   ],
+  "countries.$code._index.tsx": [
+    {
+      path: `/countries/${OWN}`,
+      form: { intent: "reply", threadId: ":thread", body: "A forged reply" },
+      allowed: ["focalPoint"],
+      refusal: focalRefusals,
+    },
+  ],
   "countries.$code.review.tsx": [
     {
       path: `/countries/${OWN}/review`,
@@ -79,7 +89,7 @@ const matrix: Record<string, Post[] | { open: string }> = {
   "review.$code.tsx": ["comment", "accept", "return", "reopen"].map(
     (intent): Post => ({
       path: `/review/${OWN}`,
-      form: { intent, body: "A forged comment", message: "A forged message" },
+      form: { intent, body: "A forged comment", message: "A forged message", submission: "1" },
       allowed: intent === "reopen" ? ["admin"] : ["reviewer", "admin"],
       refusal: intent === "reopen" ? adminRefusals : reviewerRefusals,
     }),
@@ -156,11 +166,17 @@ test.beforeAll(async () => {
   // Someone invited who has not yet chosen a password: the invitation can be sent again.
   target = await createUser("REVIEWER");
   await prisma.user.update({ where: { id: target.id }, data: { passwordHash: null } });
-  // A submitted response, so the reviewers' actions have something to act on.
+  // A submitted response, so the reviewers' actions have something to act on, with a comment.
   // (beforeAll runs again in a new worker after a failed test: create it once.)
-  if (await prisma.response.findFirst({ where: { countryCode: OWN }, select: { id: true } }))
+  const existing = await prisma.response.findFirst({
+    where: { countryCode: OWN },
+    select: { comments: { where: { parentId: null }, select: { id: true }, take: 1 } },
+  });
+  if (existing) {
+    threadId = existing.comments[0]!.id;
     return;
-  await prisma.response.create({
+  }
+  const response = await prisma.response.create({
     data: {
       roundId: "2020",
       countryCode: OWN,
@@ -173,7 +189,18 @@ test.beforeAll(async () => {
         create: { number: 1, questionnaireVersion: 1, answers: {}, authorizePublication: false },
       },
     },
+    select: { id: true },
   });
+  const comment = await prisma.comment.create({
+    data: {
+      responseId: response.id,
+      fieldKey: "q1_national_portal",
+      authorId: users.reviewer.id,
+      body: "Which portal?",
+    },
+    select: { id: true },
+  });
+  threadId = comment.id;
 });
 
 /** A fresh session per post: an allowed post may end the poster's sessions (account). */
@@ -187,7 +214,8 @@ async function contextFor(who: Who): Promise<APIRequestContext> {
 }
 
 // Sessions (refreshed on use), rate-limit hits and pending input (what a signed-out post keeps
-// for its author, decision 008) may change on a refusal; nothing else may.
+// for its author, decision 008) may change on a refusal, and the event log gains the refusal
+// itself (security.access_denied); nothing else may.
 const WATCHED = [
   "User",
   "UserCountry",
@@ -202,7 +230,11 @@ const WATCHED = [
 async function snapshot(): Promise<Record<string, string>> {
   const tables: Record<string, string> = {};
   for (const table of WATCHED) {
-    const rows = await prisma.$queryRawUnsafe(`SELECT * FROM "${table}" ORDER BY 1`);
+    const rows = await prisma.$queryRawUnsafe(
+      table === "Event"
+        ? `SELECT * FROM "Event" WHERE kind <> '${ACCESS_DENIED}' ORDER BY 1`
+        : `SELECT * FROM "${table}" ORDER BY 1`,
+    );
     tables[table] = JSON.stringify(rows, (_key, value: unknown) =>
       typeof value === "bigint" ? String(value) : value,
     );
@@ -238,12 +270,16 @@ for (const [file, posts] of Object.entries(matrix)) {
   test(`posts to ${file}: refused ones change nothing`, async () => {
     for (const post of posts) {
       const path = post.path.replace(":target", target.id);
+      const form = post.form && {
+        ...post.form,
+        ...(post.form.threadId ? { threadId: threadId } : {}),
+      };
       const label = `${path} ${post.form?.intent ?? (post.multipart ? "upload" : "")}`;
       for (const who of EVERYONE) {
         const context = await contextFor(who);
         const before = await snapshot();
         const response = await context.post(path, {
-          ...(post.multipart ? { multipart: post.multipart } : { form: post.form }),
+          ...(post.multipart ? { multipart: post.multipart } : { form }),
           headers: { Origin: ORIGIN },
           maxRedirects: 0,
         });
