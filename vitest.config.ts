@@ -13,6 +13,7 @@ export default defineConfig({
     ],
     // Integration tests share one database per run; files run one at a time.
     fileParallelism: false,
+    allowOnly: false, // a stray .only would silently skip the rest
     testTimeout: 20_000,
     globalSetup: ["tests/integration/global-setup.ts"],
   },

@@ -4,22 +4,25 @@
 // SQLite by default; PostgreSQL when DATABASE_URL names one.
 import { execFileSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
-import http from "node:http";
 import os from "node:os";
 import { gzipSync } from "node:zlib";
-import autocannon from "autocannon";
+import type autocannon from "autocannon";
 import { isPostgresUrl, sqliteFile } from "../scripts/migrate";
 import { startProductionServer, waitUntilServing } from "../scripts/production-server";
 import { prepareTestDatabase } from "../scripts/test-database";
 import { measureExports } from "./exports";
-import { percentile, type Row, renderTable } from "./report";
+import { autosaveBench } from "./autosave";
+import { serveCeiling } from "./ceiling";
+import { type Check, DURATION, compressedPage, measure } from "./measure";
+import { failed, type Row, renderTable } from "./report";
 import { syntheticAnswers } from "./synthetic";
 import { measureWorstCases, renderWorstCases } from "./worst-case";
 import { findSection, msq2020 } from "~/questionnaire";
 
-const PORT = 3400;
+const PORT = Number(process.env.BENCH_PORT ?? 3400);
 const ORIGIN = `http://localhost:${PORT}`;
-const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
+/** What Chrome asks for over https, the way focal points reach the portal. */
+const BROWSER_ENCODINGS = "gzip, deflate, br";
 const SECTION = "VIII"; // five long texts near the limit
 /** The answer autosave changes: the section's first long text. */
 const AUTOSAVED = findSection(msq2020, SECTION)!.questions.find((q) => q.type === "longtext")!.key;
@@ -89,6 +92,13 @@ const reviewer = await prisma.user.create({
   data: { email: "bench.reviewer@test.example.org", role: "REVIEWER" },
   select: { id: true },
 });
+/** The dashboard lists every country: the last one's name shows the whole page came. */
+const LAST_COUNTRY = (
+  await prisma.country.findFirstOrThrow({
+    select: { name: true },
+    orderBy: { name: "desc" },
+  })
+).name;
 const reviewerCookie = (await startSession(reviewer.id)).split(";")[0]!;
 // The sections measured must be editable: drafts only for the page and autosave runs.
 const drafts = cookies.filter((_, i) => i % 3 === 0);
@@ -98,34 +108,23 @@ const profile = process.env.BENCH_PROFILE ? ["--cpu-prof", "--cpu-prof-dir=bench
 const server = startProductionServer({ port: PORT, databaseUrl, nodeOptions: profile });
 await waitUntilServing(ORIGIN);
 
-/** One autocannon run, keeping every response time (autocannon reports no 95th percentile). */
-function run(options: autocannon.Options): Promise<Omit<Row, "name">> {
-  return new Promise((resolve, reject) => {
-    const latencies: number[] = [];
-    const instance = autocannon(options, (error, result) =>
-      error
-        ? reject(error)
-        : resolve({
-            rps: result.requests.average,
-            p50: percentile(latencies, 50),
-            p95: percentile(latencies, 95),
-            p99: percentile(latencies, 99),
-            errors: result.non2xx + result.errors + result.timeouts,
-          }),
-    );
-    instance.on("response", (_client, _status, _bytes, responseTime) =>
-      latencies.push(responseTime),
-    );
-  });
-}
-
 type Setup = (request: autocannon.Request, context: Record<string, unknown>) => autocannon.Request;
-function load(connections: number, setupRequest: Setup, method: "GET" | "POST" = "GET") {
-  return run({
-    url: ORIGIN,
-    connections,
-    duration: DURATION,
-    requests: [{ method, setupRequest: setupRequest as never }],
+/** A row of `connections` connections, each keeping its own `context` between its requests. */
+function load(
+  connections: number,
+  setupRequest: Setup,
+  method: "GET" | "POST" = "GET",
+  check: Check = (status) => status >= 200 && status < 300,
+) {
+  return measure(ORIGIN, connections, () => {
+    const context: Record<string, unknown> = {};
+    return {
+      setupRequest: (request) => {
+        const built = setupRequest({ ...request, method }, context);
+        return { ...built, headers: { ...built.headers, "Accept-Encoding": BROWSER_ENCODINGS } };
+      },
+      check,
+    };
   });
 }
 
@@ -144,37 +143,34 @@ const sectionPage: Setup = (request, context) => {
     headers: { Cookie: who.cookie },
   };
 };
-const autosave: Setup = (request, context) => {
-  const who = focalPointOf(context);
-  const previous = (context.previous as string | undefined) ?? null;
-  const value = `autosaved ${who.code} ${Date.now()} ${Math.random()}`;
-  context.previous = value;
-  const body = new URLSearchParams({
-    intent: "autosave",
-    base: "0",
-    fields: AUTOSAVED,
-    [AUTOSAVED]: value,
-    [`orig.${AUTOSAVED}`]: previous === null ? "" : fingerprint(previous),
-  }).toString();
-  return {
-    ...request,
-    method: "POST",
-    path: `/countries/${who.code}/sections/${SECTION}/autosave`,
-    headers: {
-      Cookie: who.cookie,
-      Origin: ORIGIN,
-      "Content-Type": "application/x-www-form-urlencoded",
-    },
-    body,
-  };
-};
+const autosave = autosaveBench({
+  origin: ORIGIN,
+  section: SECTION,
+  field: AUTOSAVED,
+  drafts,
+  initial: await autosavedValues(),
+  fingerprint,
+  readStored: autosavedValues,
+});
+async function autosavedValues() {
+  const responses = await prisma.response.findMany({
+    where: { roundId: "2020", countryCode: { in: drafts.map((d) => d.code) } },
+    select: { countryCode: true, answers: true },
+  });
+  return new Map(
+    responses.map((r) => [
+      r.countryCode,
+      ((r.answers as Record<string, string | null>)[AUTOSAVED] ?? null) as string | null,
+    ]),
+  );
+}
 const dashboard: Setup = (request) => ({
   ...request,
   path: "/review",
   headers: { Cookie: reviewerCookie },
 });
 
-// BENCH_ONLY=section,autosave,dashboard measures only those (while profiling one of them).
+// BENCH_ONLY=section,autosave,dashboard,ceiling measures only those (while profiling one of them).
 const only = process.env.BENCH_ONLY?.split(",");
 const wanted = (name: string) => !only || only.includes(name);
 const rows: Row[] = [];
@@ -183,21 +179,35 @@ if (wanted("section"))
   for (const connections of [10, 50])
     rows.push({
       name: `section page (${SECTION}), ${connections} connections`,
-      ...(await load(connections, sectionPage)),
+      ...(await load(connections, sectionPage, "GET", compressedPage(`name="${AUTOSAVED}"`))),
     });
-if (wanted("autosave"))
+let autosaved: Awaited<ReturnType<typeof autosave.verify>> | null = null;
+if (wanted("autosave")) {
   for (const connections of [10, 50])
     rows.push({
       name: `autosave one field, ${connections} connections`,
-      ...(await load(connections, autosave, "POST")),
+      ...(await measure(ORIGIN, connections, autosave.connect, autosave.settle)),
     });
+  // Only autosave writes answers in the bench: every save event is one of its saves.
+  autosaved = await autosave.verify(
+    await prisma.event.count({ where: { kind: "response.saved" } }),
+  );
+  console.error(
+    `autosave: ${autosaved.acknowledged} replies saved, ${autosaved.committedUnanswered} committed after the run stopped, ${autosaved.savedEvents} response.saved events`,
+  );
+  if (autosaved.problems.length > 0) {
+    console.error(autosaved.problems.slice(0, 20).join("\n"));
+    for (const row of rows) if (row.name.startsWith("autosave")) row.wrong += 1;
+  }
+}
 if (wanted("dashboard"))
   rows.push({
     name: "reviewer dashboard (193 rows), 10 connections",
-    ...(await load(10, dashboard)),
+    ...(await load(10, dashboard, "GET", compressedPage(LAST_COUNTRY))),
   });
 
-// The HTTP ceiling: a bare Node server answering the same HTML bytes.
+// The HTTP ceiling: the same HTML bytes served by as many worker processes as the portal has,
+// compressed the same way, with nothing else (bench/ceiling-server.ts, its own processes).
 const sample = drafts[0]!;
 const html = Buffer.from(
   await (
@@ -206,17 +216,20 @@ const html = Buffer.from(
     })
   ).text(),
 );
-const bare = http.createServer((_req, res) =>
-  res.writeHead(200, { "Content-Type": "text/html; charset=utf-8" }).end(html),
-);
-await new Promise<void>((resolve) => bare.listen(PORT + 1, resolve));
-const ceiling = await run({
-  url: `http://localhost:${PORT + 1}/`,
-  connections: 50,
-  duration: DURATION,
-});
-bare.close();
-rows.push({ name: "ceiling: bare node http, same HTML, 50 connections", ...ceiling });
+if (wanted("ceiling")) {
+  const ceiling = await serveCeiling(html, PORT + 1);
+  rows.push({
+    name: "ceiling: bare node http, same HTML, 50 connections",
+    ...(await measure(`http://localhost:${PORT + 1}/`, 50, () => ({
+      setupRequest: (request) => ({
+        ...request,
+        headers: { "Accept-Encoding": BROWSER_ENCODINGS },
+      }),
+      check: compressedPage(`name="${AUTOSAVED}"`),
+    }))),
+  });
+  await ceiling.stop();
+}
 
 // The storage ceiling: the same answer write done directly with the driver.
 let storage: { writesPerSecond: number } | null = null;
@@ -268,7 +281,7 @@ if (only) {
   // A partial run (profiling): print its rows, keep docs/benchmarks.md as it is.
   for (const row of rows) console.log(row);
   await prisma.$disconnect();
-  process.exit(0);
+  process.exit(rows.some(failed) ? 1 : 0);
 }
 console.error("measuring exports…");
 const exports = await measureExports(databaseUrl);
@@ -284,10 +297,11 @@ const report = `${renderTable({
   database: isPostgresUrl(databaseUrl) ? "PostgreSQL" : "SQLite",
   duration: DURATION,
   rows,
+  autosaved,
   storage,
   page,
   exports,
 })}\n${renderWorstCases(worstCases)}`;
 console.log(report);
 writeFileSync("docs/benchmarks.md", report);
-process.exit(0);
+process.exit(rows.some(failed) ? 1 : 0);

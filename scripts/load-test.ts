@@ -1,9 +1,14 @@
 // `npm run test:load`: load with integrity checks, and crash recovery.
 // 200 focal points (4 per country, each owning different fields) sign in and autosave changing
-// values for LOAD_SECONDS (60 by default). Part-way through, the server is killed with SIGKILL
-// and restarted; clients that got an error retry the same value. Afterwards every acknowledged
-// save must be in the database with its last value, nothing saved twice, no answer in another
-// country's response, one event per acknowledged save, and (SQLite) PRAGMA integrity_check ok.
+// values for LOAD_SECONDS (60 by default). Part-way through, while saves are in flight, every
+// process of the server (the cluster's primary and the workers that write) is killed with SIGKILL,
+// and the server restarted; clients that got no reply retry the same value. A reply counts as
+// acknowledged only when it says the field was saved. Afterwards every acknowledged save must be
+// in the database (its value, or a later value of the same client), nothing saved twice, no answer
+// in another country's response, one event per save committed, and (SQLite) PRAGMA
+// integrity_check ok. The test fails if the kill interrupted no request, or if nothing was saved
+// after the restart.
+import { execFileSync } from "node:child_process";
 import { startProductionServer, waitUntilServing } from "./production-server";
 import { setTimeout as sleep } from "node:timers/promises";
 import { prepareTestDatabase } from "./test-database";
@@ -39,7 +44,10 @@ type Client = {
   field: string;
   seq: number;
   acked: string | null;
-  ackCount: number;
+  /** The sequence numbers of the saves the server acknowledged. */
+  acks: number[];
+  /** Retries answered "nothing to save": the value was committed before a reply was lost. */
+  foundCommitted: number;
   cookie: string;
 };
 
@@ -69,7 +77,8 @@ async function createClients(): Promise<Client[]> {
       field: FIELDS[i % PER_COUNTRY]!,
       seq: 0,
       acked: null,
-      ackCount: 0,
+      acks: [],
+      foundCommitted: 0,
       cookie: "",
     });
   }
@@ -92,8 +101,20 @@ async function signIn(client: Client) {
   client.cookie = cookie;
 }
 
+type Stats = {
+  errors: number;
+  conflicts: number;
+  inFlight: number;
+  killed: boolean;
+  /** Saves sent before the kill that got no reply: the ones the kill interrupted. */
+  interrupted: number;
+  /** Set once the new server answers, so saves acknowledged afterwards are counted apart. */
+  restarted: boolean;
+  savedAfterRestart: number;
+};
+
 /** Sends the client's next value until the server acknowledges it (retrying through a crash). */
-async function saveNext(client: Client, stats: { errors: number; conflicts: number }) {
+async function saveNext(client: Client, stats: Stats) {
   const value = `${client.email}#${client.seq + 1}`;
   for (;;) {
     const body = new URLSearchParams({
@@ -103,6 +124,9 @@ async function saveNext(client: Client, stats: { errors: number; conflicts: numb
       [client.field]: value,
       [`orig.${client.field}`]: fingerprint(client.acked),
     });
+    stats.inFlight += 1;
+    const sentBeforeKill = !stats.killed;
+    let answered = false;
     try {
       const response = await fetch(
         `${ORIGIN}/countries/${client.country}/sections/${SECTION.id}/autosave`,
@@ -116,21 +140,51 @@ async function saveNext(client: Client, stats: { errors: number; conflicts: numb
           body,
         },
       );
-      if (response.ok) {
-        const result = (await response.json()) as { conflicts: unknown[] };
-        if (result.conflicts.length > 0) stats.conflicts += 1;
+      const result = response.ok
+        ? ((await response.json()) as { saved: string[]; conflicts: unknown[] })
+        : null;
+      answered = true;
+      if (result && result.conflicts.length > 0) {
+        // Nobody else writes this field: a conflict means the server lost track of a save.
+        stats.conflicts += 1;
+      } else if (result) {
+        const saved = result.saved.includes(client.field);
+        // Saved nothing and no conflict: this value was already stored (a retry of a save that
+        // was committed when its reply was lost); its event is the first attempt's.
+        if (saved) client.acks.push(client.seq + 1);
+        else client.foundCommitted += 1;
+        if (saved && stats.restarted) stats.savedAfterRestart += 1;
         client.seq += 1;
         client.acked = value;
-        client.ackCount += 1;
         return;
-      }
-      stats.errors += 1;
+      } else stats.errors += 1;
     } catch {
       stats.errors += 1;
+    } finally {
+      stats.inFlight -= 1;
+      if (!answered && sentBeforeKill && stats.killed) stats.interrupted += 1;
     }
     await sleep(200);
   }
 }
+
+/** The cluster's primary and its workers: the workers are the processes that write. */
+function serverProcesses(primary: number): number[] {
+  const workers = execFileSync("pgrep", ["-P", String(primary)])
+    .toString()
+    .trim()
+    .split("\n");
+  return [primary, ...workers.map(Number)];
+}
+
+const isAlive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
 
 const clients = await createClients();
 let server = startServer();
@@ -141,18 +195,33 @@ console.error(
   `${clients.length} focal points in ${clients.length / PER_COUNTRY} countries signed in; autosaving for ${SECONDS} s`,
 );
 
-const stats = { errors: 0, conflicts: 0 };
+const stats: Stats = {
+  errors: 0,
+  conflicts: 0,
+  inFlight: 0,
+  killed: false,
+  interrupted: 0,
+  restarted: false,
+  savedAfterRestart: 0,
+};
 const deadline = Date.now() + SECONDS * 1000;
 const crashAt = Date.now() + (SECONDS * 1000) / 2;
 const crash = (async () => {
   await sleep(Math.max(0, crashAt - Date.now()));
-  const acknowledgedBefore = clients.map((c) => ({ c, value: c.acked }));
-  server.kill("SIGKILL");
+  const processes = serverProcesses(server.pid!);
+  while (stats.inFlight === 0) await sleep(1); // kill in the middle of saves
+  const inFlight = stats.inFlight;
+  stats.killed = true;
+  for (const pid of processes) process.kill(pid, "SIGKILL");
   await new Promise((resolve) => server.once("exit", resolve));
-  console.error("server killed with SIGKILL; restarting");
+  while (processes.some(isAlive)) await sleep(10);
+  console.error(
+    `server killed with SIGKILL (primary and ${processes.length - 1} workers), ${inFlight} saves in flight; restarting`,
+  );
   server = startServer();
   await waitForServer();
-  return acknowledgedBefore;
+  stats.restarted = true;
+  return { inFlight, workers: processes.length - 1 };
 })();
 await Promise.all(
   clients.map(async (client) => {
@@ -162,7 +231,7 @@ await Promise.all(
     }
   }),
 );
-const beforeCrash = await crash;
+const killed = await crash;
 server.kill("SIGTERM");
 await new Promise((resolve) => server.once("exit", resolve));
 
@@ -173,13 +242,21 @@ const responses = await prisma.response.findMany({
   select: { id: true, countryCode: true, answers: true },
 });
 const byCountry = new Map(responses.map((r) => [r.countryCode, r]));
-let found = 0;
+const sequenceOf = (value: string | undefined, client: Client) =>
+  value?.startsWith(`${client.email}#`) ? Number(value.slice(client.email.length + 1)) : 0;
+let lost = 0;
 for (const client of clients) {
   const stored = (byCountry.get(client.country)?.answers as Record<string, string> | undefined)?.[
     client.field
   ];
-  if (client.acked !== null && stored === client.acked) found += 1;
-  else problems.push(`${client.email}: acknowledged ${client.acked}, stored ${stored}`);
+  // Each acknowledged save: its value, or a later value of the same client, is stored.
+  const storedSeq = sequenceOf(stored, client);
+  const lostHere = client.acks.filter((seq) => storedSeq < seq).length;
+  lost += lostHere;
+  if (lostHere > 0)
+    problems.push(`${client.email}: ${lostHere} acknowledged saves lost; stored ${stored}`);
+  if (storedSeq > client.seq + 1)
+    problems.push(`${client.email}: stored ${stored}, a value never sent`);
 }
 for (const response of responses) {
   for (const [field, value] of Object.entries(response.answers as Record<string, string>)) {
@@ -199,14 +276,18 @@ for (const event of events) {
     eventCount.set(key, (eventCount.get(key) ?? 0) + 1);
   }
 }
+// One event per committed save: the acknowledged ones, and those whose reply the crash lost
+// (their retry found them committed).
 for (const client of clients) {
   const count = eventCount.get(`${client.country}.${client.field}`) ?? 0;
-  if (count !== client.ackCount)
-    problems.push(`${client.email}: ${client.ackCount} acknowledged saves, ${count} events`);
+  const committed = client.acks.length + client.foundCommitted;
+  if (count !== committed)
+    problems.push(`${client.email}: ${committed} saves committed, ${count} events`);
 }
-const lostBeforeCrash = beforeCrash.filter(
-  ({ c, value }) => value !== null && c.ackCount === 0,
-).length;
+if (stats.conflicts > 0) problems.push(`${stats.conflicts} saves answered with a conflict`);
+if (killed.inFlight === 0 || stats.interrupted === 0) problems.push("the kill interrupted no save");
+if (killed.workers === 0) problems.push("no worker process was killed");
+if (stats.savedAfterRestart === 0) problems.push("no save succeeded after the restart");
 let integrity = "ok";
 if (!isPostgresUrl(databaseUrl)) {
   const Database = (await import("better-sqlite3")).default;
@@ -219,11 +300,13 @@ if (!isPostgresUrl(databaseUrl)) {
 }
 await prisma.$disconnect();
 
-const acknowledged = clients.reduce((sum, c) => sum + c.ackCount, 0);
-const lost = clients.length - found + lostBeforeCrash;
+const acknowledged = clients.reduce((sum, c) => sum + c.acks.length, 0);
+const foundCommitted = clients.reduce((sum, c) => sum + c.foundCommitted, 0);
 console.log(
-  `${acknowledged} saves acknowledged (${(acknowledged / SECONDS).toFixed(0)}/s), ${found} of ${clients.length} last values found, ${lost} lost; ` +
-    `${events.length} save events; ${stats.errors} errors retried (server killed once); ${stats.conflicts} conflicts; integrity_check ${integrity}`,
+  `${acknowledged} saves acknowledged (${(acknowledged / SECONDS).toFixed(0)}/s), each checked against the database: ${lost} lost; ` +
+    `SIGKILL of the primary and ${killed.workers} workers with ${killed.inFlight} saves in flight, ${stats.interrupted} of them interrupted; ` +
+    `${foundCommitted} retries found their save already committed; ${stats.savedAfterRestart} saves after the restart; ` +
+    `${events.length} save events; ${stats.errors} errors retried; ${stats.conflicts} conflicts; integrity_check ${integrity}`,
 );
 if (problems.length > 0) {
   console.error(problems.slice(0, 20).join("\n"));

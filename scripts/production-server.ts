@@ -23,7 +23,7 @@ export function startProductionServer(options: {
   });
 }
 
-/** Resolves once the home page answers (30 s at most: two shared cores can be slow). */
+/** Resolves once the home page answers (30 s at most: the machine may be busy). */
 export async function waitUntilServing(origin: string): Promise<void> {
   for (let i = 0; i < 300; i++) {
     try {

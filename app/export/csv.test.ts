@@ -1,7 +1,6 @@
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { msq2020 } from "~/questionnaire";
-import { exportColumns } from "./columns";
 import { CSV_BOM, csvChunks, csvField, csvRecord, toCsv } from "./csv";
 import { AWKWARD_ANSWERS, exportRow } from "./rows.test-helper";
 
@@ -28,8 +27,22 @@ describe("CSV export", () => {
     const csv = await toCsv(msq2020, [exportRow(), exportRow({ countryCode: "SWE" })]);
     expect(csv.startsWith(CSV_BOM)).toBe(true);
     expect(csv.endsWith("\r\n")).toBe(true);
-    const header = csv.slice(1, csv.indexOf("\r\n"));
-    expect(header.split(",")).toEqual(exportColumns(msq2020).map((c) => c.name));
+    const header = csv.slice(1, csv.indexOf("\r\n")).split(",");
+    // Written out here, not derived from exportColumns (which the CSV itself is made from).
+    expect(header.slice(0, 10)).toEqual([
+      "country_code",
+      "country_name",
+      "region",
+      "status",
+      "imported",
+      "submitted_at",
+      "accepted_at",
+      "authorize_publication",
+      "q1_national_portal",
+      "q2a_eservices_portal",
+    ]);
+    expect(header.slice(-3)).toEqual(["x2_heard_from.facebook", "x2_heard_from.other", "x2_other"]);
+    expect(header).toHaveLength(97);
     expect(Buffer.from(csv, "utf8").subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
   });
 

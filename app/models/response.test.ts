@@ -9,7 +9,21 @@ import { submitResponse } from "./submission.server";
 afterAll(() => prisma.$disconnect());
 
 // Each test gets its own country so they do not depend on each other.
-const pool = ["ALB", "AND", "ARM", "AUT", "AZE", "BHS", "BHR", "BGD", "BRB", "BLR"];
+const pool = [
+  "ALB",
+  "AND",
+  "ARM",
+  "AUT",
+  "AZE",
+  "BHS",
+  "BHR",
+  "BGD",
+  "BRB",
+  "BLR",
+  "BEL",
+  "BLZ",
+  "BEN",
+];
 let next = 0;
 async function setUp() {
   const countryCode = pool[next++]!;
@@ -131,6 +145,88 @@ describe("saveAnswers", () => {
     const response = await findResponse(roundId, countryCode);
     for (const key of keys) expect(response?.answers[key]).toBe(`value of ${key}`);
     expect(response?.revision).toBe(keys.length);
+  });
+});
+
+// Decision 008's rules that these tests hold to, one test each where no other test does.
+describe("saveAnswers: a retry, an unchanged value, a race on one field", () => {
+  const savedEvents = (responseId: string) =>
+    prisma.event.count({ where: { responseId, kind: "response.saved" } });
+
+  it("a retried save that was already committed writes nothing and reports no conflict", async () => {
+    const { countryCode, a, roundId } = await setUp();
+    const save = {
+      roundId,
+      countryCode,
+      actorId: a,
+      baseRevision: 0,
+      changes: { q1_national_portal: "https://portal.example.org" },
+      shown: { q1_national_portal: fingerprint(null) },
+    };
+    expect(await saveAnswers(save)).toMatchObject({ saved: ["q1_national_portal"] });
+    const committed = (await findResponse(roundId, countryCode))!;
+    // The reply was lost: the browser sends the same save again, with the same fingerprint.
+    expect(await saveAnswers(save)).toMatchObject({
+      ok: true,
+      revision: 1,
+      saved: [],
+      conflicts: [],
+    });
+    const after = (await findResponse(roundId, countryCode))!;
+    expect(after.revision).toBe(1);
+    expect(after.fieldVersions).toEqual(committed.fieldVersions);
+    expect(await savedEvents(after.id)).toBe(1);
+  });
+
+  it("a post whose values equal the stored ones writes no revision and no event", async () => {
+    const { countryCode, a, b, roundId } = await setUp();
+    await saveAnswers({
+      roundId,
+      countryCode,
+      actorId: a,
+      baseRevision: 0,
+      changes: { q3_egov_agency: "Agency" },
+    });
+    // A colleague, who saw nothing, posts the same text: nothing to write, nothing to report.
+    expect(
+      await saveAnswers({
+        roundId,
+        countryCode,
+        actorId: b,
+        baseRevision: 0,
+        changes: { q3_egov_agency: "Agency" },
+        shown: { q3_egov_agency: fingerprint(null) },
+      }),
+    ).toMatchObject({ saved: [], conflicts: [] });
+    const response = (await findResponse(roundId, countryCode))!;
+    expect(response.revision).toBe(1);
+    expect(response.fieldVersions.q3_egov_agency?.by).toBe(a);
+    expect(await savedEvents(response.id)).toBe(1);
+  });
+
+  it("of two saves of one field from the same page, one wins and the other is a conflict", async () => {
+    const { countryCode, a, b, roundId } = await setUp();
+    const results = await Promise.all(
+      [a, b].map((actorId) =>
+        saveAnswers({
+          roundId,
+          countryCode,
+          actorId,
+          baseRevision: 0,
+          changes: { q14_social_media: `text of ${actorId}` },
+          shown: { q14_social_media: fingerprint(null) },
+        }),
+      ),
+    );
+    const won = results.filter((r) => r.ok && r.saved.length === 1);
+    const lost = results.filter((r) => r.ok && r.conflicts.length === 1);
+    expect([won.length, lost.length]).toEqual([1, 1]);
+    const response = (await findResponse(roundId, countryCode))!;
+    expect(response.revision).toBe(1);
+    expect(response.answers.q14_social_media).toBe(
+      (lost[0] as { conflicts: { theirs: unknown }[] }).conflicts[0]!.theirs,
+    );
+    expect(await savedEvents(response.id)).toBe(1);
   });
 });
 

@@ -5,6 +5,7 @@ import { createUser, sessionCookieFor, type TestUser } from "./support/users";
 
 // Who gets what, for every route that exists: a page (200), a redirect to sign-in, 403 (the role
 // may not) or 404 (a focal point asking for another country's data).
+// Posts to every action, as every role, are in write-guards.test.ts.
 const ORIGIN = `http://localhost:${E2E_PORT}`;
 type Who = "anonymous" | "focalRwa" | "reviewer" | "admin";
 type Expected = 200 | 400 | 403 | 404 | "sign-in" | `redirect:${string}`;

@@ -53,7 +53,7 @@ describe("the database", () => {
           fieldVersions: {},
         },
       }),
-    ).rejects.toThrow();
+    ).rejects.toThrow(/Unique constraint failed/);
     await prisma.response.delete({ where: { id: created.id } });
   });
 });
