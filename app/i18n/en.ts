@@ -216,7 +216,11 @@ export const en = {
       "Check every answer, then submit. After submission the response can no longer be changed unless UN DESA returns it for revision.",
     authorisationTitle: "Publication",
     saveAuthorisation: "Save",
-    errorsTitle: "Fix these before submitting",
+    errorsTitle: "There is a problem: fix these before submitting",
+    submitBlocked: (n: number) =>
+      `You cannot submit yet: ${n} ${n === 1 ? "answer needs" : "answers need"} fixing first.`,
+    submitBlockedLink: "See the list at the top of this page",
+    declarationTitle: "Authorise and submit",
     unansweredTitle: (n: number) =>
       `${n} ${n === 1 ? "question is" : "questions are"} not answered`,
     unansweredText: "You can submit without them, but please answer what you can.",

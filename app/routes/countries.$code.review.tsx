@@ -146,6 +146,12 @@ export default function Review() {
           {copy.questionnaire.restoredNoJs}
         </p>
       ) : null}
+      {problem === "confirm" ? (
+        // Without JavaScript the page comes back at its top: say where the question waits.
+        <p className="notice notice--warning">
+          <a href="#confirm-title">{r.confirmTitle}</a>
+        </p>
+      ) : null}
       {problem === "changed" || problem === "notEditable" || problem === "empty" ? (
         <p className="notice notice--error" role="alert">
           {r[problem]}
@@ -153,9 +159,13 @@ export default function Review() {
       ) : null}
       {page.errors.length > 0 ? (
         <div
-          className="notice notice--error"
+          className="notice notice--error error-summary"
+          id="error-summary"
           role={problem === "errors" ? "alert" : undefined}
           aria-labelledby="errors-title"
+          tabIndex={-1}
+          // The GOV.UK error summary: focused on arrival, so it is read first and seen first.
+          autoFocus
         >
           <h2 id="errors-title">{r.errorsTitle}</h2>
           <ul>
@@ -195,61 +205,76 @@ export default function Review() {
         <div className="questionnaire-layout">
           <SectionNav progress={page.progress} current={null} />
           <div className="questions">
-            <fieldset className="field authorisation" disabled={!page.editable}>
-              <legend>{r.authorisationTitle}</legend>
-              <div className="choice">
-                <input
-                  type="checkbox"
-                  id="authorize_publication"
-                  name="authorize_publication"
-                  value="yes"
-                  defaultChecked={page.authorizePublication === true}
-                />
-                <label htmlFor="authorize_publication">{questionnaire.authorizationText}</label>
-              </div>
-              {page.editable ? (
-                <button type="submit" name="intent" value="save" className="secondary">
-                  {r.saveAuthorisation}
-                </button>
-              ) : null}
-            </fieldset>
-            {problem === "confirm" ? (
-              <div
-                className="notice notice--warning"
-                role="alertdialog"
-                aria-labelledby="confirm-title"
-                aria-describedby="confirm-text"
-              >
-                <h2 id="confirm-title">{r.confirmTitle}</h2>
-                <p id="confirm-text">{r.confirmText}</p>
-                <div className="actions">
-                  <button type="submit" name="intent" value="confirm-submit">
-                    {r.confirmSubmit}
-                  </button>
-                  <a href="#authorize_publication">{r.goBack}</a>
-                </div>
-              </div>
-            ) : null}
             <AnswerList
               questionnaire={questionnaire}
               answers={page.answers}
               editBase={page.editable ? base : undefined}
             />
-            {page.editable ? (
-              <div className="actions">
-                <button
-                  type="submit"
-                  name="intent"
-                  value="submit"
-                  disabled={page.errors.length > 0}
+            <div className="declaration" aria-labelledby="declaration-title" role="group">
+              <h2 id="declaration-title">{r.declarationTitle}</h2>
+              <fieldset className="field authorisation" disabled={!page.editable}>
+                <legend>{r.authorisationTitle}</legend>
+                <div className="choice">
+                  <input
+                    type="checkbox"
+                    id="authorize_publication"
+                    name="authorize_publication"
+                    value="yes"
+                    defaultChecked={page.authorizePublication === true}
+                  />
+                  <label htmlFor="authorize_publication">{questionnaire.authorizationText}</label>
+                </div>
+                {page.editable ? (
+                  <button type="submit" name="intent" value="save" className="secondary">
+                    {r.saveAuthorisation}
+                  </button>
+                ) : null}
+              </fieldset>
+              {problem === "confirm" ? (
+                <div
+                  className="notice notice--warning"
+                  role="alertdialog"
+                  aria-labelledby="confirm-title"
+                  aria-describedby="confirm-text"
                 >
-                  {r.submit}
-                </button>
-                <Link to={`${base}/sections/${questionnaire.sections.at(-1)!.id}`}>
-                  {copy.questionnaire.back}
-                </Link>
-              </div>
-            ) : null}
+                  <h2 id="confirm-title">{r.confirmTitle}</h2>
+                  <p id="confirm-text">{r.confirmText}</p>
+                  <div className="actions">
+                    <button type="submit" name="intent" value="confirm-submit">
+                      {r.confirmSubmit}
+                    </button>
+                    <a href="#authorize_publication">{r.goBack}</a>
+                  </div>
+                </div>
+              ) : null}
+              {page.editable ? (
+                <>
+                  {page.errors.length > 0 ? (
+                    <p
+                      className="field-error submit-blocked"
+                      id="submit-blocked"
+                      role={problem === "errors" ? "alert" : undefined}
+                    >
+                      {r.submitBlocked(page.errors.length)}{" "}
+                      <a href="#error-summary">{r.submitBlockedLink}</a>
+                    </p>
+                  ) : null}
+                  <div className="actions">
+                    <button
+                      type="submit"
+                      name="intent"
+                      value="submit"
+                      aria-describedby={page.errors.length > 0 ? "submit-blocked" : undefined}
+                    >
+                      {r.submit}
+                    </button>
+                    <Link to={`${base}/sections/${questionnaire.sections.at(-1)!.id}`}>
+                      {copy.questionnaire.back}
+                    </Link>
+                  </div>
+                </>
+              ) : null}
+            </div>
           </div>
         </div>
       </Form>

@@ -24,8 +24,18 @@ test.describe("word limits", () => {
       await expect(page.getByText(/This answer has 251 words; the limit is 250/)).toBeVisible();
 
       await page.goto(`/countries/${country}/review`);
-      await expect(page.getByRole("button", { name: "Submit the questionnaire" })).toBeDisabled();
+      // The error summary is focused on arrival; the button says why it cannot submit, beside it.
+      await expect(page.locator("#error-summary")).toBeFocused();
       await expect(page.getByRole("link", { name: /This answer has 251 words/ })).toBeVisible();
+      const submit = page.getByRole("button", { name: "Submit the questionnaire" });
+      await expect(submit).toBeEnabled();
+      await expect(submit).toHaveAccessibleDescription(
+        /You cannot submit yet: 1 answer needs fixing first/,
+      );
+      await submit.click();
+      await expect(
+        page.getByRole("alert").filter({ hasText: "You cannot submit yet" }),
+      ).toBeInViewport();
 
       // A forged submit is refused by the server too.
       const forged = await page.request.post(`/countries/${country}/review`, {
@@ -87,4 +97,42 @@ test("follow-ups appear with their question and stray answers are flagged", asyn
   await expect(cioName).toBeVisible();
   await page.getByRole("button", { name: "Save draft" }).click();
   await expect(page.getByText(/This follow-up applies only to a different answer/)).toBeVisible();
+});
+
+test("without JavaScript, a submit with problems is refused saying why, and the authorisation question comes back in view", async ({
+  browser,
+}) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  await signInAs(context, await focalPointOf("URY"));
+  const page = await context.newPage();
+  await page.goto("/countries/URY/sections/VI");
+  await page.getByLabel(/^14\. How does your government use social media/).fill(words(251));
+  await page.getByRole("button", { name: "Save draft" }).click();
+  await expect(page).toHaveURL(/saved=1/);
+  await page.goto("/countries/URY/review");
+  // The declaration and the button sit together at the end, after every answer.
+  const top = async (selector: string) => (await page.locator(selector).boundingBox())!.y;
+  expect(await top(".answer-list")).toBeLessThan(await top("#authorize_publication"));
+  expect(await top("#authorize_publication")).toBeLessThan(await top('button[value="submit"]'));
+  await page.getByRole("button", { name: "Submit the questionnaire" }).click();
+  await expect(page.locator("#error-summary")).toContainText("This answer has 251 words");
+  await expect(page.locator("#submit-blocked")).toContainText("You cannot submit yet");
+  expect((await prisma.response.findFirstOrThrow({ where: { countryCode: "URY" } })).status).toBe(
+    "DRAFT",
+  );
+
+  // Fixed, then submitted without the tick: the question is linked from the top of the page.
+  await page.goto("/countries/URY/sections/VI");
+  await page.getByLabel(/^14\. How does your government use social media/).fill(words(20));
+  await page.getByRole("button", { name: "Save draft" }).click();
+  await expect(page).toHaveURL(/saved=1/);
+  await page.goto("/countries/URY/review");
+  await page.getByRole("button", { name: "Submit the questionnaire" }).click();
+  await page.getByRole("link", { name: "Submit without authorising publication?" }).click();
+  await expect(
+    page.getByRole("button", { name: "Submit without authorising publication" }),
+  ).toBeInViewport();
+  await page.getByRole("button", { name: "Submit without authorising publication" }).click();
+  await expect(page).toHaveURL(/\/countries\/URY\?submitted=1$/);
+  await context.close();
 });
