@@ -204,8 +204,15 @@ export function useAutosave(options: {
     };
   }, [dirty, save]);
 
-  /** Before the form itself is submitted (Next, Back…): its post carries everything. */
-  const forgetStored = useCallback(() => localStorage.removeItem(storageKey), [storageKey]);
+  /**
+   * Before the form itself is submitted (Next, Back…): its post carries everything, so neither
+   * the stored copy nor a pending autosave is needed. (The pending one would otherwise fire on
+   * the next section's page, which reuses this component, with this section's fields.)
+   */
+  const forgetStored = useCallback(() => {
+    clearTimeout(timer.current);
+    localStorage.removeItem(storageKey);
+  }, [storageKey]);
 
   return {
     status,
