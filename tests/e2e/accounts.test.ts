@@ -201,3 +201,26 @@ test("the users list filters by role, country and state", async ({ page }) => {
   await expect(page.getByRole("link", { name: "Qatar Focal" })).toHaveCount(0);
   expect(focal.countries).toEqual(["QAT"]);
 });
+
+test("resending an invitation to someone who has since set a password says so (409), no 500", async ({
+  page,
+}) => {
+  const invited = await createUser("REVIEWER");
+  const { passwordHash } = await prisma.user.findUniqueOrThrow({
+    where: { id: invited.id },
+    select: { passwordHash: true },
+  });
+  await prisma.user.update({ where: { id: invited.id }, data: { passwordHash: null } });
+  await signInAs(page.context(), await createUser("ADMIN"));
+  await page.goto(`/admin/users/${invited.id}`);
+  // The person sets a password while the admin's page still offers to resend.
+  await prisma.user.update({ where: { id: invited.id }, data: { passwordHash } });
+  const reply = page.waitForResponse(
+    (r) => r.request().method() === "POST" && r.url().includes(`/admin/users/${invited.id}`),
+  );
+  await page.getByRole("button", { name: "Send a new invitation" }).click();
+  expect((await reply).status()).toBe(409);
+  await expect(page.getByRole("status")).toHaveText(
+    "This person already has an account: change it from the users list.",
+  );
+});
