@@ -244,6 +244,21 @@ describe("streamExport", () => {
       region: null,
       authorised_only: true,
     });
+    // Read first with plain JSON.parse, not only with the portal's own reader, so a writer and
+    // reader wrong in the same way cannot agree.
+    const raw = (document.responses as { country: string; [key: string]: unknown }[]).filter((r) =>
+      ["NOR", "SWE"].includes(r.country),
+    );
+    expect(raw.map((r) => r.country)).toEqual(["NOR", "SWE"]);
+    expect(raw[0]).toMatchObject({
+      country_name: "Norway",
+      answers: {
+        q4_cio_name: AWKWARD_ANSWERS.q4_cio_name,
+        q7_egov_strategy: "الاستراتيجية الوطنية للحكومة الإلكترونية 2025",
+        q1_national_portal: "https://portal.gov.example\nhttps://services.gov.example",
+      },
+    });
+    expect(raw[1]).toMatchObject({ response_date: "2019-03-30" });
     const parsed = ours(parseJsonExport(bytes.toString("utf8")).responses);
     expect(parsed.map((r) => r.country)).toEqual(["NOR", "SWE"]);
     for (const response of parsed) {

@@ -10,7 +10,13 @@ import { useCopy } from "~/i18n";
 import { en } from "~/i18n/en";
 import { sendInvitation } from "~/models/account-emails.server";
 import { accessSchema } from "~/models/admin-schemas";
-import { getUser, inviteUser, setUserActive, updateUserAccess } from "~/models/user.server";
+import {
+  AccountError,
+  getUser,
+  inviteUser,
+  setUserActive,
+  updateUserAccess,
+} from "~/models/user.server";
 
 export const meta: MetaFunction = () => [{ title: "Account · MSQ Portal" }];
 
@@ -40,12 +46,18 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     return { result: null, message: en.admin.saved };
   }
   if (intent === "resend") {
+    // The page may be stale: the person can have set a password since it was shown.
     const invitation = await inviteUser({
       email: user.email,
       role: user.role,
       countries: user.countries.map((c) => c.countryCode),
       invitedById: admin.id,
+    }).catch((error: unknown) => {
+      if (error instanceof AccountError) return error;
+      throw error;
     });
+    if (invitation instanceof AccountError)
+      return data({ result: null, message: invitation.message }, { status: 409 });
     await sendInvitation({
       ...invitation,
       role: user.role,

@@ -69,7 +69,11 @@ test("password reset by e-mail, with the same answer for unknown addresses", asy
   await page.getByLabel("E-mail address").fill("nobody@nowhere.example.org");
   await page.getByRole("button", { name: "Send the link" }).click();
   const unknownAnswer = await page.getByRole("status").textContent();
+  expect(unknownAnswer).toContain("If that address belongs to an account");
 
+  // A fresh page, so the answer checked next can only be the known address's, not the one above.
+  await page.goto("/forgot-password");
+  await expect(page.getByRole("status")).toHaveCount(0);
   await page.getByLabel("E-mail address").fill(user.email.toUpperCase());
   await page.getByRole("button", { name: "Send the link" }).click();
   await expect(page.getByRole("status")).toHaveText(unknownAnswer!);
@@ -196,4 +200,27 @@ test("the users list filters by role, country and state", async ({ page }) => {
   await page.goto("/admin/users?role=FOCAL_POINT&country=QAT&state=inactive");
   await expect(page.getByRole("link", { name: "Qatar Focal" })).toHaveCount(0);
   expect(focal.countries).toEqual(["QAT"]);
+});
+
+test("resending an invitation to someone who has since set a password says so (409), no 500", async ({
+  page,
+}) => {
+  const invited = await createUser("REVIEWER");
+  const { passwordHash } = await prisma.user.findUniqueOrThrow({
+    where: { id: invited.id },
+    select: { passwordHash: true },
+  });
+  await prisma.user.update({ where: { id: invited.id }, data: { passwordHash: null } });
+  await signInAs(page.context(), await createUser("ADMIN"));
+  await page.goto(`/admin/users/${invited.id}`);
+  // The person sets a password while the admin's page still offers to resend.
+  await prisma.user.update({ where: { id: invited.id }, data: { passwordHash } });
+  const reply = page.waitForResponse(
+    (r) => r.request().method() === "POST" && r.url().includes(`/admin/users/${invited.id}`),
+  );
+  await page.getByRole("button", { name: "Send a new invitation" }).click();
+  expect((await reply).status()).toBe(409);
+  await expect(page.getByRole("status")).toHaveText(
+    "This person already has an account: change it from the users list.",
+  );
 });

@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { allQuestions, msq2020 } from "~/questionnaire";
+import { allQuestions, completeAnswers, msq2020 } from "~/questionnaire";
 import { expect, test } from "./fixtures";
 import { prisma } from "./support/db";
 import { createUser, signInAs } from "./support/users";
@@ -157,4 +157,38 @@ test("malformed and duplicated form fields are refused with a clear error, and n
   );
   expect(page400.status()).toBe(400);
   expect(await prisma.response.count({ where: { countryCode: "DZA" } })).toBe(0);
+});
+
+test("stored script in a published answer is shown as text on the print and published pages", async ({
+  page,
+}) => {
+  const answers = completeAnswers(msq2020, { q14_social_media: `${PAYLOAD} print` });
+  await prisma.response.deleteMany({ where: { roundId: "2020", countryCode: "MLI" } });
+  await prisma.response.create({
+    data: {
+      roundId: "2020",
+      countryCode: "MLI",
+      status: "ACCEPTED",
+      questionnaireVersion: msq2020.version,
+      answers,
+      fieldVersions: {},
+      authorizePublication: true,
+      submittedAt: new Date(),
+      acceptedAt: new Date(),
+      submissions: {
+        create: {
+          number: 1,
+          questionnaireVersion: msq2020.version,
+          answers,
+          authorizePublication: true,
+        },
+      },
+    },
+  });
+  // Published pages are public: checked before signing in.
+  await expectInert(page, "/published/MLI");
+  await expect(page.getByText(`${PAYLOAD} print`)).toBeVisible();
+  await signInAs(page.context(), await createUser("REVIEWER"));
+  await expectInert(page, "/print/MLI");
+  await expect(page.getByText(`${PAYLOAD} print`)).toBeVisible();
 });

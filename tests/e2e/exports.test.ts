@@ -1,4 +1,5 @@
 import { request as playwrightRequest } from "@playwright/test";
+import { readFileSync } from "node:fs";
 import { parse } from "csv-parse/sync";
 import { parseJsonExport } from "~/export/json";
 import { readWorkbook } from "~/export/xlsx.test-helper";
@@ -210,20 +211,39 @@ test("a reviewer downloads each format from the dashboard with a filter applied"
 }) => {
   await signInAs(page.context(), reviewer);
   await page.goto("/review?status=ACCEPTED&region=Europe");
-  for (const format of ["CSV", "Excel (XLSX)", "JSON"]) {
+  // Each file's contents, not only its name: only accepted responses from Europe, that is
+  // Portugal and Poland, not Lithuania (submitted) or Rwanda (Africa).
+  const expectFiltered = (countries: unknown[]) => {
+    expect(countries).toEqual(expect.arrayContaining(["PRT", "POL"]));
+    expect(countries).not.toContain("LTU");
+    expect(countries).not.toContain("RWA");
+  };
+  for (const [format, extension] of [
+    ["CSV", "csv"],
+    ["Excel (XLSX)", "xlsx"],
+    ["JSON", "json"],
+  ] as const) {
     const download = page.waitForEvent("download");
     await page.getByRole("button", { name: `Download as ${format}` }).click();
     const file = await download;
-    expect(file.suggestedFilename()).toMatch(/^msq-2020-responses-\d{8}\.(csv|xlsx|json)$/);
-    const path = await file.path();
-    if (format === "JSON") {
-      const { readFileSync } = await import("node:fs");
-      const parsed = parseJsonExport(readFileSync(path, "utf8"));
-      const countries = parsed.responses.map((r) => r.country);
-      // Only accepted responses from Europe: Portugal and Poland, not Lithuania (submitted).
-      expect(countries).toEqual(expect.arrayContaining(["PRT", "POL"]));
-      expect(countries).not.toContain("LTU");
-      expect(countries).not.toContain("RWA");
+    expect(file.suggestedFilename()).toMatch(
+      new RegExp(`^msq-2020-responses-\\d{8}\\.${extension}$`),
+    );
+    const bytes = readFileSync(await file.path());
+    if (extension === "csv") {
+      const records = parse(bytes, { bom: true, columns: true }) as Record<string, string>[];
+      expectFiltered(records.map((r) => r.country_code));
+      expect(records.find((r) => r.country_code === "PRT")!.q7_egov_strategy).toBe(ARABIC);
+    } else if (extension === "xlsx") {
+      const sheet = (await readWorkbook(bytes)).getWorksheet("Answers")!;
+      const header = (sheet.getRow(1).values as string[]).slice(1);
+      expect(header[0]).toBe("country_code");
+      const rows = sheet.getRows(2, sheet.rowCount - 1) ?? [];
+      expectFiltered(rows.map((r) => r.getCell(1).value));
+      const portugal = rows.find((r) => r.getCell(1).value === "PRT")!;
+      expect(portugal.getCell(header.indexOf("q7_egov_strategy") + 1).value).toBe(ARABIC);
+    } else {
+      expectFiltered(parseJsonExport(bytes.toString("utf8")).responses.map((r) => r.country));
     }
   }
 });

@@ -102,10 +102,14 @@ test("two people edit one response: different fields both survive; the same fiel
   });
 
   // Same field: A saves first; B, who opened the page before, is shown both versions.
-  await pageA.reload();
-  await pageB.reload();
+  // A fresh address, not a reload: a reload keeps ?saved=1 and its notice, which would satisfy
+  // the wait below before A's save is done.
+  await pageA.goto("/countries/GHA/sections/I");
+  await pageB.goto("/countries/GHA/sections/I");
+  await expect(pageA.getByText(/^Saved at/)).toHaveCount(0);
   await pageA.getByLabel("2. d. Public procurement").fill("https://ghaneps.gov.gh");
   await pageA.getByRole("button", { name: "Save draft" }).click();
+  await expect(pageA).toHaveURL(/\/sections\/I\?saved=1$/);
   await expect(pageA.getByRole("status").first()).toContainText("Saved at");
   await pageB.getByLabel("2. d. Public procurement").fill("https://ppa.gov.gh");
   await pageB.getByRole("button", { name: "Save draft" }).click();
