@@ -216,3 +216,52 @@ test("the event log lists actions, filtered by country", async ({ page }) => {
   await expect(rows).toHaveCount(1);
   await expect(rows.getByRole("cell", { name: "BTN", exact: true })).toBeVisible();
 });
+
+test("a deadline set on the dashboard is shown on the country page and in the reminder", async ({
+  page,
+  browser,
+  mailbox,
+}) => {
+  const round = await prisma.round.findUniqueOrThrow({
+    where: { id: "2020" },
+    select: { deadline: true },
+  });
+  const focal = await createUser("FOCAL_POINT", ["BTN"], "Bhutan focal");
+  await prisma.response.deleteMany({ where: { roundId: "2020", countryCode: "BTN" } });
+  await prisma.response.create({
+    data: {
+      roundId: "2020",
+      countryCode: "BTN",
+      questionnaireVersion: 1,
+      answers: {},
+      fieldVersions: {},
+    },
+  });
+  try {
+    await signInAs(page.context(), await createUser("ADMIN"));
+    await page.goto("/review");
+    await page.getByLabel("Deadline of the round").fill("2031-06-15");
+    await page.getByRole("button", { name: "Save the deadline" }).click();
+    await expect(page.getByRole("status").first()).toHaveText("Deadline saved.");
+    await expect(page.getByRole("main")).toContainText(/Deadline: .*2031/);
+
+    // Each server process keeps the round for up to 5 s (app/models/round.server.ts): past
+    // that, every process shows the new deadline.
+    await page.waitForTimeout(5_500);
+    const focalContext = await browser.newContext();
+    await signInAs(focalContext, focal);
+    const country = await focalContext.newPage();
+    await country.goto("/countries/BTN");
+    await expect(country.getByRole("main")).toContainText("2031");
+    await focalContext.close();
+
+    await page.goto("/review?q=bhutan");
+    await page.locator("summary", { hasText: "Send a reminder" }).click();
+    await page.getByRole("button", { name: /^Send to all 1 countr/ }).click();
+    await expect(page.getByRole("status").first()).toContainText("Reminder sent");
+    const email = await mailbox.waitForEmail((m) => m.to.includes(focal.email));
+    expect(email.text).toMatch(/15 June 2031/);
+  } finally {
+    await prisma.round.update({ where: { id: "2020" }, data: { deadline: round.deadline } });
+  }
+});
