@@ -21,8 +21,9 @@ export type CommentThread = {
   waitingForCountry: boolean;
 };
 
-export async function commentThreads(responseId: string): Promise<CommentThread[]> {
-  const rows = await prisma.comment.findMany({
+/** Every comment on a response, oldest first: the one query the review and country pages share. */
+export function commentsOf(responseId: string) {
+  return prisma.comment.findMany({
     where: { responseId },
     select: {
       id: true,
@@ -34,6 +35,10 @@ export async function commentThreads(responseId: string): Promise<CommentThread[
     },
     orderBy: { createdAt: "asc" },
   });
+}
+
+export async function commentThreads(responseId: string): Promise<CommentThread[]> {
+  const rows = await commentsOf(responseId);
   const authors = new Map(
     (
       await prisma.user.findMany({

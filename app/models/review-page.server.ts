@@ -1,4 +1,5 @@
 import { prisma } from "~/db.server";
+import { commentsOf } from "./comment-threads.server";
 import type { Role } from "~/generated/prisma/enums";
 import { msq2020, questionnaireFor } from "~/questionnaire";
 import { changedFields } from "~/questionnaire/diff";
@@ -25,20 +26,7 @@ export async function loadReviewPage(countryCode: string, role: Role) {
   if (!country) throw new Response("Not found", { status: 404 });
   const [latest, previous] = response ? await latestSubmissions(response.id) : [];
   const answers: Answers = latest?.answers ?? response?.answers ?? {};
-  const comments = response
-    ? await prisma.comment.findMany({
-        where: { responseId: response.id },
-        select: {
-          id: true,
-          fieldKey: true,
-          parentId: true,
-          body: true,
-          createdAt: true,
-          authorId: true,
-        },
-        orderBy: { createdAt: "asc" },
-      })
-    : [];
+  const comments = response ? await commentsOf(response.id) : [];
   const events = await prisma.event.findMany({
     where: { countryCode, kind: { startsWith: "response." } },
     select: { id: true, kind: true, at: true, actorId: true, fields: true, data: true },
