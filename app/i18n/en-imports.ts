@@ -39,7 +39,7 @@ export const enImports = {
     replaced: (country: string) =>
       `Replace the imported response of ${country}; what it replaces is kept in the event log.`,
     unchanged: (country: string) =>
-      `Nothing: this file's content is already the response of ${country}.`,
+      `Identical: nothing to do. The response of ${country} already holds these answers.`,
     refused: (country: string, reason: string) => `Refuse the response of ${country}: ${reason}`,
   },
   severalTitle: (n: number) => `The file holds ${n} responses`,
@@ -57,7 +57,7 @@ export const enImports = {
     created: (country: string) => `Created the response of ${country}.`,
     replaced: (country: string) => `Replaced the response of ${country}.`,
     unchanged: (country: string) =>
-      `Nothing changed: this content is already the response of ${country}.`,
+      `Identical: nothing to do. The response of ${country} already holds these answers; nothing was written.`,
     refused: (country: string, reason: string) => `Refused the response of ${country}: ${reason}`,
   },
   review: (country: string) => `Review the response of ${country}`,

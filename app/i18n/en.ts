@@ -243,9 +243,14 @@ export const en = {
     continue: "Continue the questionnaire",
     view: "View the answers",
     progress: "Progress",
-    section: "Section",
     answered: "Answered",
-    problems: "Problems",
+    /** The state of a section in the country page's task list. */
+    tasks: {
+      notStarted: "Not started",
+      inProgress: "In progress",
+      completed: "Completed",
+      problems: (n: number) => `${n} ${n === 1 ? "problem" : "problems"} to fix`,
+    },
     history: "History",
     noHistory: "Nothing has happened yet.",
     submitted:
@@ -366,7 +371,13 @@ export const en = {
       "Say what to change. It is e-mailed to the country's focal points and shown with the response.",
     returnRequired: "Write a message saying what to change.",
     return: "Return for revision",
-    accept: "Accept",
+    accept: "Accept…",
+    confirmAcceptTitle: (country: string, submission: number) =>
+      `Accept submission ${submission} of ${country}?`,
+    confirmAcceptHint:
+      "Accepted answers are final: the focal points can no longer change them, and they count in the survey's results. A reviewer can reopen the response later.",
+    confirmAccept: "Yes, accept this submission",
+    cancelAccept: "Cancel",
     reopen: "Reopen",
     returned: "Returned for revision; the focal points have been e-mailed.",
     accepted: "Accepted.",
@@ -386,6 +397,10 @@ export const en = {
     noChanges: "No answer changed.",
     before: "Before",
     after: "After",
+    removedText: "removed:",
+    addedText: "added:",
+    changedWhole: "Rewritten: too different to mark word by word.",
+    onThisPage: "On this page",
     commentsTitle: "Comments on the whole response",
     comment: "Comment",
     commentOn: (question: string) => `Comment on: ${question}`,
@@ -397,6 +412,7 @@ export const en = {
     history: "History",
     authorisation: "Publication authorised",
     printable: "Printable view",
+    backToReview: (country: string) => `Back to the review of ${country}`,
   },
   questionView: {
     title: "Question across countries",

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { text } from "node:stream/consumers";
@@ -10,7 +10,14 @@ import { AWKWARD_ANSWERS } from "~/export/rows.test-helper";
 import type { JsonExport } from "~/export/json";
 import { completeAnswers, msq2020, type Answers } from "~/questionnaire";
 import { FILES, parseFile } from "./documents.test-helper";
-import { importMsqFile, importMsqFileItems, readMsqBytes } from "./import-file.server";
+import {
+  importMsqFile,
+  importMsqFileItems,
+  importReadings,
+  previewReadings,
+  readMsqBytes,
+  readMsqFileItems,
+} from "./import-file.server";
 
 // The portal's JSON export goes back in through the importer with the same answers: submitted
 // responses are exported, deleted, and imported from the export file. Against the run's seeded
@@ -159,6 +166,35 @@ describe("re-importing the JSON export", () => {
       force: false,
     });
     expect(again.map((r) => r.import?.outcome)).toEqual(["unchanged", "unchanged", "unchanged"]);
+  });
+
+  it("finds nothing to do when the export of unchanged responses comes back, imported or not", async () => {
+    // Responses people submitted in the portal (no import hash), exported and imported back.
+    await submitOriginals();
+    const counts = async () => ({
+      submissions: await prisma.submission.count({ where: { response: ours } }),
+      events: await prisma.event.count({ where: { countryCode: { in: [...COUNTRIES] } } }),
+    });
+    const before = await counts();
+    const responsesBefore = await prisma.response.findMany({ where: ours, orderBy: { id: "asc" } });
+    const file = await exportFile();
+    const readings = await readMsqFileItems(file, msq2020);
+    const options = { questionnaire: msq2020, force: false };
+    // The upload page's preview, then its confirm.
+    for (const decide of [previewReadings, importReadings]) {
+      const results = await decide(readings, options);
+      expect(results.map((r) => r.import?.outcome)).toEqual(["unchanged", "unchanged", "unchanged"]);
+    }
+    expect(await counts()).toEqual(before);
+    expect(await prisma.response.findMany({ where: ours, orderBy: { id: "asc" } })).toEqual(
+      responsesBefore,
+    );
+    // One answer differs: that response is no longer identical (and, not imported, is refused).
+    const document = JSON.parse(readFileSync(file, "utf8")) as JsonExport;
+    document.responses[0]!.answers.q1_national_portal = "https://changed.example";
+    writeFileSync(file, JSON.stringify(document));
+    const changed = await importReadings(await readMsqFileItems(file, msq2020), options);
+    expect(changed.map((r) => r.import?.outcome)).toEqual(["refused", "unchanged", "unchanged"]);
   });
 
   it("refuses, in the one-response API, an export of several responses", async () => {

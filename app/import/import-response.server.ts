@@ -5,10 +5,13 @@ import type { ParsedMsq } from "./parse-msq";
 
 // Files an imported questionnaire as its country's response for a round: the response, an
 // immutable submission and the event, in one transaction. Importing the same file again changes
-// nothing; a different file replaces an imported response, but never silently one that people
-// have edited since (that needs `force`), and what it replaces is kept in the event log.
+// nothing, and so does a file whose content the response already holds (the portal's own JSON
+// export of it, say); a different file replaces an imported response, but never silently one
+// that people have edited since (that needs `force`), and what it replaces is kept in the event
+// log.
 
 export type ImportOutcome = {
+  /** "unchanged": the response already holds this content (the same file, or identical answers). */
   outcome: "created" | "replaced" | "unchanged" | "refused";
   responseId?: string;
   reason?: string;
@@ -44,11 +47,12 @@ type ExistingResponse = NonNullable<Awaited<ReturnType<Tx["response"]["findUniqu
 
 async function planImport(tx: Tx, request: ImportRequest): Promise<ImportPlan> {
   const { round, contentHash, parsed, force } = request;
+  const questionnaire = questionnaireFor(round);
   const refuse = (reason: string, responseId?: string): ImportPlan => ({
     action: "refuse",
     outcome: { outcome: "refused", ...(responseId ? { responseId } : {}), reason },
   });
-  if (!questionnaireFor(round)) return refuse(`There is no questionnaire for round ${round}.`);
+  if (!questionnaire) return refuse(`There is no questionnaire for round ${round}.`);
   const countryCode = parsed.country;
   if (!countryCode) return refuse("The responding country is not known.");
   if (!(await tx.round.findUnique({ where: { id: round } })))
@@ -60,6 +64,8 @@ async function planImport(tx: Tx, request: ImportRequest): Promise<ImportPlan> {
   });
   if (!existing) return { action: "create" };
   if (existing.importHash === contentHash) return { action: "keep", existing };
+  if (holdsContent(existing, parsed, completeAnswers(questionnaire, parsed.answers)))
+    return { action: "keep", existing };
   const edited = await editedByPeople(tx, existing);
   if (edited && !force)
     return refuse(
@@ -215,6 +221,19 @@ async function editedByPeople(
   return since
     ? `has been worked on since its import ("${since.kind}" on ${since.at.toISOString()})`
     : null;
+}
+
+/** Whether the response already holds exactly these answers, this authorisation and this date. */
+function holdsContent(
+  response: ExistingResponse,
+  parsed: ParsedMsq,
+  answers: Record<string, unknown>,
+): boolean {
+  return (
+    changedFields(response.answers, answers).length === 0 &&
+    response.authorizePublication === parsed.authorizePublication &&
+    response.responseDate === parsed.responseDate
+  );
 }
 
 function asRecord(value: Prisma.JsonValue): Record<string, unknown> {

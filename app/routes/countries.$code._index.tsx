@@ -6,6 +6,7 @@ import { requireCountryReader, requireFocalPointFor } from "~/auth/guards.server
 import { CommentList } from "~/components/country/comment-list";
 import { HistoryList } from "~/components/country/history-list";
 import { ReturnedBanner } from "~/components/country/returned-banner";
+import { TaskList } from "~/components/country/task-list";
 import { LocalTime } from "~/components/time";
 import { useCopy } from "~/i18n";
 import { en } from "~/i18n/en";
@@ -133,34 +134,7 @@ export default function CountryPage() {
         </div>
       ) : null}
       <h2>{c.progress}</h2>
-      <div className="table-scroll">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{c.section}</th>
-              <th scope="col">{c.answered}</th>
-              <th scope="col">{c.problems}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {page.progress.map((section) => (
-              <tr key={section.id}>
-                <td>
-                  {page.isFocalPoint && page.editable ? (
-                    <Link to={`${base}/sections/${section.id}`}>
-                      {section.id}. {section.title}
-                    </Link>
-                  ) : (
-                    `${section.id}. ${section.title}`
-                  )}
-                </td>
-                <td>{copy.questionnaire.answered(section.answered, section.total)}</td>
-                <td>{section.errors > 0 ? copy.questionnaire.errorsCount(section.errors) : "—"}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <TaskList sections={page.progress} base={base} linked={page.isFocalPoint && page.editable} />
       {page.threads.length > 0 ? (
         <>
           <h2 id="comments">{c.commentsTitle}</h2>

@@ -6,7 +6,10 @@ import { ConflictNotice } from "~/components/questionnaire/conflict-notice";
 import { conditionHint } from "~/components/questionnaire/condition-hint";
 import { QuestionField } from "~/components/questionnaire/question-field";
 import { SectionNav } from "~/components/questionnaire/section-nav";
-import { AutosaveStatusLine } from "~/components/questionnaire/autosave-status";
+import {
+  AutosaveStatusLine,
+  AutosaveStatusRepeat,
+} from "~/components/questionnaire/autosave-status";
 import { localBackupKey } from "~/components/questionnaire/local-backup";
 import { useAutosave } from "~/components/questionnaire/use-autosave";
 import { useHydrated } from "~/components/use-hydrated";
@@ -234,6 +237,7 @@ export default function SectionPage() {
         </div>
         {page.editable ? (
           <div className="actions">
+            <AutosaveStatusRepeat status={autosave.status} savedAt={autosave.savedAt} />
             <button type="submit" name="intent" value="back" className="secondary">
               {q.back}
             </button>

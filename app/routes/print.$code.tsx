@@ -3,12 +3,14 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { requireCountryReader } from "~/auth/guards.server";
 import { PrintableResponse } from "~/components/printable-response";
 import { loadPrintableResponse } from "~/export/printable.server";
+import { useCopy } from "~/i18n";
 import { currentRound } from "~/models/round.server";
 import { msq2020, questionnaireFor } from "~/questionnaire";
 import printStylesHref from "~/styles/print.css";
 
 // /print/RWA: a country's response laid out for printing or "Print to PDF". Reviewers and
 // administrators see any country, a focal point only their own (others are a 404).
+// ?from=review (the review page's link) makes the back link return to the review.
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: printStylesHref }];
 
@@ -17,18 +19,26 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const { countryCode } = await requireCountryReader(request, context, params.code);
+  const { user, countryCode } = await requireCountryReader(request, context, params.code);
   const response = await loadPrintableResponse(await currentRound(), countryCode);
   if (!response) throw new Response("Not found", { status: 404 });
-  return { response };
+  const fromReview =
+    new URL(request.url).searchParams.get("from") === "review" && user.role !== "FOCAL_POINT";
+  return { response, fromReview };
 }
 
 export default function PrintPage() {
-  const { response } = useLoaderData<typeof loader>();
+  const { response, fromReview } = useLoaderData<typeof loader>();
+  const copy = useCopy();
   const questionnaire = questionnaireFor(response.roundId) ?? msq2020;
+  const { code, name } = response.country;
   return (
     <PrintableResponse response={response} questionnaire={questionnaire}>
-      <Link to={`/countries/${response.country.code}`}>{response.country.name}</Link>
+      {fromReview ? (
+        <Link to={`/review/${code}`}>{copy.reviewPage.backToReview(name)}</Link>
+      ) : (
+        <Link to={`/countries/${code}`}>{name}</Link>
+      )}
     </PrintableResponse>
   );
 }

@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import {
-  Form,
   Link,
   type ShouldRevalidateFunction,
   useActionData,
@@ -9,7 +8,10 @@ import {
 } from "@remix-run/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { requireReviewer } from "~/auth/guards.server";
+import { ChangeTable } from "~/components/review/change-table";
 import { CommentThread } from "~/components/review/comment-thread";
+import { DecisionPanel } from "~/components/review/decision-panel";
+import { ReviewNav } from "~/components/review/review-nav";
 import { LocalTime } from "~/components/time";
 import { findMemberState } from "~/countries";
 import { useCopy } from "~/i18n";
@@ -104,12 +106,6 @@ export default function ReviewResponse() {
   const r = copy.reviewPage;
   const questionnaire: Questionnaire = questionnaireFor(page.roundId) ?? msq2020;
   const labels = { yes: copy.questionnaire.yes, no: copy.questionnaire.no };
-  const show = (field: string, value: unknown) => {
-    const question = findQuestion(questionnaire, field);
-    return (
-      (question && formatAnswer(question, value as never, labels)) ?? copy.questionnaire.notAnswered
-    );
-  };
   return (
     <section aria-labelledby="review-title" className="review">
       <p className="breadcrumb">
@@ -117,7 +113,7 @@ export default function ReviewResponse() {
       </p>
       <h1 id="review-title">{r.title(page.country.name)}</h1>
       <p>
-        <Link to={`/print/${page.country.code}`}>{r.printable}</Link>
+        <Link to={`/print/${page.country.code}?from=review`}>{r.printable}</Link>
       </p>
       {result?.message ? (
         <p className="notice notice--success" role="status">
@@ -161,155 +157,111 @@ export default function ReviewResponse() {
         <p className="notice">{r.draftOnly}</p>
       ) : null}
 
-      {page.decisions.length > 0 ? (
-        <section aria-labelledby="decision-title" className="decision">
-          <h2 id="decision-title">{r.decisions}</h2>
-          {page.decisions.includes("return") ? (
-            <Form method="post" className="field">
-              <SubmissionSeen number={page.submission?.number} />
-              <label htmlFor="return-message">{r.returnMessage}</label>
-              <p className="hint" id="return-hint">
-                {r.returnHint}
-              </p>
-              <textarea
-                id="return-message"
-                name="message"
-                rows={4}
-                aria-describedby="return-hint"
-              />
-              <button type="submit" name="intent" value="return" className="secondary">
-                {r.return}
-              </button>
-            </Form>
+      <div className="review-layout">
+        <ReviewNav
+          questionnaire={questionnaire}
+          hasChanges={Boolean(page.changes)}
+          hasDecisions={page.decisions.length > 0}
+        />
+        <div className="review-layout__main">
+          {page.changes ? (
+            <section aria-labelledby="changes-title" className="changes">
+              <h2 id="changes-title">
+                {r.changedTitle}:{" "}
+                {page.changes.since === "import"
+                  ? r.changedSinceImport
+                  : r.changedSinceSubmission(page.changes.since)}
+              </h2>
+              {page.changes.fields.length === 0 ? (
+                <p>{r.noChanges}</p>
+              ) : (
+                <ChangeTable questionnaire={questionnaire} changes={page.changes.fields} />
+              )}
+            </section>
           ) : null}
-          {page.decisions.includes("accept") ? (
-            <Form method="post">
-              <SubmissionSeen number={page.submission?.number} />
-              <button type="submit" name="intent" value="accept">
-                {r.accept}
-              </button>
-            </Form>
-          ) : null}
-          {page.decisions.includes("reopen") ? (
-            <Form method="post">
-              <SubmissionSeen number={page.submission?.number} />
-              <button type="submit" name="intent" value="reopen" className="secondary">
-                {r.reopen}
-              </button>
-            </Form>
-          ) : null}
-        </section>
-      ) : null}
 
-      {page.changes ? (
-        <section aria-labelledby="changes-title" className="changes">
-          <h2 id="changes-title">
-            {r.changedTitle}:{" "}
-            {page.changes.since === "import"
-              ? r.changedSinceImport
-              : r.changedSinceSubmission(page.changes.since)}
-          </h2>
-          {page.changes.fields.length === 0 ? (
-            <p>{r.noChanges}</p>
-          ) : (
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{copy.questionView.choose}</th>
-                  <th scope="col">{r.before}</th>
-                  <th scope="col">{r.after}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {page.changes.fields.map((change) => (
-                  <tr key={change.field}>
-                    <th scope="row">
-                      {findQuestion(questionnaire, change.field)?.text ?? change.field}
-                    </th>
-                    <td className="multiline">{show(change.field, change.before)}</td>
-                    <td className="multiline">{show(change.field, change.after)}</td>
-                  </tr>
+          <DecisionPanel
+            decisions={page.decisions}
+            submission={page.submission?.number}
+            countryName={page.country.name}
+          />
+
+          <section aria-labelledby="response-comments">
+            <h2 id="response-comments">{r.commentsTitle}</h2>
+            <CommentThread comments={page.comments} fieldKey={null} label={r.comment} />
+          </section>
+
+          {page.importWarnings.length > 0 ? (
+            <details className="notice notice--warning">
+              <summary>
+                {r.importWarnings} ({page.importWarnings.length}) · {page.importSource}
+              </summary>
+              <ul>
+                {page.importWarnings.map((w, i) => (
+                  <li key={i}>
+                    {w.field ? `${findQuestion(questionnaire, w.field)?.text ?? w.field}: ` : ""}
+                    {w.message}
+                  </li>
                 ))}
-              </tbody>
-            </table>
-          )}
-        </section>
-      ) : null}
+              </ul>
+            </details>
+          ) : null}
 
-      <section aria-labelledby="response-comments">
-        <h2 id="response-comments">{r.commentsTitle}</h2>
-        <CommentThread comments={page.comments} fieldKey={null} label={r.comment} />
-      </section>
-
-      {page.importWarnings.length > 0 ? (
-        <details className="notice notice--warning">
-          <summary>
-            {r.importWarnings} ({page.importWarnings.length}) · {page.importSource}
-          </summary>
-          <ul>
-            {page.importWarnings.map((w, i) => (
-              <li key={i}>
-                {w.field ? `${findQuestion(questionnaire, w.field)?.text ?? w.field}: ` : ""}
-                {w.message}
-              </li>
-            ))}
-          </ul>
-        </details>
-      ) : null}
-
-      {questionnaire.sections.map((section) => (
-        <section key={section.id} aria-labelledby={`s-${section.id}`} className="answer-section">
-          <h2 id={`s-${section.id}`}>
-            {section.id}. {section.title}
-          </h2>
-          {section.questions.map((question) => {
-            const value = page.answers[question.key] ?? null;
-            const text = formatAnswer(question, value, labels);
-            const flags = page.flags.filter((f) => f.field === question.key);
-            return (
-              <div key={question.key} className="answer" id={`answer-${question.key}`}>
-                <h3 className="answer__question">{question.text}</h3>
-                <p className={text ? "multiline" : "not-answered"}>
-                  {text ?? copy.questionnaire.notAnswered}
-                </p>
-                {question.type === "longtext" && text ? (
-                  <p className="word-count" data-over={wordCount(text) > question.maxWords}>
-                    {copy.questionnaire.words(wordCount(text), question.maxWords)}
-                  </p>
-                ) : null}
-                {flags.map((f) => (
-                  <p key={f.code} className="field-warning">
-                    {f.code === "not_asked" ? r.notAsked : f.message}
-                  </p>
-                ))}
-                <CommentThread
-                  comments={page.comments}
-                  fieldKey={question.key}
-                  label={r.commentOn(question.text)}
-                />
-              </div>
-            );
-          })}
-        </section>
-      ))}
-
-      <section aria-labelledby="history-title">
-        <h2 id="history-title">{r.history}</h2>
-        <ol className="history">
-          {page.history.map((event) => (
-            <li key={event.id}>
-              <LocalTime iso={event.at} withDate /> · {event.who}{" "}
-              {(copy.country.events[event.kind] ?? (() => event.kind))(event.fields)}
-              {event.message ? <span className="multiline">: {event.message}</span> : null}
-            </li>
+          {questionnaire.sections.map((section) => (
+            <section
+              key={section.id}
+              aria-labelledby={`s-${section.id}`}
+              className="answer-section"
+            >
+              <h2 id={`s-${section.id}`}>
+                {section.id}. {section.title}
+              </h2>
+              {section.questions.map((question) => {
+                const value = page.answers[question.key] ?? null;
+                const text = formatAnswer(question, value, labels);
+                const flags = page.flags.filter((f) => f.field === question.key);
+                return (
+                  <div key={question.key} className="answer" id={`answer-${question.key}`}>
+                    <h3 className="answer__question">{question.text}</h3>
+                    <p className={text ? "multiline" : "not-answered"}>
+                      {text ?? copy.questionnaire.notAnswered}
+                    </p>
+                    {question.type === "longtext" && text ? (
+                      <p className="word-count" data-over={wordCount(text) > question.maxWords}>
+                        {copy.questionnaire.words(wordCount(text), question.maxWords)}
+                      </p>
+                    ) : null}
+                    {flags.map((f) => (
+                      <p key={f.code} className="field-warning">
+                        {f.code === "not_asked" ? r.notAsked : f.message}
+                      </p>
+                    ))}
+                    <CommentThread
+                      comments={page.comments}
+                      fieldKey={question.key}
+                      label={r.commentOn(question.text)}
+                      compact
+                    />
+                  </div>
+                );
+              })}
+            </section>
           ))}
-        </ol>
-      </section>
+
+          <section aria-labelledby="history-title">
+            <h2 id="history-title">{r.history}</h2>
+            <ol className="history">
+              {page.history.map((event) => (
+                <li key={event.id}>
+                  <LocalTime iso={event.at} withDate /> · {event.who}{" "}
+                  {(copy.country.events[event.kind] ?? (() => event.kind))(event.fields)}
+                  {event.message ? <span className="multiline">: {event.message}</span> : null}
+                </li>
+              ))}
+            </ol>
+          </section>
+        </div>
+      </div>
     </section>
   );
-}
-
-/** The submission the decision is about: the server refuses it for any other (newer) one. */
-function SubmissionSeen({ number }: { number: number | undefined }) {
-  return number ? <input type="hidden" name="submission" value={number} /> : null;
 }

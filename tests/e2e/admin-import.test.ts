@@ -143,3 +143,78 @@ test("only administrators reach the import page, to look or to import", async ({
   });
   expect(post.status()).toBe(403);
 });
+
+test("the JSON export of unchanged responses comes back as identical: nothing to do", async ({
+  page,
+}) => {
+  const dir = mkdtempSync(path.join(tmpdir(), "msq-admin-reimport-"));
+  const admin = await createUser("ADMIN", [], "Ada Admin");
+  await signInAs(page.context(), admin);
+  // One response imported from a document (with its warnings), one submitted in the portal.
+  const malawi = path.join(dir, "malawi.txt");
+  writeFileSync(malawi, readFileSync(RWANDA, "utf8").replaceAll("RWANDA", "MALAWI"));
+  const ours = ["MWI", "NPL"];
+  await prisma.response.deleteMany({ where: { roundId: ROUND, countryCode: { in: ours } } });
+  await page.goto("/admin/imports");
+  await page.getByLabel("File to import").setInputFiles(malawi);
+  await page.getByRole("button", { name: "Read the file" }).click();
+  await page.getByRole("button", { name: "Import this response" }).click();
+  await expect(page.getByRole("status")).toContainText("Created the response of Malawi (MWI).");
+  const answers = { q1_national_portal: "https://nepal.gov.np", q4_has_cio: "no" };
+  await prisma.response.create({
+    data: {
+      roundId: ROUND,
+      countryCode: "NPL",
+      status: "SUBMITTED",
+      questionnaireVersion: msq2020.version,
+      answers,
+      fieldVersions: {},
+      authorizePublication: false,
+      submittedAt: new Date(),
+      submissions: {
+        create: {
+          number: 1,
+          questionnaireVersion: msq2020.version,
+          answers,
+          authorizePublication: false,
+        },
+      },
+    },
+  });
+  const state = () =>
+    prisma.response.findMany({
+      where: { roundId: ROUND, countryCode: { in: ours } },
+      orderBy: { countryCode: "asc" },
+      include: { submissions: true, events: true },
+    });
+  const before = await state();
+  expect(before[0]!.importWarnings).toHaveLength(3);
+
+  const exported = await page.request.get("/exports?format=json&status=SUBMITTED");
+  expect(exported.status()).toBe(200);
+  const document = (await exported.json()) as { responses: { country: string }[] };
+  document.responses = document.responses.filter((r) => ours.includes(r.country));
+  expect(document.responses).toHaveLength(2);
+  const file = path.join(dir, "msq-2020-export.json");
+  writeFileSync(file, JSON.stringify(document, null, 2));
+
+  await page.goto("/admin/imports");
+  await page.getByLabel("File to import").setInputFiles(file);
+  await page.getByRole("button", { name: "Read the file" }).click();
+  for (const name of ["Malawi (MWI)", "Nepal (NPL)"]) {
+    await expect(
+      page.getByText(
+        `Identical: nothing to do. The response of ${name} already holds these answers.`,
+      ),
+    ).toBeVisible();
+  }
+  expect(await accessibilityViolations(page)).toEqual([]);
+  await page.getByRole("button", { name: "Import these 2 responses" }).click();
+  for (const name of ["Malawi (MWI)", "Nepal (NPL)"]) {
+    await expect(page.getByRole("status")).toContainText(
+      `Identical: nothing to do. The response of ${name} already holds these answers; nothing was written.`,
+    );
+  }
+  // Nothing was written: no new submission, no event, the import's warnings kept.
+  expect(await state()).toEqual(before);
+});

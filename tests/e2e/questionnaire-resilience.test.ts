@@ -106,7 +106,7 @@ test("two people edit one response: different fields both survive; the same fiel
   // the wait below before A's save is done.
   await pageA.goto("/countries/GHA/sections/I");
   await pageB.goto("/countries/GHA/sections/I");
-  await expect(pageA.getByText(/^Saved at/)).toHaveCount(0);
+  await expect(pageA.locator(".autosave-status").getByText(/^Saved at/)).toHaveCount(0);
   await pageA.getByLabel("2. d. Public procurement").fill("https://ghaneps.gov.gh");
   await pageA.getByRole("button", { name: "Save draft" }).click();
   await expect(pageA).toHaveURL(/\/sections\/I\?saved=1$/);
@@ -153,9 +153,24 @@ test("autosave: saved a moment after typing, kept on the device when offline, re
   await page.goto("/countries/SEN/sections/VI");
   const field = page.getByLabel(q14);
   await field.fill("Autosaved answer.");
-  await expect(page.getByText(/^Saved at \d\d:\d\d$/)).toBeVisible({ timeout: 10_000 });
+  await expect(page.locator(".autosave-status").getByText(/^Saved at \d\d:\d\d$/)).toBeVisible({
+    timeout: 10_000,
+  });
   const saved = await prisma.response.findFirstOrThrow({ where: { countryCode: "SEN" } });
   expect((saved.answers as Record<string, string>).q14_social_media).toBe("Autosaved answer.");
+  // The status is announced politely, stays in view at the bottom of a long section, and is
+  // repeated beside the buttons (hidden from screen readers, which hear it once).
+  const status = page.locator(".autosave-status");
+  await expect(status).toHaveAttribute("role", "status");
+  await expect(status).toHaveAttribute("aria-live", "polite");
+  const repeat = page.locator(".actions .actions__status");
+  await expect(repeat).toHaveText(/^Saved at \d\d:\d\d$/);
+  await expect(repeat).toHaveAttribute("aria-hidden", "true");
+  await page.setViewportSize({ width: 1280, height: 400 });
+  await page.getByRole("button", { name: "Next" }).scrollIntoViewIfNeeded();
+  expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(200);
+  await expect(status).toBeInViewport();
+  await page.setViewportSize({ width: 1280, height: 720 });
 
   // Chromium's emulated offline mode can report a request failed and still deliver it (the
   // answer is then saved after all: right, but not this test's case), so the autosave requests
@@ -163,7 +178,9 @@ test("autosave: saved a moment after typing, kept on the device when offline, re
   await context.route("**/autosave", (route) => route.abort("internetdisconnected"));
   await context.setOffline(true);
   await field.fill("Typed while offline.");
-  await expect(page.getByText("Not saved — offline, kept on this device")).toBeVisible({
+  await expect(
+    page.locator(".autosave-status").getByText("Not saved — offline, kept on this device"),
+  ).toBeVisible({
     timeout: 10_000,
   });
   // The browser crashes while offline: all that survives is what it had stored. A new browser
@@ -180,7 +197,9 @@ test("autosave: saved a moment after typing, kept on the device when offline, re
   await again.goto("/countries/SEN/sections/VI");
   await expect(again.getByLabel(q14)).toHaveValue("Typed while offline.");
   await expect(again.getByText(/Your unsaved changes from .* were restored/)).toBeVisible();
-  await expect(again.getByText(/^Saved at \d\d:\d\d$/)).toBeVisible({ timeout: 10_000 });
+  await expect(again.locator(".autosave-status").getByText(/^Saved at \d\d:\d\d$/)).toBeVisible({
+    timeout: 10_000,
+  });
   const after = await prisma.response.findFirstOrThrow({ where: { countryCode: "SEN" } });
   expect((after.answers as Record<string, string>).q14_social_media).toBe("Typed while offline.");
   expect(pageErrors).toEqual([]);
@@ -265,14 +284,18 @@ test("autosave after the session expired keeps the text on the device and saves 
   await page.goto("/countries/ZMB/sections/VI");
   await prisma.session.deleteMany({ where: { userId: focal.id } });
   await page.getByLabel(q14).fill("Typed after the session ended.");
-  await expect(page.getByText(/Not saved — your session ended/)).toBeVisible({ timeout: 10_000 });
+  await expect(
+    page.locator(".autosave-status").getByText(/Not saved — your session ended/),
+  ).toBeVisible({ timeout: 10_000 });
   await page.getByRole("link", { name: "Sign in" }).last().click();
   await page.getByLabel("E-mail address").fill(focal.email);
   await page.getByLabel("Password").fill(focal.password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(/\/countries\/ZMB\/sections\/VI$/);
   await expect(page.getByLabel(q14)).toHaveValue("Typed after the session ended.");
-  await expect(page.getByText(/^Saved at \d\d:\d\d$/)).toBeVisible({ timeout: 10_000 });
+  await expect(page.locator(".autosave-status").getByText(/^Saved at \d\d:\d\d$/)).toBeVisible({
+    timeout: 10_000,
+  });
   const response = await prisma.response.findFirstOrThrow({ where: { countryCode: "ZMB" } });
   expect((response.answers as Record<string, string>).q14_social_media).toBe(
     "Typed after the session ended.",
@@ -288,4 +311,33 @@ test("leaving a page with unsaved changes warns", async ({ page }) => {
   expect((await dialog).type()).toBe("beforeunload");
   // Leaving anyway closes the page (dismissing would keep it open past the test).
   await (await dialog).accept();
+});
+
+test("progress is live: the section list and the country's task list count an autosaved answer", async ({
+  page,
+}) => {
+  const focal = await createUser("FOCAL_POINT", ["MOZ"]);
+  await signInAs(page.context(), focal);
+  await page.goto("/countries/MOZ/sections/VI");
+  const inList = page
+    .locator(".section-nav li")
+    .filter({ hasText: "VI. Social Media" })
+    .locator(".section-nav__progress");
+  await expect(inList).toHaveText(/^0 of \d+ answered$/);
+  const total = Number((await inList.textContent())!.match(/of (\d+)/)![1]);
+  await page.getByLabel(q14).fill("Ministries publish on their own pages.");
+  await expect(page.locator(".autosave-status")).toContainText("Saved at", { timeout: 10_000 });
+  // No reload: the section list counts the saved answer.
+  await expect(inList).toHaveText(`1 of ${total} answered`);
+  // The country page's task list says the same, with the section's state.
+  await page.getByRole("link", { name: "Mozambique" }).click();
+  const task = page.locator(".task-list__item").filter({ hasText: "VI. Social Media" });
+  await expect(task.locator(".task-list__hint")).toHaveText(`1 of ${total} answered`);
+  await expect(task.locator(".task-list__state")).toHaveText(
+    total === 1 ? "Completed" : "In progress",
+  );
+  await expect(
+    page.locator(".task-list__item").filter({ hasText: "I. Institutional Framework" }),
+  ).toContainText("Not started");
+  expect(await accessibilityViolations(page)).toEqual([]);
 });

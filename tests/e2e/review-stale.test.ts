@@ -51,6 +51,11 @@ test("an Accept from a page opened before a resubmission is refused with 409, an
   const rv = await rvContext.newPage();
   await rv.goto("/review/KGZ");
   await expect(rv.getByText("Submission 1", { exact: true })).toBeVisible();
+  // …and goes as far as the confirmation of Accept.
+  await rv.getByRole("link", { name: "Accept…" }).click();
+  await expect(
+    rv.getByRole("region", { name: "Accept submission 1 of Kyrgyzstan?" }),
+  ).toBeVisible();
 
   // Meanwhile a colleague returns it, and the country resubmits.
   const other = await colleagueContext.newPage();
@@ -69,7 +74,7 @@ test("an Accept from a page opened before a resubmission is refused with 409, an
 
   // The stale Accept.
   const posted = rv.waitForResponse((r) => r.request().method() === "POST");
-  await rv.getByRole("button", { name: "Accept" }).click();
+  await rv.getByRole("button", { name: "Yes, accept this submission" }).click();
   expect((await posted).status()).toBe(409);
   const day = second.createdAt.toLocaleDateString("en-GB", {
     day: "numeric",
@@ -93,7 +98,8 @@ test("an Accept from a page opened before a resubmission is refused with 409, an
 
   // The page now shows the new submission; accepting that one works.
   await expect(rv.getByText("Submission 2", { exact: true })).toBeVisible();
-  await rv.getByRole("button", { name: "Accept" }).click();
+  await rv.getByRole("link", { name: "Accept…" }).click();
+  await rv.getByRole("button", { name: "Yes, accept this submission" }).click();
   await expect(rv.getByRole("status")).toContainText("Accepted.");
   expect((await prisma.response.findUniqueOrThrow({ where: { id: response.id } })).status).toBe(
     "ACCEPTED",

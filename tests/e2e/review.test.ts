@@ -98,7 +98,20 @@ test("submit, comment and return, revise and resubmit, see exactly the change, a
   await expect(changes.locator("tbody tr")).toHaveCount(1);
   await expect(changes.locator("tbody tr")).toContainText("Facebook pages of ministries.");
   await expect(changes.locator("tbody tr")).toContainText("under the 2019 guidelines");
-  await rv.getByRole("button", { name: "Accept" }).click();
+  // Word by word: what the focal point added is marked, and said to a screen reader.
+  await expect(changes.locator("tbody tr ins")).toHaveText([
+    /^added:\s*,? under the 2019 guidelines on social media/,
+  ]);
+  expect(await accessibilityViolations(rv)).toEqual([]);
+  // Accepting asks first, naming the submission; nothing is accepted until confirmed.
+  await rv.getByRole("link", { name: "Accept…" }).click();
+  const confirm = rv.getByRole("region", { name: "Accept submission 2 of Viet Nam?" });
+  await expect(confirm).toBeFocused();
+  expect(
+    (await prisma.response.findFirstOrThrow({ where: { countryCode: "VNM" } })).status,
+  ).toBe("SUBMITTED");
+  expect(await accessibilityViolations(rv)).toEqual([]);
+  await confirm.getByRole("button", { name: "Yes, accept this submission" }).click();
   await expect(rv.getByRole("status")).toHaveText("Accepted.");
   const response = await prisma.response.findFirstOrThrow({
     where: { countryCode: "VNM" },
@@ -112,6 +125,17 @@ test("submit, comment and return, revise and resubmit, see exactly the change, a
     headers: { Origin: new URL(rv.url()).origin },
   });
   expect(again.status()).toBe(409);
+  // The printable view, opened from the review, leads back to the review; a focal point's
+  // print view leads to their country page whatever the link says.
+  await rv.getByRole("link", { name: "Printable view" }).click();
+  await rv.getByRole("link", { name: "Back to the review of Viet Nam" }).click();
+  await expect(rv).toHaveURL(/\/review\/VNM$/);
+  await fp.goto("/print/VNM?from=review");
+  await expect(fp.getByRole("link", { name: "Viet Nam", exact: true })).toHaveAttribute(
+    "href",
+    "/countries/VNM",
+  );
+  await expect(fp.getByRole("link", { name: /Back to the review/ })).toHaveCount(0);
   await focalContext.close();
   await reviewerContext.close();
 });

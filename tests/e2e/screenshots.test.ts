@@ -35,6 +35,8 @@ async function shoot(page: Page, name: string, width: number) {
 test("focal point's pages on a laptop and a phone", async ({ page }) => {
   test.setTimeout(120_000);
   const focal = await createUser("FOCAL_POINT", ["BTN"], "Ama");
+  // Another test may have left a Bhutan response: start from this one.
+  await prisma.response.deleteMany({ where: { roundId: "2020", countryCode: "BTN" } });
   await prisma.response.create({
     data: {
       roundId: "2020",
@@ -74,11 +76,39 @@ test("focal point's pages on a laptop and a phone", async ({ page }) => {
 test("reviewer's and administrator's pages on a laptop and a phone", async ({ page }) => {
   test.setTimeout(120_000);
   await signInAs(page.context(), await createUser("ADMIN"));
+  // A resubmitted response, so that the review page shows what changed.
+  await prisma.response.deleteMany({ where: { roundId: "2020", countryCode: "MUS" } });
+  const first = {
+    q1_national_portal: "https://www.govmu.org",
+    q14_social_media: "Ministries publish on Facebook and Twitter.",
+  };
+  const second = {
+    q1_national_portal: "https://www.govmu.org",
+    q14_social_media: "Ministries publish on Facebook, X and YouTube, under the 2019 guidelines.",
+  };
+  await prisma.response.create({
+    data: {
+      roundId: "2020",
+      countryCode: "MUS",
+      status: "SUBMITTED",
+      questionnaireVersion: 1,
+      answers: second,
+      fieldVersions: {},
+      submittedAt: new Date(),
+      submissions: {
+        create: [
+          { number: 1, questionnaireVersion: 1, answers: first },
+          { number: 2, questionnaireVersion: 1, answers: second },
+        ],
+      },
+    },
+  });
   for (const width of WIDTHS) {
     await page.setViewportSize({ width, height: 800 });
     for (const [name, path] of [
       ["dashboard", "/review"],
-      ["review", "/review/RWA"],
+      ["review", "/review/MUS"],
+      ["review-accept", "/review/MUS?confirm=accept"],
       ["questions", "/review/questions?key=q4_has_cio"],
       ["print", "/print/RWA"],
       ["users", "/admin/users"],

@@ -92,12 +92,16 @@ test("autosave after 30 minutes idle keeps the text on the device and saves it a
   await page.goto("/countries/BWA/sections/VI");
   await idleFor31Minutes(focal);
   await page.getByLabel(q14).fill("Typed after a long pause.");
-  await expect(page.getByText(/Not saved — your session ended/)).toBeVisible({ timeout: 10_000 });
+  await expect(
+    page.locator(".autosave-status").getByText(/Not saved — your session ended/),
+  ).toBeVisible({ timeout: 10_000 });
   await page.getByRole("link", { name: "Sign in" }).last().click();
   await signInOnPage(page, focal);
   await expect(page).toHaveURL(/\/countries\/BWA\/sections\/VI$/);
   await expect(page.getByLabel(q14)).toHaveValue("Typed after a long pause.");
-  await expect(page.getByText(/^Saved at \d\d:\d\d$/)).toBeVisible({ timeout: 10_000 });
+  await expect(page.locator(".autosave-status").getByText(/^Saved at \d\d:\d\d$/)).toBeVisible({
+    timeout: 10_000,
+  });
   const response = await prisma.response.findFirstOrThrow({ where: { countryCode: "BWA" } });
   expect((response.answers as Record<string, string>).q14_social_media).toBe(
     "Typed after a long pause.",
@@ -125,7 +129,9 @@ test("a colleague signing in on the same browser never gets the previous person'
   await signInAs(context, first);
   await page.goto("/countries/NAM/sections/VI");
   await page.getByLabel(q14).fill("Ndapewa's unsaved draft.");
-  await expect(page.getByText("Not saved — offline, kept on this device")).toBeVisible({
+  await expect(
+    page.locator(".autosave-status").getByText("Not saved — offline, kept on this device"),
+  ).toBeVisible({
     timeout: 10_000,
   });
   expect(await unsavedKeys(page)).toHaveLength(1);
@@ -137,7 +143,9 @@ test("a colleague signing in on the same browser never gets the previous person'
   await expect(page.getByLabel(q14)).toHaveValue("");
   await expect(page.getByText(/Your unsaved changes from .* were restored/)).toHaveCount(0);
   await page.getByLabel(q14).fill("Tjiuai's own answer.");
-  await expect(page.getByText(/^Saved at \d\d:\d\d$/)).toBeVisible({ timeout: 10_000 });
+  await expect(page.locator(".autosave-status").getByText(/^Saved at \d\d:\d\d$/)).toBeVisible({
+    timeout: 10_000,
+  });
   const response = await prisma.response.findFirstOrThrow({ where: { countryCode: "NAM" } });
   expect((response.answers as Record<string, string>).q14_social_media).toBe(
     "Tjiuai's own answer.",
@@ -157,7 +165,9 @@ test("signing out clears the unsaved text kept in this browser, with or without 
     await signInAs(context, focal);
     await page.goto("/countries/GMB/sections/VI");
     await page.getByLabel(q14).fill("Not saved anywhere but here.");
-    await expect(page.getByText("Not saved — offline, kept on this device")).toBeVisible({
+    await expect(
+      page.locator(".autosave-status").getByText("Not saved — offline, kept on this device"),
+    ).toBeVisible({
       timeout: 10_000,
     });
     expect(await unsavedKeys(page)).toHaveLength(1);

@@ -5,7 +5,28 @@ import type { AutosaveStatus } from "./use-autosave";
 const time = (iso: string) =>
   new Date(iso).toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit" });
 
-/** "Saving…", "Saved at 10:42", "Not saved — offline, kept on this device". */
+/** The status in words: "Saving…", "Saved at 10:42", "Not saved — offline, kept on this device". */
+function useStatusText(status: AutosaveStatus, savedAt: string | null): string | null {
+  const copy = useCopy().questionnaire;
+  return status === "saving"
+    ? copy.saving
+    : status === "saved" && savedAt
+      ? copy.saved(time(savedAt))
+      : status === "offline"
+        ? copy.offline
+        : status === "dirty"
+          ? copy.unsaved
+          : status === "locked"
+            ? copy.locked
+            : status === "signed-out"
+              ? copy.notSavedSignIn
+              : null;
+}
+
+/**
+ * The save status at the top of the section, announced politely; it sticks to the top of the
+ * screen so that it stays in view while the person scrolls through the questions.
+ */
 export function AutosaveStatusLine({
   status,
   savedAt,
@@ -17,18 +38,7 @@ export function AutosaveStatusLine({
 }) {
   const copy = useCopy().questionnaire;
   const location = useLocation();
-  const text =
-    status === "saving"
-      ? copy.saving
-      : status === "saved" && savedAt
-        ? copy.saved(time(savedAt))
-        : status === "offline"
-          ? copy.offline
-          : status === "dirty"
-            ? copy.unsaved
-            : status === "locked"
-              ? copy.locked
-              : null;
+  const text = useStatusText(status, savedAt);
   return (
     <div className="autosave-status" role="status" aria-live="polite">
       {restoredAt ? (
@@ -46,4 +56,23 @@ export function AutosaveStatusLine({
       ) : null}
     </div>
   );
+}
+
+/**
+ * The same status again beside the section's buttons, where the person's eyes are when they
+ * leave the page. Hidden from screen readers: the line above already announces it.
+ */
+export function AutosaveStatusRepeat({
+  status,
+  savedAt,
+}: {
+  status: AutosaveStatus;
+  savedAt: string | null;
+}) {
+  const text = useStatusText(status, savedAt);
+  return text ? (
+    <p className="actions__status" data-status={status} aria-hidden="true">
+      {text}
+    </p>
+  ) : null;
 }

@@ -11,15 +11,21 @@ export type ReviewComment = {
   author: string;
 };
 
-/** Comments on one question (or the whole response), threaded and dated, with reply forms. */
+/**
+ * Comments on one question (or the whole response), threaded and dated, with reply forms.
+ * `compact`: the "Comment" control of a question without comments is a small one that shows
+ * fully on hover or focus, so that a page of 53 questions does not repeat 53 buttons.
+ */
 export function CommentThread({
   comments,
   fieldKey,
   label,
+  compact = false,
 }: {
   comments: ReviewComment[];
   fieldKey: string | null;
   label: string;
+  compact?: boolean;
 }) {
   const copy = useCopy().reviewPage;
   const roots = comments.filter((c) => c.fieldKey === fieldKey && !c.parentId);
@@ -54,8 +60,18 @@ export function CommentThread({
           ))}
         </ol>
       ) : null}
-      <details>
-        <summary>{copy.comment}</summary>
+      <details className={compact && roots.length === 0 ? "comment-toggle" : undefined}>
+        {/* Each question's toggle has its own name in a screen reader's list of controls. */}
+        <summary>
+          {fieldKey ? (
+            <>
+              <span aria-hidden="true">{copy.comment}</span>
+              <span className="visually-hidden">{label}</span>
+            </>
+          ) : (
+            copy.comment
+          )}
+        </summary>
         <CommentForm id={formId} label={label} fieldKey={fieldKey} parentId={null} />
       </details>
     </div>
