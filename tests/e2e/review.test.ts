@@ -107,9 +107,9 @@ test("submit, comment and return, revise and resubmit, see exactly the change, a
   await rv.getByRole("link", { name: "Accept…" }).click();
   const confirm = rv.getByRole("region", { name: "Accept submission 2 of Viet Nam?" });
   await expect(confirm).toBeFocused();
-  expect(
-    (await prisma.response.findFirstOrThrow({ where: { countryCode: "VNM" } })).status,
-  ).toBe("SUBMITTED");
+  expect((await prisma.response.findFirstOrThrow({ where: { countryCode: "VNM" } })).status).toBe(
+    "SUBMITTED",
+  );
   expect(await accessibilityViolations(rv)).toEqual([]);
   await confirm.getByRole("button", { name: "Yes, accept this submission" }).click();
   await expect(rv.getByRole("status")).toHaveText("Accepted.");
@@ -288,4 +288,61 @@ test("a deadline set on the dashboard is shown on the country page and in the re
   } finally {
     await prisma.round.update({ where: { id: "2020" }, data: { deadline: round.deadline } });
   }
+});
+
+test.describe("the reviewer's page without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("Accept asks first, then accepts; the page has its own contents and quiet comment controls", async ({
+    page,
+  }) => {
+    const reviewer = await createUser("REVIEWER", [], "Rita Reviewer");
+    await prisma.response.deleteMany({ where: { roundId: "2020", countryCode: "SYC" } });
+    const answers = { q14_social_media: "On the government's pages." };
+    await prisma.response.create({
+      data: {
+        roundId: "2020",
+        countryCode: "SYC",
+        status: "SUBMITTED",
+        questionnaireVersion: 1,
+        answers,
+        fieldVersions: {},
+        submittedAt: new Date(),
+        submissions: { create: { number: 1, questionnaireVersion: 1, answers } },
+      },
+    });
+    await signInAs(page.context(), reviewer);
+    await page.goto("/review/SYC");
+
+    // "On this page" leads to each section of the answers.
+    const contents = page.getByRole("navigation", { name: "On this page" });
+    await expect(contents.getByRole("link", { name: "VI. Social Media" })).toHaveAttribute(
+      "href",
+      "#s-VI",
+    );
+    // One quiet "Comment" control per question, each named after its question.
+    const toggles = page.locator(".answer .comment-toggle > summary");
+    const count = await toggles.count();
+    expect(count).toBeGreaterThan(40);
+    const names = await toggles.evaluateAll((els) =>
+      els.map((el) => el.querySelector(".visually-hidden")?.textContent ?? ""),
+    );
+    expect(new Set(names).size).toBe(count);
+    expect(names[0]).toMatch(/^Comment on: 1\. /);
+    const size = await toggles.first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+    const body = await page.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize));
+    expect(size).toBeLessThan(body);
+
+    await page.getByRole("link", { name: "Accept…" }).click();
+    const confirm = page.getByRole("region", { name: "Accept submission 1 of Seychelles?" });
+    await expect(confirm).toBeVisible();
+    expect((await prisma.response.findFirstOrThrow({ where: { countryCode: "SYC" } })).status).toBe(
+      "SUBMITTED",
+    );
+    await confirm.getByRole("button", { name: "Yes, accept this submission" }).click();
+    await expect(page.getByRole("status")).toHaveText("Accepted.");
+    expect((await prisma.response.findFirstOrThrow({ where: { countryCode: "SYC" } })).status).toBe(
+      "ACCEPTED",
+    );
+  });
 });
