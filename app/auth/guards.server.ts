@@ -2,6 +2,7 @@ import { type AppLoadContext, redirect } from "@remix-run/node";
 import { prisma } from "~/db.server";
 import type { Role } from "~/generated/prisma/enums";
 import { denyAccess } from "./access-denied.server";
+import { heldSession, signInAfterExpiry, signInNotice, stashInput } from "./pending-input.server";
 import { readSession, type SessionUser } from "./session.server";
 
 // Every loader and action calls its own guard (a parent layout's guard does not protect its
@@ -22,6 +23,26 @@ export async function requireUser(request: Request, context?: AppLoadContext): P
   const url = new URL(request.url);
   const redirectTo = request.method === "GET" ? `${url.pathname}${url.search}` : url.pathname;
   throw redirect(`/sign-in?${new URLSearchParams({ redirectTo })}`);
+}
+
+/**
+ * requireUser for a form post that must not lose what the person typed: when the session has
+ * expired, the post's fields are kept (pending-input.server.ts) and the redirect to sign-in
+ * says so; after signing in, the same page shows them in place.
+ */
+export async function requireUserKeepingInput(
+  request: Request,
+  context: AppLoadContext,
+  formData: FormData,
+): Promise<Guarded> {
+  const held = await heldSession(request); // before readSession (see pending-input.server.ts)
+  const session = await readSession(request, context);
+  if (session) return session;
+  const stash = await stashInput(request, context, formData, held);
+  const path = new URL(request.url).pathname;
+  throw redirect(signInAfterExpiry(path, signInNotice(stash, request)), {
+    headers: stash.kept ? { "Set-Cookie": stash.cookie } : undefined,
+  });
 }
 
 export async function requireRole(

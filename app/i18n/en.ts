@@ -235,6 +235,7 @@ export const en = {
     changed: "A colleague saved changes just now. Check the answers below, then submit again.",
     notEditable: "This response has already been submitted.",
     empty: "Nothing has been answered yet.",
+    invalid: "The form was not understood. Reload the page and try again.",
   },
   country: {
     status: "Status",

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { findSection, msq2020 } from "./index";
-import { progressAfterSaves, sectionProgress } from "./progress";
+import { sectionProgress } from "./progress";
+import { progressAfterSaves } from "./progress-after-saves";
 
 describe("progress after autosaves", () => {
   const section = findSection(msq2020, "I")!;

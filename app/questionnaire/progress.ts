@@ -1,5 +1,5 @@
 import { isAnswered, isAsked } from "./index";
-import type { Answers, Questionnaire, Section } from "./types";
+import type { Answers, Questionnaire } from "./types";
 import { answerIssues, type FieldIssue } from "./validation";
 
 export type SectionProgress = {
@@ -30,31 +30,4 @@ export function sectionProgress(
       errors: issues.filter((issue) => keys.has(issue.field)),
     };
   });
-}
-
-/**
- * A section's progress after its answers changed in the browser: the server's count moved by
- * what changed between the answers the page was loaded with and the ones saved since (so the
- * rest of the response, which the page does not hold, keeps the server's word).
- */
-export function progressAfterSaves<P extends { total: number; answered: number }>(
-  base: P,
-  section: Section,
-  loaded: Answers,
-  saved: Answers,
-): P {
-  const count = (answers: Answers) => {
-    const asked = section.questions.filter((q) => isAsked(q, answers));
-    return {
-      total: asked.length,
-      answered: asked.filter((q) => isAnswered(answers[q.key])).length,
-    };
-  };
-  const before = count(loaded);
-  const after = count({ ...loaded, ...saved });
-  return {
-    ...base,
-    total: base.total + after.total - before.total,
-    answered: base.answered + after.answered - before.answered,
-  };
 }

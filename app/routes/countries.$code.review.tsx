@@ -1,15 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { requireFocalPointFor } from "~/auth/guards.server";
-import {
-  heldSession,
-  signInAfterExpiry,
-  signInNotice,
-  stashInput,
-  takePendingInput,
-} from "~/auth/pending-input.server";
-import { readSession } from "~/auth/session.server";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { requireFocalPointFor, requireUserKeepingInput } from "~/auth/guards.server";
+import { takePendingInput } from "~/auth/pending-input.server";
 import { AnswerList } from "~/components/questionnaire/answer-list";
 import { SectionNav } from "~/components/questionnaire/section-nav";
 import { useCopy } from "~/i18n";
@@ -17,6 +11,7 @@ import { progressAndIssues } from "~/models/questionnaire-view.server";
 import { AUTHORIZATION_KEY, EDITABLE, findResponse, saveAnswers } from "~/models/response.server";
 import { currentRound } from "~/models/round.server";
 import { sendSubmissionEmails } from "~/models/submission-emails.server";
+import { authorisationOf, checkAnswersSchema } from "~/models/submission-schemas";
 import { submitResponse } from "~/models/submission.server";
 import { completeAnswers, msq2020, questionnaireFor, sectionOf } from "~/questionnaire";
 import { fingerprint } from "~/questionnaire/form-data";
@@ -24,7 +19,8 @@ import type { Questionnaire } from "~/questionnaire/types";
 
 export const meta: MetaFunction = () => [{ title: "Authorisation and review · MSQ Portal" }];
 
-async function context_(countryCode: string) {
+/** The round, its questionnaire and the country's response. */
+async function checkAnswersContext(countryCode: string) {
   const round = await currentRound();
   const questionnaire: Questionnaire = questionnaireFor(round.id) ?? msq2020;
   return { round, questionnaire, response: await findResponse(round.id, countryCode) };
@@ -32,20 +28,15 @@ async function context_(countryCode: string) {
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { countryCode } = await requireFocalPointFor(request, context, params.code);
-  const { round, questionnaire, response } = await context_(countryCode);
+  const { round, questionnaire, response } = await checkAnswersContext(countryCode);
   const answers = completeAnswers(questionnaire, response?.answers ?? {});
   const { progress, issues } = progressAndIssues(questionnaire, answers);
   const authorizePublication = response?.authorizePublication ?? null;
   // The authorisation ticked (or not) when the session had expired, with what the person had
   // seen then, so that saving it still detects a colleague's change in between.
   const pending = await takePendingInput(request);
-  const restored = pending
-    ? {
-        authorizePublication: pending.formData.get(AUTHORIZATION_KEY) === "yes",
-        authorizationShown: String(pending.formData.get(`orig.${AUTHORIZATION_KEY}`) ?? ""),
-        revision: Number(pending.formData.get("base")) || 0,
-      }
-    : null;
+  const kept = pending ? parseWithZod(pending.formData, { schema: checkAnswersSchema }) : null;
+  const restored = kept?.status === "success" ? authorisationOf(kept.value) : null;
   return data(
     {
       roundId: round.id,
@@ -56,7 +47,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       unanswered: issues.filter((i) => i.code === "unanswered").map((i) => i.field),
       authorizePublication: restored ? restored.authorizePublication : authorizePublication,
       authorizationShown: restored
-        ? restored.authorizationShown
+        ? restored.shown
         : fingerprint(authorizePublication),
       revision: restored ? restored.revision : (response?.revision ?? 0),
       restored: restored !== null,
@@ -68,26 +59,19 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const formData = await request.formData();
-  const held = await heldSession(request); // before readSession (see pending-input.server.ts)
-  const session = await readSession(request, context);
-  if (!session) {
-    const stash = await stashInput(request, context, formData, held);
-    const path = new URL(request.url).pathname;
-    throw redirect(signInAfterExpiry(path, signInNotice(stash, request)), {
-      headers: stash.kept ? { "Set-Cookie": stash.cookie } : undefined,
-    });
-  }
+  const session = await requireUserKeepingInput(request, context, formData);
   const { user, countryCode } = await requireFocalPointFor(request, context, params.code, session);
-  const { round, questionnaire } = await context_(countryCode);
-  const intent = String(formData.get("intent") ?? "save");
+  const post = parseWithZod(formData, { schema: checkAnswersSchema });
+  if (post.status !== "success") return data({ problem: "invalid" as const }, { status: 400 });
+  const { intent } = post.value;
+  const { authorizePublication, shown, revision } = authorisationOf(post.value);
+  const { round, questionnaire } = await checkAnswersContext(countryCode);
   // The authorisation is an answer like any other: saved (with conflict detection) first.
-  const authorizePublication = formData.get(AUTHORIZATION_KEY) === "yes";
-  const shown = String(formData.get(`orig.${AUTHORIZATION_KEY}`) ?? "");
   const saved = await saveAnswers({
     roundId: round.id,
     countryCode,
     actorId: user.id,
-    baseRevision: Number(formData.get("base")) || 0,
+    baseRevision: revision,
     changes: {},
     authorizePublication,
     shown: { [AUTHORIZATION_KEY]: shown },
@@ -152,7 +136,10 @@ export default function Review() {
           <a href="#confirm-title">{r.confirmTitle}</a>
         </p>
       ) : null}
-      {problem === "changed" || problem === "notEditable" || problem === "empty" ? (
+      {problem === "changed" ||
+      problem === "notEditable" ||
+      problem === "empty" ||
+      problem === "invalid" ? (
         <p className="notice notice--error" role="alert">
           {r[problem]}
         </p>

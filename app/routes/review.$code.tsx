@@ -16,11 +16,13 @@ import { LocalTime } from "~/components/time";
 import { findMemberState } from "~/countries";
 import { useCopy } from "~/i18n";
 import { en } from "~/i18n/en";
+import type { Role } from "~/generated/prisma/enums";
 import { loadReviewPage } from "~/models/review-page.server";
+import { reviewerCommentSchema } from "~/models/comment-schemas";
 import { decisionSchema } from "~/models/review-schemas";
 import { addComment, decide } from "~/models/review.server";
 import { currentRound } from "~/models/round.server";
-import { findQuestion, msq2020, questionnaireFor } from "~/questionnaire";
+import { findQuestion, msq2020, questionnaireFor, requireQuestionnaire } from "~/questionnaire";
 import { formatAnswer } from "~/questionnaire/format";
 import type { Questionnaire } from "~/questionnaire/types";
 import { wordCount } from "~/questionnaire/word-count";
@@ -44,32 +46,46 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { user } = await requireReviewer(request, context);
   const countryCode = (params.code ?? "").toUpperCase();
-  const round = await currentRound();
   const form = await request.formData();
-  const intent = String(form.get("intent") ?? "");
-  if (intent === "comment") {
-    const body = String(form.get("body") ?? "")
-      .trim()
-      .slice(0, 5000);
-    if (!body)
-      return data({ message: null, problem: en.reviewPage.commentRequired }, { status: 400 });
-    const field = String(form.get("field") ?? "");
-    const questionnaire: Questionnaire = questionnaireFor(round.id) ?? msq2020;
-    const added = await addComment({
-      roundId: round.id,
-      countryCode,
-      fieldKey: findQuestion(questionnaire, field) ? field : null,
-      parentId: form.get("parent") ? String(form.get("parent")) : null,
-      body,
-      authorId: user.id,
-    });
-    if (!added) throw new Response("Not found", { status: 404 });
-    return { message: null, problem: null };
+  switch (form.get("intent")) {
+    case "comment":
+      return comment(form, countryCode, user.id);
+    default:
+      return decideOn(form, countryCode, user);
   }
+}
+
+async function comment(form: FormData, countryCode: string, authorId: string) {
+  const post = parseWithZod(form, { schema: reviewerCommentSchema });
+  if (post.status !== "success") {
+    const problem = post.error?.body?.[0] ?? en.questionnaire.invalidForm;
+    return data({ message: null, problem }, { status: 400 });
+  }
+  const { body, field, parent } = post.value;
+  const round = await currentRound();
+  const questionnaire = requireQuestionnaire(round.id);
+  const added = await addComment({
+    roundId: round.id,
+    countryCode,
+    fieldKey: field && findQuestion(questionnaire, field) ? field : null,
+    parentId: parent ?? null,
+    body,
+    authorId,
+  });
+  if (!added) throw new Response("Not found", { status: 404 });
+  return { message: null, problem: null };
+}
+
+async function decideOn(
+  form: FormData,
+  countryCode: string,
+  user: { id: string; role: Role; name: string | null; email: string },
+) {
   const decision = parseWithZod(form, { schema: decisionSchema });
   if (decision.status !== "success") {
     return data({ message: null, problem: en.questionnaire.invalidForm }, { status: 400 });
   }
+  const round = await currentRound();
   const result = await decide({
     decision: decision.value.intent,
     roundId: round.id,

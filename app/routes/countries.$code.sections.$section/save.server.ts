@@ -1,16 +1,13 @@
-import type { AppLoadContext } from "@remix-run/node";
-import { requireFocalPointFor } from "~/auth/guards.server";
-import { heldSession, signInNotice, stashInput } from "~/auth/pending-input.server";
-import { readSession } from "~/auth/session.server";
 import { findSection, msq2020, questionnaireFor } from "~/questionnaire";
 import { parseSectionPost, type SectionIntent } from "~/questionnaire/section-post";
 import type { Questionnaire, Section } from "~/questionnaire/types";
-import { saveAnswers, type FieldConflict } from "./response.server";
-import { currentRound } from "./round.server";
+import { saveAnswers, type FieldConflict } from "~/models/response.server";
+import { currentRound } from "~/models/round.server";
 
 // Saving a section: shared by the section page's form (any browser, with or without
-// JavaScript) and the autosave endpoint (JavaScript). Returns what happened; the routes turn
-// it into a redirect, a page or JSON.
+// JavaScript) and the autosave endpoint (JavaScript). The routes have checked that the user is
+// one of the country's focal points; this returns what happened, and the routes turn it into a
+// redirect, a page or JSON.
 
 export type SectionSaveOutcome =
   | { kind: "saved"; intent: SectionIntent; revision: number; saved: string[]; savedAt: string }
@@ -24,8 +21,7 @@ export type SectionSaveOutcome =
       posted: Record<string, unknown>;
     }
   | { kind: "locked" }
-  | { kind: "malformed"; fields: string[] }
-  | { kind: "signed-out"; stashCookie: string | null; notice: "kept" | "lost" | null };
+  | { kind: "malformed"; fields: string[] };
 
 export async function sectionContext(countryCode: string, sectionId: string | undefined) {
   const round = await currentRound();
@@ -35,34 +31,24 @@ export async function sectionContext(countryCode: string, sectionId: string | un
   return { round, questionnaire, section, countryCode };
 }
 
-export async function saveSectionPost(
-  request: Request,
-  context: AppLoadContext,
-  params: { code?: string; section?: string },
-  options: { autosave: boolean },
-): Promise<SectionSaveOutcome> {
-  const formData = await request.formData();
-  // An expired session must not cost the person what they typed (see pending-input.server.ts).
-  // Autosave keeps it in the browser instead.
-  const held = options.autosave ? null : await heldSession(request);
-  const session = await readSession(request, context);
-  if (!session) {
-    if (options.autosave) return { kind: "signed-out", stashCookie: null, notice: null };
-    const stash = await stashInput(request, context, formData, held);
-    return {
-      kind: "signed-out",
-      stashCookie: stash.kept ? stash.cookie : null,
-      notice: signInNotice(stash, request),
-    };
-  }
-  const { user, countryCode } = await requireFocalPointFor(request, context, params.code, session);
-  const { round, questionnaire, section } = await sectionContext(countryCode, params.section);
+export async function saveSection({
+  actorId,
+  countryCode,
+  sectionId,
+  formData,
+}: {
+  actorId: string;
+  countryCode: string;
+  sectionId: string | undefined;
+  formData: FormData;
+}): Promise<SectionSaveOutcome> {
+  const { round, questionnaire, section } = await sectionContext(countryCode, sectionId);
   const post = parseSectionPost(questionnaire, section.questions, formData);
   if ("error" in post) return { kind: "malformed", fields: post.fields };
   const result = await saveAnswers({
     roundId: round.id,
     countryCode,
-    actorId: user.id,
+    actorId,
     baseRevision: post.baseRevision,
     changes: post.changes,
     shown: post.shown,

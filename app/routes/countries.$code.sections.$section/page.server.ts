@@ -1,26 +1,30 @@
-import type { AppLoadContext } from "@remix-run/node";
-import { requireFocalPointFor } from "~/auth/guards.server";
-import { takePendingInput } from "~/auth/pending-input.server";
 import { findMemberState } from "~/countries";
 import { prisma } from "~/db.server";
 import { Prisma } from "~/generated/prisma/client";
 import { fingerprint } from "~/questionnaire/form-data";
-import { progressAndIssues } from "./questionnaire-view.server";
-import { EDITABLE, findResponse } from "./response.server";
-import { sectionContext } from "./section-save.server";
+import { progressAndIssues } from "~/models/questionnaire-view.server";
+import { EDITABLE, findResponse } from "~/models/response.server";
+import { sectionContext } from "./save.server";
 import { parseSectionPost } from "~/questionnaire/section-post";
 import type { Answers } from "~/questionnaire/types";
 
 // What a section page shows: the section's answers (with anything typed before an expired
-// session put back in place), progress, warnings and reviewers' comments.
+// session put back in place), progress, warnings and reviewers' comments. The route has
+// checked that the user is one of the country's focal points.
 
-export async function loadSectionPage(
-  request: Request,
-  context: AppLoadContext,
-  params: { code?: string; section?: string },
-) {
-  const { countryCode, user } = await requireFocalPointFor(request, context, params.code);
-  const { round, questionnaire, section } = await sectionContext(countryCode, params.section);
+export async function loadSectionPage({
+  userId,
+  countryCode,
+  sectionId,
+  pending,
+}: {
+  userId: string;
+  countryCode: string;
+  sectionId: string | undefined;
+  /** The post kept when the session had expired (pending-input.server.ts), if any. */
+  pending: FormData | null;
+}) {
+  const { round, questionnaire, section } = await sectionContext(countryCode, sectionId);
   const country = { code: countryCode, name: findMemberState(countryCode)?.name ?? countryCode };
   const response = await findResponse(round.id, countryCode);
   const answers: Answers = response?.answers ?? {};
@@ -30,12 +34,11 @@ export async function loadSectionPage(
 
   // Input kept when the session had expired: shown in place, with the fingerprints of what the
   // person had seen then, so saving it still detects a colleague's change in between.
-  const pending = await takePendingInput(request);
   let values: Answers = answers;
   let restored = false;
   let baseRevision = response?.revision ?? 0;
   if (pending) {
-    const post = parseSectionPost(questionnaire, section.questions, pending.formData);
+    const post = parseSectionPost(questionnaire, section.questions, pending);
     if (!("error" in post)) {
       values = { ...answers, ...post.changes };
       Object.assign(shown, post.shown);
@@ -54,10 +57,8 @@ export async function loadSectionPage(
   const sectionKeys = new Set(keys);
 
   return {
-    headers: pending ? { "Set-Cookie": pending.clearCookie } : undefined,
-    data: {
       /** Whose unsaved changes this browser may restore on this page (local-backup.ts). */
-      userId: user.id,
+      userId,
       roundId: round.id,
       country,
       sectionId: section.id,
@@ -79,7 +80,6 @@ export async function loadSectionPage(
         createdAt: new Date(createdAt).toISOString(),
       })),
       lastSaved: response?.updatedById ? { at: response.updatedAt.toISOString() } : null,
-    },
   };
 }
 

@@ -13,17 +13,14 @@ import {
 import { localBackupKey } from "~/components/questionnaire/local-backup";
 import { useAutosave } from "~/components/questionnaire/use-autosave";
 import { useHydrated } from "~/components/use-hydrated";
-import { signInAfterExpiry } from "~/auth/pending-input.server";
+import { requireFocalPointFor, requireUserKeepingInput } from "~/auth/guards.server";
+import { takePendingInput } from "~/auth/pending-input.server";
 import { useCopy } from "~/i18n";
-import { loadSectionPage } from "~/models/section-page.server";
-import {
-  destinationAfterSave,
-  saveSectionPost,
-  sectionContext,
-} from "~/models/section-save.server";
+import { loadSectionPage } from "./page.server";
+import { destinationAfterSave, saveSection, sectionContext } from "./save.server";
 import { findSection, isAnswered, isAsked, msq2020, questionnaireFor } from "~/questionnaire";
 import { answersFromFormData, fingerprint } from "~/questionnaire/form-data";
-import { progressAfterSaves } from "~/questionnaire/progress";
+import { progressAfterSaves } from "~/questionnaire/progress-after-saves";
 import type { Answers, Questionnaire } from "~/questionnaire/types";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -31,18 +28,28 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const page = await loadSectionPage(request, context, params);
-  return data(page.data, { headers: page.headers });
+  const { user, countryCode } = await requireFocalPointFor(request, context, params.code);
+  const pending = await takePendingInput(request);
+  const page = await loadSectionPage({
+    userId: user.id,
+    countryCode,
+    sectionId: params.section,
+    pending: pending?.formData ?? null,
+  });
+  return data(page, { headers: pending ? { "Set-Cookie": pending.clearCookie } : undefined });
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  const outcome = await saveSectionPost(request, context, params, { autosave: false });
-  const path = new URL(request.url).pathname;
-  if (outcome.kind === "signed-out") {
-    const headers = outcome.stashCookie ? { "Set-Cookie": outcome.stashCookie } : undefined;
-    throw redirect(signInAfterExpiry(path, outcome.notice), { headers });
-  }
-  const base = `/countries/${params.code!.toUpperCase()}`;
+  const formData = await request.formData();
+  const session = await requireUserKeepingInput(request, context, formData);
+  const { user, countryCode } = await requireFocalPointFor(request, context, params.code, session);
+  const outcome = await saveSection({
+    actorId: user.id,
+    countryCode,
+    sectionId: params.section,
+    formData,
+  });
+  const base = `/countries/${countryCode}`;
   if (outcome.kind === "locked") throw redirect(base);
   if (outcome.kind === "malformed") {
     return data(
@@ -61,7 +68,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       { status: 409 },
     );
   }
-  const { questionnaire, section } = await sectionContext(params.code!, params.section);
+  const { questionnaire, section } = await sectionContext(countryCode, params.section);
   throw redirect(destinationAfterSave(questionnaire, section, outcome.intent, base));
 }
 
