@@ -46,9 +46,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       errors: issues.filter((i) => i.blocksSubmit),
       unanswered: issues.filter((i) => i.code === "unanswered").map((i) => i.field),
       authorizePublication: restored ? restored.authorizePublication : authorizePublication,
-      authorizationShown: restored
-        ? restored.shown
-        : fingerprint(authorizePublication),
+      authorizationShown: restored ? restored.shown : fingerprint(authorizePublication),
       revision: restored ? restored.revision : (response?.revision ?? 0),
       restored: restored !== null,
       editable: !response || EDITABLE.includes(response.status),

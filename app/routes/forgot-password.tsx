@@ -11,6 +11,7 @@ import { en } from "~/i18n/en";
 
 export const meta: MetaFunction = () => [{ title: "Reset your password · MSQ Portal" }];
 
+// Public: anyone may ask for a reset link; every address gets the same answer, in the same time.
 export async function action({ request, context }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: forgotPasswordSchema });
   if (submission.status !== "success")

@@ -13,13 +13,14 @@ import { InvalidLinkNotice } from "~/components/invalid-link";
 
 export const meta: MetaFunction = () => [{ title: "Set up your account · MSQ Portal" }];
 
-// Public by design: the one-time token is the credential. It is checked in the loader and again,
+// Public: the one-time token is the credential. It is checked in the loader and again,
 // atomically, when used.
 export async function loader({ params }: LoaderFunctionArgs) {
   const user = await findTokenUser(params.token ?? "", "INVITATION");
   return { email: user?.email ?? null, name: user?.name ?? "" };
 }
 
+// Public: the token is checked again, atomically, as it is used.
 export async function action({ request, params }: ActionFunctionArgs) {
   const token = params.token ?? "";
   const user = await findTokenUser(token, "INVITATION");

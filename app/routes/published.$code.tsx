@@ -16,7 +16,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${enExports.published.pageTitle(data?.response.country.name ?? "")} · MSQ Portal` },
 ];
 
-// Public on purpose: findPublishedResponse applies the publication rule.
+// Public: findPublishedResponse applies the publication rule.
 export async function loader({ params }: LoaderFunctionArgs) {
   const response = await findPublishedResponse(await currentRound(), params.code ?? "");
   if (!response) throw new Response("Not found", { status: 404 });

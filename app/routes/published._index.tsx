@@ -9,7 +9,7 @@ import { currentRound } from "~/models/round.server";
 
 export const meta: MetaFunction = () => [{ title: `${enExports.published.title} · MSQ Portal` }];
 
-// Public on purpose: the list is what the rule in published.server.ts lets through, nothing else.
+// Public: the list is what the rule in published.server.ts lets through, nothing else.
 export async function loader(_args: LoaderFunctionArgs) {
   const round = await currentRound();
   return { roundName: round.name, published: await listPublishedResponses(round.id) };

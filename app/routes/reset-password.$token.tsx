@@ -13,12 +13,13 @@ import { InvalidLinkNotice } from "~/components/invalid-link";
 
 export const meta: MetaFunction = () => [{ title: "Choose a new password · MSQ Portal" }];
 
-// Public by design: the one-time token is the credential.
+// Public: the one-time token is the credential.
 export async function loader({ params }: LoaderFunctionArgs) {
   const user = await findTokenUser(params.token ?? "", "PASSWORD_RESET");
   return { valid: !!user };
 }
 
+// Public: the token is checked again, atomically, as it is used.
 export async function action({ request, params }: ActionFunctionArgs) {
   const token = params.token ?? "";
   const user = await findTokenUser(token, "PASSWORD_RESET");

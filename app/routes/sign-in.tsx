@@ -13,6 +13,7 @@ import { en } from "~/i18n/en";
 
 export const meta: MetaFunction = () => [{ title: "Sign in · MSQ Portal" }];
 
+// Public: the sign-in page itself.
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await getOptionalUser(request, context);
   if (user)
@@ -20,6 +21,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return null;
 }
 
+// Public: signing in (throttled per address and per client).
 export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await request.formData();
   const submission = parseWithZod(formData, { schema: signInSchema });
