@@ -151,20 +151,20 @@ test("the JSON export of unchanged responses comes back as identical: nothing to
   const admin = await createUser("ADMIN", [], "Ada Admin");
   await signInAs(page.context(), admin);
   // One response imported from a document (with its warnings), one submitted in the portal.
-  const malawi = path.join(dir, "malawi.txt");
-  writeFileSync(malawi, readFileSync(RWANDA, "utf8").replaceAll("RWANDA", "MALAWI"));
-  const ours = ["MWI", "NPL"];
+  const comoros = path.join(dir, "comoros.txt");
+  writeFileSync(comoros, readFileSync(RWANDA, "utf8").replaceAll("RWANDA", "COMOROS"));
+  const ours = ["COM", "DJI"];
   await prisma.response.deleteMany({ where: { roundId: ROUND, countryCode: { in: ours } } });
   await page.goto("/admin/imports");
-  await page.getByLabel("File to import").setInputFiles(malawi);
+  await page.getByLabel("File to import").setInputFiles(comoros);
   await page.getByRole("button", { name: "Read the file" }).click();
   await page.getByRole("button", { name: "Import this response" }).click();
-  await expect(page.getByRole("status")).toContainText("Created the response of Malawi (MWI).");
-  const answers = { q1_national_portal: "https://nepal.gov.np", q4_has_cio: "no" };
+  await expect(page.getByRole("status")).toContainText("Created the response of Comoros (COM).");
+  const answers = { q1_national_portal: "https://www.presidence.dj", q4_has_cio: "no" };
   await prisma.response.create({
     data: {
       roundId: ROUND,
-      countryCode: "NPL",
+      countryCode: "DJI",
       status: "SUBMITTED",
       questionnaireVersion: msq2020.version,
       answers,
@@ -201,7 +201,7 @@ test("the JSON export of unchanged responses comes back as identical: nothing to
   await page.goto("/admin/imports");
   await page.getByLabel("File to import").setInputFiles(file);
   await page.getByRole("button", { name: "Read the file" }).click();
-  for (const name of ["Malawi (MWI)", "Nepal (NPL)"]) {
+  for (const name of ["Comoros (COM)", "Djibouti (DJI)"]) {
     await expect(
       page.getByText(
         `Identical: nothing to do. The response of ${name} already holds these answers.`,
@@ -210,7 +210,7 @@ test("the JSON export of unchanged responses comes back as identical: nothing to
   }
   expect(await accessibilityViolations(page)).toEqual([]);
   await page.getByRole("button", { name: "Import these 2 responses" }).click();
-  for (const name of ["Malawi (MWI)", "Nepal (NPL)"]) {
+  for (const name of ["Comoros (COM)", "Djibouti (DJI)"]) {
     await expect(page.getByRole("status")).toContainText(
       `Identical: nothing to do. The response of ${name} already holds these answers; nothing was written.`,
     );

@@ -54,7 +54,7 @@ const matrix: Record<string, Post[] | { open: string }> = {
       refusal: { anonymous: "sign-in" },
     },
   ],
-  "countries.$code.sections.$section.tsx": [
+  "countries.$code.sections.$section/route.tsx": [
     {
       path: `/countries/${OWN}/sections/I`,
       form: save,
@@ -136,9 +136,18 @@ const matrix: Record<string, Post[] | { open: string }> = {
 };
 
 /** The routes that export an action, by file name, read from the source now. */
+/** Route modules with an action: flat files, and folders' `route.tsx` ("<folder>/route.tsx"). */
 function routesWithAnAction(): string[] {
-  return readdirSync("app/routes")
-    .filter((file) => /\.tsx?$/.test(file))
+  return readdirSync("app/routes", { withFileTypes: true })
+    .flatMap((entry) =>
+      entry.isDirectory()
+        ? readdirSync(`app/routes/${entry.name}`)
+            .filter((file) => /^route\.tsx?$/.test(file))
+            .map((file) => `${entry.name}/${file}`)
+        : /\.tsx?$/.test(entry.name)
+          ? [entry.name]
+          : [],
+    )
     .filter((file) =>
       /export\s+(async\s+function|function|const)\s+action\b/.test(
         readFileSync(`app/routes/${file}`, "utf8"),
@@ -146,10 +155,10 @@ function routesWithAnAction(): string[] {
     );
 }
 
-/** The URL paths a flat route file answers (`$code` any segment, `_index` the parent). */
+/** The URL paths a route module answers (`$code` any segment, `_index` the parent). */
 function routePattern(file: string): RegExp {
   const segments = file
-    .replace(/\.tsx?$/, "")
+    .replace(/\/route\.tsx?$|\.tsx?$/, "")
     .split(".")
     .filter((s) => s !== "_index")
     .map((s) => (s.startsWith("$") ? "[^/]+" : s.replace(/[^a-z0-9-]/gi, "\\$&")));
