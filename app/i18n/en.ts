@@ -190,6 +190,10 @@ export const en = {
     yes: "Yes",
     no: "No",
     words: (count: number, max: number) => `${count} of ${max} words`,
+    moreWords: (counted: number, max: number) => `More than ${counted} of ${max} words`,
+    /** An answer far over its limit, counted only up to `counted` words. */
+    moreThan: (counted: number, max: number) =>
+      `More than ${counted} words, far over the limit of ${max}. You can save this draft, but shorten it before submitting.`,
     overBy: (count: number, max: number) =>
       `${count} of ${max} words: ${count - max} over the limit. You can save this draft, but shorten it before submitting.`,
     onePerLine: "One per line.",

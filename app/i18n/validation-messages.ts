@@ -2,6 +2,8 @@
 
 export type ValidationMessages = {
   overWordLimit: (count: number, max: number) => string;
+  /** Over the limit by so much that the words were counted only up to `counted`. */
+  farOverWordLimit: (counted: number, max: number) => string;
   invalidEmail: string;
   notAsked: (parentText: string) => string;
   unknownOption: string;
@@ -13,6 +15,8 @@ export type ValidationMessages = {
 export const englishValidationMessages: ValidationMessages = {
   overWordLimit: (count, max) =>
     `This answer has ${count} words; the limit is ${max}. Shorten it by ${count - max} ${count - max === 1 ? "word" : "words"}.`,
+  farOverWordLimit: (counted, max) =>
+    `This answer has more than ${counted} words; the limit is ${max}. Shorten it to ${max} words or fewer.`,
   invalidEmail: "Enter an e-mail address such as name@example.org.",
   notAsked: (parentText) =>
     `This follow-up applies only to a different answer to “${parentText}”. Clear it, or change that answer.`,

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { englishValidationMessages, type ValidationMessages } from "~/i18n/validation-messages";
 import { allQuestions, findQuestion, isAnswered, isAsked } from "./index";
 import type { Answers, Question, Questionnaire } from "./types";
-import { wordCount } from "./word-count";
+import { wordLimitState } from "./word-count";
 
 // Validation derived from the definition. Two strengths:
 // - draft: every field optional, types and option keys checked; word limits, e-mail format and
@@ -69,9 +69,11 @@ export function answerIssues(
       continue;
     }
     if (question.type === "longtext" && typeof value === "string") {
-      const count = wordCount(value);
-      if (count > question.maxWords) {
-        const message = m.overWordLimit(count, question.maxWords);
+      const { count, over, more } = wordLimitState(value, question.maxWords);
+      if (over) {
+        const message = more
+          ? m.farOverWordLimit(count, question.maxWords)
+          : m.overWordLimit(count, question.maxWords);
         issues.push({ field, code: "over_word_limit", message, blocksSubmit: true });
       }
     }

@@ -11,6 +11,15 @@ const segmenterCount = (text: string) =>
   [...segmenter.segment(text)].filter((segment) => segment.isWordLike).length;
 
 describe("wordCount, for any text", () => {
+  it("counted up to a bound, gives the full count or the bound, whichever is less", () => {
+    fc.assert(
+      fc.property(fc.oneof(anyText(), awkwardText()), fc.nat(40), (text, upTo) => {
+        expect(wordCount(text, upTo)).toBe(Math.min(wordCount(text), upTo));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it("never throws, and counts at most one word per character", () => {
     fc.assert(
       fc.property(anyText(), (text) => {
@@ -35,9 +44,15 @@ describe("wordCount, for any text", () => {
 
   it("says a text is over its limit exactly when it counts more words than the limit", () => {
     fc.assert(
-      fc.property(anyText(), fc.integer({ min: 0, max: 300 }), (text, max) => {
+      fc.property(anyText(), fc.integer({ min: 1, max: 300 }), (text, max) => {
         const state = wordLimitState(text, max);
-        expect(state).toEqual({ count: wordCount(text), max, over: wordCount(text) > max });
+        const count = wordCount(text);
+        // Exact up to ten times the limit; beyond, "more than" ten times the limit.
+        expect(state).toEqual(
+          count > max * 10
+            ? { count: max * 10, max, over: true, more: true }
+            : { count, max, over: count > max, more: false },
+        );
       }),
       { numRuns: 100 },
     );

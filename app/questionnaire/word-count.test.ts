@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { pathologicalTexts } from "./pathological.test-helper";
-import { expectLinear } from "./timing.test-helper";
+import { expectLinear, fastestMs } from "./timing.test-helper";
 import { MAX_LONGTEXT_CHARS } from "./validation";
 import { wordCount, wordLimitState } from "./word-count";
 
@@ -71,8 +71,18 @@ describe("wordCount", () => {
 
 describe("wordLimitState", () => {
   it("reports over the limit only above it", () => {
-    expect(wordLimitState(words(250), 250)).toEqual({ count: 250, max: 250, over: false });
-    expect(wordLimitState(words(251), 250)).toEqual({ count: 251, max: 250, over: true });
+    expect(wordLimitState(words(250), 250)).toEqual({
+      count: 250,
+      max: 250,
+      over: false,
+      more: false,
+    });
+    expect(wordLimitState(words(251), 250)).toEqual({
+      count: 251,
+      max: 250,
+      over: true,
+      more: false,
+    });
   });
 });
 
@@ -105,5 +115,19 @@ describe("wordCount on the worst inputs an answer can hold", () => {
     expect(wordCount(texts["[[[["])).toBe(0);
     expect(wordCount(texts["<a<a<a"])).toBe(MAX_LONGTEXT_CHARS / 2);
     expect(wordCount(texts["Chinese and Latin letters"])).toBe(MAX_LONGTEXT_CHARS);
+  });
+
+  it("checks a limit without counting far past it: an answer at its cap in Chinese stays cheap", async () => {
+    const texts = pathologicalTexts(MAX_LONGTEXT_CHARS);
+    for (const shape of ["Chinese without punctuation", "Chinese and Latin letters"] as const) {
+      const state = wordLimitState(texts[shape], 250);
+      expect(state).toEqual({ count: 2500, max: 250, over: true, more: true });
+      // Counting 2,500 words of 50,000 characters: well under the 20 ms of an answer at its cap.
+      expect(await fastestMs(() => wordLimitState(texts[shape], 250))).toBeLessThan(20);
+    }
+    // Within ten times the limit, the count is exact.
+    const within = "词 ".repeat(700);
+    expect(wordLimitState(within, 250)).toEqual({ count: 700, max: 250, over: true, more: false });
+    expect(wordLimitState("word ".repeat(250), 250)).toMatchObject({ over: false, more: false });
   });
 });

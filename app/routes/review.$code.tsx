@@ -25,7 +25,8 @@ import { currentRound } from "~/models/round.server";
 import { findQuestion, msq2020, questionnaireFor, requireQuestionnaire } from "~/questionnaire";
 import { formatAnswer } from "~/questionnaire/format";
 import type { Questionnaire } from "~/questionnaire/types";
-import { wordCount } from "~/questionnaire/word-count";
+import { wordLimitState } from "~/questionnaire/word-count";
+import { wordsOfAnswer } from "~/components/questionnaire/word-counter";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data ? en.reviewPage.title(data.country.name) : "Review"} · MSQ Portal` },
@@ -236,15 +237,19 @@ export default function ReviewResponse() {
                 const value = page.answers[question.key] ?? null;
                 const text = formatAnswer(question, value, labels);
                 const flags = page.flags.filter((f) => f.field === question.key);
+                const words =
+                  question.type === "longtext" && text
+                    ? wordLimitState(text, question.maxWords)
+                    : null;
                 return (
                   <div key={question.key} className="answer" id={`answer-${question.key}`}>
                     <h3 className="answer__question">{question.text}</h3>
                     <p className={text ? "multiline" : "not-answered"}>
                       {text ?? copy.questionnaire.notAnswered}
                     </p>
-                    {question.type === "longtext" && text ? (
-                      <p className="word-count" data-over={wordCount(text) > question.maxWords}>
-                        {copy.questionnaire.words(wordCount(text), question.maxWords)}
+                    {words ? (
+                      <p className="word-count" data-over={words.over}>
+                        {wordsOfAnswer(copy.questionnaire, words)}
                       </p>
                     ) : null}
                     {flags.map((f) => (

@@ -2,7 +2,8 @@ import { Link } from "@remix-run/react";
 import { useCopy } from "~/i18n";
 import { formatAnswer } from "~/questionnaire/format";
 import type { Answers, Questionnaire } from "~/questionnaire/types";
-import { wordCount } from "~/questionnaire/word-count";
+import { wordLimitState } from "~/questionnaire/word-count";
+import { wordsOfAnswer } from "./word-counter";
 
 /** Every answer, read-only, by section: the review step, the reviewers' page and print. */
 export function AnswerList({
@@ -51,7 +52,9 @@ export function AnswerList({
                     {showWordCounts && question.type === "longtext" && text ? (
                       <span className="word-count">
                         {" "}
-                        ({copy.questionnaire.words(wordCount(text), question.maxWords)})
+                        (
+                        {wordsOfAnswer(copy.questionnaire, wordLimitState(text, question.maxWords))}
+                        )
                       </span>
                     ) : null}
                   </dd>

@@ -1,14 +1,23 @@
 import { useCopy } from "~/i18n";
-import { wordCount } from "~/questionnaire/word-count";
+import type { Copy } from "~/i18n/en";
+import { wordLimitState, type WordLimitState } from "~/questionnaire/word-count";
 
 /** "212 of 250 words", turning into a clear message over the limit. Announced politely. */
 export function WordCounter({ id, text, max }: { id: string; text: string; max: number }) {
   const copy = useCopy().questionnaire;
-  const count = wordCount(text);
-  const over = count > max;
+  const state = wordLimitState(text, max);
   return (
-    <p id={id} className="word-count" data-over={over} aria-live="polite">
-      {over ? copy.overBy(count, max) : copy.words(count, max)}
+    <p id={id} className="word-count" data-over={state.over} aria-live="polite">
+      {state.more
+        ? copy.moreThan(state.count, max)
+        : state.over
+          ? copy.overBy(state.count, max)
+          : copy.words(state.count, max)}
     </p>
   );
+}
+
+/** "212 of 250 words", or "More than 2500 of 250 words", for an answer shown to be read. */
+export function wordsOfAnswer(copy: Copy["questionnaire"], state: WordLimitState): string {
+  return state.more ? copy.moreWords(state.count, state.max) : copy.words(state.count, state.max);
 }
