@@ -4,6 +4,7 @@ import { isPostgres } from "~/env.server";
 import type { Prisma } from "~/generated/prisma/client";
 import type { ResponseStatus } from "~/generated/prisma/enums";
 import { AUTHORIZATION_KEY } from "~/questionnaire";
+import type { FieldConflict } from "~/questionnaire/section-protocol";
 import { fingerprint, sameAnswer } from "~/questionnaire/form-data";
 import type { AnswerValue, Answers } from "~/questionnaire/types";
 import { logEvent } from "./event.server";
@@ -25,13 +26,7 @@ export { AUTHORIZATION_KEY };
 export type FieldVersion = { rev: number; by: string | null; at: string };
 export type FieldVersions = Record<string, FieldVersion>;
 
-export type FieldConflict = {
-  field: string;
-  yours: AnswerValue | boolean;
-  theirs: AnswerValue | boolean;
-  by: string | null;
-  at: string;
-};
+export type { FieldConflict };
 
 export type SaveResult =
   | { ok: true; revision: number; saved: string[]; conflicts: FieldConflict[]; savedAt: string }

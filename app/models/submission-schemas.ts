@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { AUTHORIZATION_KEY } from "~/questionnaire";
+import { SHOWN_PREFIX } from "~/questionnaire/section-protocol";
 
 // The check-answers page's form: the publication authorisation (a checkbox, "yes" or absent),
 // the fingerprint of the authorisation the person saw, the revision the page was loaded at, and
@@ -8,7 +9,7 @@ import { AUTHORIZATION_KEY } from "~/questionnaire";
 export const checkAnswersSchema = z.object({
   intent: z.enum(["save", "submit", "confirm-submit"]).default("save"),
   [AUTHORIZATION_KEY]: z.literal("yes").optional(),
-  orig: z.object({ [AUTHORIZATION_KEY]: z.string().max(64).optional() }).optional(),
+  [SHOWN_PREFIX]: z.object({ [AUTHORIZATION_KEY]: z.string().max(64).optional() }).optional(),
   base: z.coerce.number().int().min(0).default(0),
 });
 
@@ -18,7 +19,7 @@ export type CheckAnswersPost = z.infer<typeof checkAnswersSchema>;
 export function authorisationOf(post: CheckAnswersPost) {
   return {
     authorizePublication: post[AUTHORIZATION_KEY] === "yes",
-    shown: post.orig?.[AUTHORIZATION_KEY] ?? "",
+    shown: post[SHOWN_PREFIX]?.[AUTHORIZATION_KEY] ?? "",
     revision: post.base,
   };
 }

@@ -1,6 +1,7 @@
 import { answerFromFormData, fingerprint, indexFormFields } from "./form-data";
 import type { Answers, Question, Questionnaire } from "./types";
 import { draftAnswersSchema } from "./validation";
+import { POST_FIELDS, shownField } from "./section-protocol";
 
 // Reads a section form post into the changes to save. Pure, so it is tested on its own.
 // A field counts as changed only when its value differs from what the page showed
@@ -40,10 +41,10 @@ export function parseSectionPost(
   formData: FormData,
 ): SectionPost | SectionPostError {
   const form = indexFormFields(formData);
-  const intent = parseIntent(form.get("intent"));
-  const base = Number(form.get("base"));
+  const intent = parseIntent(form.get(POST_FIELDS.intent));
+  const base = Number(form.get(POST_FIELDS.base));
   // An autosave names the fields it carries; a full post carries the whole section.
-  const named = form.get("fields");
+  const named = form.get(POST_FIELDS.fields);
   const keys = typeof named === "string" ? new Set(named.split(",").filter(Boolean)) : null;
   const posted = questions.filter((q) => !keys || keys.has(q.key));
 
@@ -57,7 +58,7 @@ export function parseSectionPost(
   const shown: Record<string, string> = {};
   for (const question of posted) {
     const value = answerFromFormData(form, question);
-    const seen = form.get(`orig.${question.key}`);
+    const seen = form.get(shownField(question.key));
     // Neither a value nor a fingerprint: the field was not on the page (an unticked box still
     // has its fingerprint).
     if (seen === null && !form.has(question.key)) continue;

@@ -15,6 +15,7 @@ import { authorisationOf, checkAnswersSchema } from "~/models/submission-schemas
 import { submitResponse } from "~/models/submission.server";
 import { completeAnswers, msq2020, questionnaireFor, sectionOf } from "~/questionnaire";
 import { fingerprint } from "~/questionnaire/form-data";
+import { POST_FIELDS, shownField } from "~/questionnaire/section-protocol";
 import type { Questionnaire } from "~/questionnaire/types";
 
 export const meta: MetaFunction = () => [{ title: "Authorisation and review · MSQ Portal" }];
@@ -181,12 +182,8 @@ export default function Review() {
         </details>
       ) : null}
       <Form method="post" className="questionnaire-form">
-        <input type="hidden" name="base" value={page.revision} />
-        <input
-          type="hidden"
-          name={`orig.${"authorize_publication"}`}
-          value={page.authorizationShown}
-        />
+        <input type="hidden" name={POST_FIELDS.base} value={page.revision} />
+        <input type="hidden" name={shownField(AUTHORIZATION_KEY)} value={page.authorizationShown} />
         <div className="questionnaire-layout">
           <SectionNav progress={page.progress} current={null} />
           <div className="questions">

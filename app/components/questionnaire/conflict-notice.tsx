@@ -2,7 +2,7 @@ import { useCopy } from "~/i18n";
 import { formatAnswer } from "~/questionnaire/format";
 import type { AnswerValue, Question } from "~/questionnaire/types";
 
-type Conflict = { field: string; yours: unknown; theirs: unknown; by: string | null; at: string };
+import type { FieldConflict as Conflict } from "~/questionnaire/section-protocol";
 
 /** Both versions of an answer two people changed at once, and the choice of which to keep. */
 export function ConflictNotice({

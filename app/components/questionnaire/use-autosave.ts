@@ -1,5 +1,11 @@
 import { useCallback, useEffect, useRef, useState, type RefObject } from "react";
 import { answersFromFormData, fingerprint, sameAnswer } from "~/questionnaire/form-data";
+import {
+  POST_FIELDS,
+  readAutosaveSaved,
+  shownField,
+  type FieldConflict,
+} from "~/questionnaire/section-protocol";
 import type { AnswerValue, Answers, Question } from "~/questionnaire/types";
 
 // Autosave for a section form (JavaScript only; without it the buttons save). A moment after
@@ -17,13 +23,7 @@ export type AutosaveStatus =
   | "signed-out"
   | "locked";
 
-export type Conflict = {
-  field: string;
-  yours: unknown;
-  theirs: unknown;
-  by: string | null;
-  at: string;
-};
+export type Conflict = FieldConflict;
 
 type Stored = { values: Answers; shown: Record<string, string>; at: string };
 
@@ -90,23 +90,20 @@ export function useAutosave(options: {
     inFlight.current = true;
     setStatus("saving");
     const body = new FormData();
-    body.set("intent", "autosave");
-    body.set("base", "0");
-    body.set("fields", Object.keys(changes).join(","));
+    body.set(POST_FIELDS.intent, "autosave");
+    body.set(POST_FIELDS.base, "0");
+    body.set(POST_FIELDS.fields, Object.keys(changes).join(","));
     for (const [key, value] of Object.entries(changes)) {
       appendAnswer(body, key, value);
-      body.set(`orig.${key}`, shown.current[key] ?? fingerprint(null));
+      body.set(shownField(key), shown.current[key] ?? fingerprint(null));
     }
     try {
       const response = await fetch(endpoint, { method: "POST", body, credentials: "same-origin" });
       if (response.status === 401) return setStatus("signed-out");
       if (response.status === 409) return setStatus("locked");
       if (!response.ok) throw new Error(`autosave answered ${response.status}`);
-      const result = (await response.json()) as {
-        saved: string[];
-        savedAt: string;
-        conflicts: Conflict[];
-      };
+      const result = readAutosaveSaved(await response.json());
+      if (!result) throw new Error("autosave answered something else than a save");
       for (const key of Object.keys(changes)) {
         if (result.conflicts.some((c) => c.field === key)) continue;
         saved.current[key] = changes[key] ?? null;

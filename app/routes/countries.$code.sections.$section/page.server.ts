@@ -57,29 +57,29 @@ export async function loadSectionPage({
   const sectionKeys = new Set(keys);
 
   return {
-      /** Whose unsaved changes this browser may restore on this page (local-backup.ts). */
-      userId,
-      roundId: round.id,
-      country,
-      sectionId: section.id,
-      editable: !response || EDITABLE.includes(response.status),
-      status: response?.status ?? null,
-      revision: baseRevision,
-      // Only this section's answers go to the browser (follow-up conditions stay within a
-      // section): the page stays small on slow connections.
-      values: Object.fromEntries(keys.map((key) => [key, values[key] ?? null])) as Answers,
-      shown,
-      restored,
-      progress,
-      issues: issues.filter((issue) => sectionKeys.has(issue.field) && issue.code !== "unanswered"),
-      comments: comments.map(({ id, fieldKey, body, createdAt, authorName }) => ({
-        id,
-        fieldKey,
-        body,
-        author: authorName ?? "UN DESA",
-        createdAt: new Date(createdAt).toISOString(),
-      })),
-      lastSaved: response?.updatedById ? { at: response.updatedAt.toISOString() } : null,
+    /** Whose unsaved changes this browser may restore on this page (local-backup.ts). */
+    userId,
+    roundId: round.id,
+    country,
+    sectionId: section.id,
+    editable: !response || EDITABLE.includes(response.status),
+    status: response?.status ?? null,
+    revision: baseRevision,
+    // Only this section's answers go to the browser (follow-up conditions stay within a
+    // section): the page stays small on slow connections.
+    values: Object.fromEntries(keys.map((key) => [key, values[key] ?? null])) as Answers,
+    shown,
+    restored,
+    progress,
+    issues: issues.filter((issue) => sectionKeys.has(issue.field) && issue.code !== "unanswered"),
+    comments: comments.map(({ id, fieldKey, body, createdAt, authorName }) => ({
+      id,
+      fieldKey,
+      body,
+      author: authorName ?? "UN DESA",
+      createdAt: new Date(createdAt).toISOString(),
+    })),
+    lastSaved: response?.updatedById ? { at: response.updatedAt.toISOString() } : null,
   };
 }
 

@@ -20,6 +20,7 @@ import { loadSectionPage } from "./page.server";
 import { destinationAfterSave, saveSection, sectionContext } from "./save.server";
 import { findSection, isAnswered, isAsked, msq2020, questionnaireFor } from "~/questionnaire";
 import { answersFromFormData, fingerprint } from "~/questionnaire/form-data";
+import { POST_FIELDS, shownField } from "~/questionnaire/section-protocol";
 import { progressAfterSaves } from "~/questionnaire/progress-after-saves";
 import type { Answers, Questionnaire } from "~/questionnaire/types";
 
@@ -186,12 +187,16 @@ export default function SectionPage() {
         noValidate
         className="questionnaire-form"
       >
-        <input type="hidden" name="base" value={actionData?.revision ?? page.revision} />
+        <input
+          type="hidden"
+          name={POST_FIELDS.base}
+          value={actionData?.revision ?? page.revision}
+        />
         {section.questions.map((question) => (
           <input
             key={question.key}
             type="hidden"
-            name={`orig.${question.key}`}
+            name={shownField(question.key)}
             value={shown[question.key] ?? fingerprint(null)}
           />
         ))}
