@@ -38,38 +38,44 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const { user: admin } = await requireAdmin(request, context);
   const user = await findUserOr404(params.userId);
   const formData = await request.formData();
-  const intent = formData.get("intent");
-  if (intent === "deactivate" || intent === "reactivate") {
-    if (user.id === admin.id)
-      return data({ result: null, message: en.admin.cannotChangeSelf }, { status: 400 });
-    await setUserActive(user.id, intent === "reactivate", admin.id);
-    return { result: null, message: en.admin.saved };
+  switch (formData.get("intent")) {
+    case "deactivate":
+    case "reactivate": {
+      if (user.id === admin.id)
+        return data({ result: null, message: en.admin.cannotChangeSelf }, { status: 400 });
+      await setUserActive(user.id, formData.get("intent") === "reactivate", admin.id);
+      return { result: null, message: en.admin.saved };
+    }
+    case "resend":
+      return resendInvitation(user, admin);
+    default: {
+      const submission = parseWithZod(formData, { schema: accessSchema });
+      if (submission.status !== "success")
+        return data({ result: submission.reply(), message: null }, { status: 400 });
+      await updateUserAccess(user.id, submission.value, admin.id);
+      return { result: submission.reply(), message: en.admin.saved };
+    }
   }
-  if (intent === "resend") {
-    // The page may be stale: the person can have set a password since it was shown.
-    const invitation = await inviteUser({
-      email: user.email,
-      role: user.role,
-      countries: user.countries.map((c) => c.countryCode),
-      invitedById: admin.id,
-    }).catch((error: unknown) => {
-      if (error instanceof AccountError) return error;
-      throw error;
-    });
-    if (invitation instanceof AccountError)
-      return data({ result: null, message: invitation.message }, { status: 409 });
-    await sendInvitation({
-      ...invitation,
-      role: user.role,
-      inviterName: admin.name ?? admin.email,
-    });
-    return { result: null, message: en.admin.invited(user.email) };
-  }
-  const submission = parseWithZod(formData, { schema: accessSchema });
-  if (submission.status !== "success")
-    return data({ result: submission.reply(), message: null }, { status: 400 });
-  await updateUserAccess(user.id, submission.value, admin.id);
-  return { result: submission.reply(), message: en.admin.saved };
+}
+
+/** A new invitation link, the old one void; refused if the person has set a password since. */
+async function resendInvitation(
+  user: Awaited<ReturnType<typeof findUserOr404>>,
+  admin: { id: string; name: string | null; email: string },
+) {
+  const invitation = await inviteUser({
+    email: user.email,
+    role: user.role,
+    countries: user.countries.map((c) => c.countryCode),
+    invitedById: admin.id,
+  }).catch((error: unknown) => {
+    if (error instanceof AccountError) return error;
+    throw error;
+  });
+  if (invitation instanceof AccountError)
+    return data({ result: null, message: invitation.message }, { status: 409 });
+  await sendInvitation({ ...invitation, role: user.role, inviterName: admin.name ?? admin.email });
+  return { result: null, message: en.admin.invited(user.email) };
 }
 
 export default function EditUser() {

@@ -124,7 +124,7 @@ const matrix: Record<string, Post[] | { open: string }> = {
       refusal: adminRefusals,
     }),
   ),
-  "admin.imports.tsx": [
+  "admin.imports/route.tsx": [
     { path: "/admin/imports", form: { upload: "0".repeat(64) } },
     {
       path: "/admin/imports",

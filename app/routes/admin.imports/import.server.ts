@@ -1,0 +1,119 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import {
+  data,
+  MaxPartSizeExceededError,
+  unstable_createMemoryUploadHandler,
+  unstable_parseMultipartFormData,
+} from "@remix-run/node";
+import { findMemberState } from "~/countries";
+import { enImports as copy } from "~/i18n/en-imports";
+import {
+  type FileResult,
+  importMsqFileItems,
+  isRefused,
+  previewReadings,
+  readMsqBytesWith,
+} from "~/import/import-file.server";
+import { offThreadReader } from "~/import/parse-off-thread.server";
+import {
+  discardStaleUploads,
+  discardUpload,
+  findUpload,
+  keepUpload,
+  uploadName,
+} from "~/models/import-upload.server";
+import { currentRound } from "~/models/round.server";
+import { questionnaireFor } from "~/questionnaire";
+import type { Questionnaire } from "~/questionnaire/types";
+import { MAX_UPLOAD_BYTES, type ItemView, uploadSchema } from "./schemas";
+
+// The import page's two steps, called by its route once the administrator's guard has passed.
+
+function itemView(result: FileResult): ItemView {
+  if (!result.ok) return { ok: false, error: result.error };
+  const { parsed } = result;
+  return {
+    ok: true,
+    country: parsed.country,
+    countryName: findMemberState(parsed.country)?.name ?? parsed.country,
+    responseDate: parsed.responseDate,
+    authorizePublication: parsed.authorizePublication,
+    answers: parsed.answers,
+    warnings: parsed.warnings,
+    outcome: result.import ?? null,
+  };
+}
+
+export async function roundQuestionnaire(): Promise<Questionnaire> {
+  const round = await currentRound();
+  const questionnaire = questionnaireFor(round.id);
+  if (!questionnaire) throw new Error(`There is no questionnaire for round ${round.id}.`);
+  return questionnaire;
+}
+
+export type Options = { questionnaire: Questionnaire; force: boolean; actorId: string };
+
+const readOffThread = () =>
+  offThreadReader({ messages: { overBudget: copy.readTooSlow, failed: copy.readFailed } });
+
+/** Step 1: read the upload and show what importing it would do; only the file is kept. */
+export async function upload(request: Request, options: Options) {
+  let form: FormData;
+  try {
+    form = await unstable_parseMultipartFormData(
+      request,
+      unstable_createMemoryUploadHandler({ maxPartSize: MAX_UPLOAD_BYTES }),
+    );
+  } catch (error) {
+    if (!(error instanceof MaxPartSizeExceededError)) throw error;
+    const submission = parseWithZod(new FormData(), { schema: uploadSchema });
+    const result = submission.reply({ fieldErrors: { file: [copy.tooLarge] } });
+    return data({ step: "upload" as const, result }, { status: 413 });
+  }
+  const submission = parseWithZod(form, { schema: uploadSchema });
+  if (submission.status !== "success")
+    return data({ step: "upload" as const, result: submission.reply() }, { status: 400 });
+
+  const name = uploadName(submission.value.file.name);
+  const bytes = new Uint8Array(await submission.value.file.arrayBuffer());
+  const readings = await readMsqBytesWith(readOffThread(), bytes, name, options.questionnaire);
+  const errors = readings.flatMap((reading) => (reading.ok ? [] : reading.error.split("\n")));
+  if (errors.length > 0) {
+    const result = submission.reply({
+      formErrors: [copy.refusedFile],
+      fieldErrors: { file: errors },
+    });
+    return data({ step: "upload" as const, result }, { status: 422 });
+  }
+  await discardStaleUploads();
+  const kept = await keepUpload(bytes, name);
+  const preview = await previewReadings(readings, options);
+  return {
+    step: "preview" as const,
+    result: submission.reply({ resetForm: true }),
+    upload: { hash: kept.hash, name: kept.name },
+    items: preview.map(itemView),
+  };
+}
+
+/** Step 2: import the kept file, exactly as the command does. */
+export async function confirm(hash: string, options: Options) {
+  const kept = await findUpload(hash);
+  if (!kept) return data({ step: "gone" as const, problem: copy.uploadGone }, { status: 410 });
+  const results = await importMsqFileItems(kept.file, {
+    ...options,
+    dryRun: false,
+    read: readOffThread(),
+  });
+  const refused = results.some(isRefused);
+  // A refused response can still be forced from the page: keep the file until then.
+  if (!refused) await discardUpload(kept.hash);
+  return data(
+    {
+      step: "done" as const,
+      upload: { hash: kept.hash, name: kept.name },
+      items: results.map(itemView),
+    },
+    { status: refused ? 409 : 200 },
+  );
+}

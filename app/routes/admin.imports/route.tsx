@@ -1,0 +1,91 @@
+import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { requireAdmin } from "~/auth/guards.server";
+import { ErrorList, FormErrors } from "~/components/forms";
+import { Confirm, isForceable, Outcome, Preview } from "~/components/imports/import-results";
+import { enImports as copy } from "~/i18n/en-imports";
+import { msq2020, questionnaireFor } from "~/questionnaire";
+import { confirm, roundQuestionnaire, upload } from "./import.server";
+import { confirmSchema, uploadSchema } from "./schemas";
+
+// Administrators import a converted questionnaire or a JSON export from the browser, in two
+// steps: the upload is read and shown (nothing written), then confirmed. Between the two the
+// file stays on the server (import-upload.server.ts) and only its hash goes through the page;
+// confirming files it with the same functions as `npm run import:msq`. Both steps parse the file
+// in a worker thread with a time budget (parse-off-thread.server.ts): a slow file is refused and
+// never holds up the other requests.
+
+export const meta: MetaFunction = () => [{ title: `${copy.title} · MSQ Portal` }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await requireAdmin(request, context);
+  return { round: (await roundQuestionnaire()).round };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const { user } = await requireAdmin(request, context);
+  const options = { questionnaire: await roundQuestionnaire(), force: false, actorId: user.id };
+  // Step 1 uploads the file (multipart); step 2 names the kept upload.
+  if ((request.headers.get("content-type") ?? "").startsWith("multipart/form-data"))
+    return upload(request, options);
+  const post = parseWithZod(await request.formData(), { schema: confirmSchema });
+  if (post.status !== "success")
+    return data({ step: "gone" as const, problem: copy.uploadGone }, { status: 400 });
+  return confirm(post.value.upload, { ...options, force: post.value.force === "on" });
+}
+
+export default function AdminImports() {
+  const { round } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const questionnaire = questionnaireFor(round) ?? msq2020;
+  const [form, fields] = useForm({
+    id: "upload",
+    lastResult: result && "result" in result ? result.result : undefined,
+    shouldValidate: "onSubmit",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: uploadSchema }),
+  });
+  const hintId = `${fields.file.id}-hint`;
+  const shown = result?.step === "preview" || result?.step === "done";
+  return (
+    <section aria-labelledby="imports-title">
+      <h1 id="imports-title">{copy.title}</h1>
+      <p className="lead">{copy.intro}</p>
+      {result?.step === "gone" ? (
+        <p className="notice notice--error" role="alert">
+          {result.problem}
+        </p>
+      ) : null}
+      {result?.step === "done" ? <Outcome items={result.items} /> : null}
+      {result?.step === "preview" ? (
+        <Preview name={result.upload.name} items={result.items} questionnaire={questionnaire} />
+      ) : null}
+      {result?.step === "preview" || (result?.step === "done" && result.items.some(isForceable)) ? (
+        <Confirm hash={result.upload.hash} items={result.items} />
+      ) : null}
+
+      <section aria-labelledby="upload-title">
+        <h2 id="upload-title">{shown ? copy.uploadAnotherTitle : copy.uploadTitle}</h2>
+        <FormErrors id={form.errorId} errors={form.errors} />
+        <Form method="post" encType="multipart/form-data" {...getFormProps(form)}>
+          <div className="field">
+            <label htmlFor={fields.file.id}>{copy.file}</label>
+            <p className="hint" id={hintId}>
+              {copy.fileHint}
+            </p>
+            <ErrorList id={fields.file.errorId} errors={fields.file.errors} />
+            <input
+              {...getInputProps(fields.file, { type: "file", ariaDescribedBy: hintId })}
+              accept=".txt,.md,.json,text/plain,text/markdown,application/json"
+            />
+          </div>
+          <div className="actions">
+            <button type="submit">{copy.read}</button>
+          </div>
+        </Form>
+      </section>
+    </section>
+  );
+}

@@ -1,0 +1,42 @@
+import { z } from "zod";
+import type { ImportOutcome } from "~/import/import-response.server";
+import type { ImportWarning } from "~/import/parse-msq";
+import { enImports as copy } from "~/i18n/en-imports";
+import type { Answers } from "~/questionnaire/types";
+
+// The import page's two forms, for the browser and the server, and what the page shows of each
+// response in the file.
+
+export const MAX_UPLOAD_BYTES = 2_000_000;
+const IMPORTABLE = /\.(txt|md|json)$/i;
+
+/** Step 1: the file. */
+export const uploadSchema = z.object({
+  file: z
+    .file({ error: copy.chooseFile })
+    .max(MAX_UPLOAD_BYTES, copy.tooLarge)
+    .refine((file) => IMPORTABLE.test(file.name), {
+      error: (issue) => copy.wrongType((issue.input as File).name),
+    }),
+});
+
+/** Step 2: the kept upload (its SHA-256) and whether to replace responses people worked on. */
+export const confirmSchema = z.object({
+  upload: z.string().regex(/^[0-9a-f]{64}$/),
+  force: z.literal("on").optional(),
+});
+
+/** One response of the file, as the page shows it. */
+export type ItemView =
+  | {
+      ok: true;
+      country: string;
+      countryName: string;
+      responseDate: string | null;
+      authorizePublication: boolean | null;
+      answers: Answers;
+      warnings: ImportWarning[];
+      /** What confirming would do (preview), or what it did. */
+      outcome: ImportOutcome | null;
+    }
+  | { ok: false; error: string };
