@@ -1,10 +1,10 @@
+// @ts-check
 // The portal's HTTP server: Express around the Remix request handler, adding what Remix leaves
 // to the host: compression, static files, security headers with a per-request CSP nonce,
 // a request body limit, and the client's address (for rate limiting) in the load context.
 import cluster from "node:cluster";
 import crypto from "node:crypto";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import url from "node:url";
 import { createRequestHandler } from "@remix-run/express";
@@ -13,21 +13,20 @@ import compression from "compression";
 import express from "express";
 import helmet from "helmet";
 import onHeaders from "on-headers";
-import { parseTrustProxy } from "./server/trust-proxy.js";
+import { readServerSettings } from "./server/settings.js";
 
 if (fs.existsSync(".env")) process.loadEnvFile(".env");
 
-const MODE = process.env.NODE_ENV === "production" ? "production" : "development";
 // Read once, before any worker starts: a bad value stops the portal instead of every worker.
-const TRUST_PROXY = readTrustProxy();
+const SETTINGS = readSettings();
+const MODE = SETTINGS.mode;
 const BUILD_PATH = path.resolve("build/index.js");
 const BUILD_URL = url.pathToFileURL(BUILD_PATH).href;
 
 // In production one worker process per core (WEB_CONCURRENCY to change): a Node process renders
 // pages on one core, and everything a request needs (sessions, rate limits, answers) is in the
 // database, so workers share nothing else.
-const WORKERS =
-  MODE === "production" ? Number(process.env.WEB_CONCURRENCY || os.availableParallelism()) : 1;
+const WORKERS = SETTINGS.workers;
 // Production safety is checked before anything listens, by each process as it loads the build
 // (which parses the settings and looks at the database: app/startup.server.ts). A refusal exits
 // with UNSAFE_EXIT; the primary then stops too, non-zero, instead of re-forking: a supervisor
@@ -40,6 +39,7 @@ if (WORKERS > 1 && cluster.isPrimary) {
   await runServer();
 }
 
+/** @param {number} count */
 async function runPrimary(count) {
   let stopping = false;
   const fork = () =>
@@ -55,6 +55,7 @@ async function runPrimary(count) {
     if (++ready === count)
       console.log(`MSQ portal ready at http://localhost:${port()} (${MODE}, ${count} workers)`);
   });
+  /** @param {number} exitCode */
   function stop(exitCode) {
     stopping = true;
     for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill("SIGTERM");
@@ -67,17 +68,18 @@ async function runPrimary(count) {
   for (const signal of ["SIGTERM", "SIGINT"]) process.on(signal, () => stop(0));
 }
 
-function readTrustProxy() {
-  try {
-    return parseTrustProxy(process.env.TRUST_PROXY);
-  } catch (error) {
-    console.error(`Invalid configuration:\n  TRUST_PROXY: ${error.message}\nSee .env.example.`);
-    process.exit(1);
-  }
+/** @returns {import("./server/settings.js").ServerSettings} */
+function readSettings() {
+  const read = readServerSettings(process.env);
+  if (read.ok) return read.settings;
+  console.error(
+    `Invalid configuration:\n${read.problems.map((p) => `  ${p}`).join("\n")}\nSee .env.example.`,
+  );
+  process.exit(1);
 }
 
 function port() {
-  return Number(process.env.PORT ?? 3000);
+  return SETTINGS.port;
 }
 
 async function runServer() {
@@ -88,7 +90,7 @@ async function runServer() {
   app.disable("x-powered-by");
   // Behind a proxy, set TRUST_PROXY (a hop count, or the proxies' addresses) so req.ip is the
   // client's, not the proxy's.
-  if (TRUST_PROXY !== undefined) app.set("trust proxy", TRUST_PROXY);
+  if (SETTINGS.trustProxy !== undefined) app.set("trust proxy", SETTINGS.trustProxy);
   app.use(compression());
 
   app.use((req, res, next) => {
@@ -101,7 +103,10 @@ async function runServer() {
         useDefaults: false,
         directives: {
           "default-src": ["'self'"],
-          "script-src": ["'self'", (_req, res) => `'nonce-${res.locals.cspNonce}'`],
+          "script-src": [
+            "'self'",
+            (_req, res) => `'nonce-${/** @type {express.Response} */ (res).locals.cspNonce}'`,
+          ],
           "style-src": ["'self'"],
           "img-src": ["'self'", "data:"],
           "font-src": ["'self'"],
@@ -115,7 +120,7 @@ async function runServer() {
       },
       crossOriginEmbedderPolicy: false,
       referrerPolicy: { policy: "same-origin" },
-      strictTransportSecurity: (process.env.PUBLIC_URL ?? "").startsWith("https://"),
+      strictTransportSecurity: SETTINGS.https,
     }),
   );
 
@@ -143,7 +148,7 @@ async function runServer() {
   // site, a sandboxed frame ("null") or a client that hides both is refused. SameSite=Lax session
   // cookies are the second line.
   const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
-  const PUBLIC_ORIGIN = process.env.PUBLIC_URL ? new URL(process.env.PUBLIC_URL).origin : null;
+  const PUBLIC_ORIGIN = SETTINGS.publicOrigin;
   app.use((req, res, next) => {
     if (SAFE_METHODS.has(req.method)) return next();
     const source = req.get("origin") ?? originOf(req.get("referer"));
@@ -152,6 +157,7 @@ async function runServer() {
     res.status(403).type("text/plain").send("Cross-site request refused.");
   });
 
+  /** @param {string | undefined} referer */
   function originOf(referer) {
     try {
       return referer ? new URL(referer).origin : null;
@@ -176,18 +182,27 @@ async function runServer() {
     onHeaders(res, () => {
       const own = [res.getHeader("Set-Cookie") ?? []].flat().map(String);
       const ownNames = new Set(own.map((cookie) => cookie.split("=")[0]));
-      const extra = res.locals.cookies.filter((cookie) => !ownNames.has(cookie.split("=")[0]));
+      const extra = /** @type {string[]} */ (res.locals.cookies).filter(
+        (cookie) => !ownNames.has(cookie.split("=")[0]),
+      );
       if (extra.length > 0) res.setHeader("Set-Cookie", [...own, ...extra]);
       if (res.locals.noStore) res.setHeader("Cache-Control", "no-store");
     });
     next();
   });
 
+  /**
+   * What routes receive as `context` (AppLoadContext in remix.env.d.ts).
+   * @param {express.Request} req
+   * @param {express.Response} res
+   */
   const getLoadContext = (req, res) => ({
     cspNonce: res.locals.cspNonce,
     clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown",
+    /** @param {string} cookie */
     setCookie: (cookie) => res.locals.cookies.push(cookie),
     // "close" comes after the last byte is sent, or when the client hangs up.
+    /** @param {() => void} work */
     afterResponse: (work) => res.once("close", work),
     noStore: () => (res.locals.noStore = true),
   });
@@ -195,7 +210,9 @@ async function runServer() {
   let build = await import(BUILD_URL);
   const problems = await build.entry.module.startupProblems();
   if (problems.length > 0) {
-    console.error(`The MSQ portal will not start:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    console.error(
+      `The MSQ portal will not start:\n${problems.map((/** @type {string} */ p) => `  - ${p}`).join("\n")}`,
+    );
     process.exit(cluster.isPrimary ? 1 : UNSAFE_EXIT);
   }
   if (MODE === "production") {

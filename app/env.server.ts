@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { z } from "zod";
+import { parsePort, parsePublicOrigin, parseWorkers } from "../server/settings.js";
 import { parseTrustProxy } from "../server/trust-proxy.js";
 
 // Every setting comes from the environment, parsed once at start-up. A bad value stops the
@@ -12,6 +13,20 @@ const flag = z
   .enum(["true", "false", "1", "0"], "must be true or false")
   .transform((value) => value === "true" || value === "1");
 
+/** A setting server.js also reads, parsed by the same function (server/settings.js). */
+const sharedWith = <T>(parse: (value: string | undefined) => T) =>
+  z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      try {
+        return parse(value);
+      } catch (error) {
+        ctx.addIssue({ code: "custom", message: (error as Error).message });
+        return z.NEVER;
+      }
+    });
+
 const schema = z.object({
   /**
    * Demo mode: the seed creates the demo accounts (published password) and every page says it is
@@ -19,32 +34,22 @@ const schema = z.object({
    */
   DEMO_MODE: flag.default(false),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  PORT: sharedWith(parsePort),
   DATABASE_URL: z
     .string()
     .regex(/^(file:|postgres(ql)?:\/\/)/, "must start with file: (SQLite) or postgresql://")
     .default("file:./data/portal.db"),
   /** The portal's public origin: links in e-mails and the CSRF origin check use it. */
-  PUBLIC_URL: z.url().optional(),
+  PUBLIC_URL: sharedWith((value) => (parsePublicOrigin(value) === null ? undefined : value)),
   SMTP_URL: z.url().optional(),
   MAIL_FROM: z.string().min(3).default("MSQ Portal <no-reply@msq.localhost>"),
   /**
    * Express's "trust proxy" setting behind a reverse proxy (so rate limits see the client): a hop
    * count, true/false, or the proxies' addresses and subnets, comma-separated.
    */
-  TRUST_PROXY: z
-    .string()
-    .optional()
-    .transform((value, ctx) => {
-      try {
-        return parseTrustProxy(value);
-      } catch (error) {
-        ctx.addIssue({ code: "custom", message: (error as Error).message });
-        return z.NEVER;
-      }
-    }),
+  TRUST_PROXY: sharedWith(parseTrustProxy),
   /** Worker processes in production (server.js); the number of cores by default. */
-  WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
+  WEB_CONCURRENCY: sharedWith(parseWorkers),
   /** Deleting expired rows every hour (models/housekeeping.server.ts): on in production. */
   HOUSEKEEPING: z.enum(["on", "off"]).optional(),
   /** Where e-mails go as .eml files when SMTP_URL is unset. */
