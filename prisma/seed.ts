@@ -42,7 +42,7 @@ export async function seedResponses() {
       dryRun: false,
       force: false,
     });
-    const what = result.ok ? `${result.parsed.country} ${result.import?.outcome}` : result.error;
+    const what = result.ok ? `${result.parsed.country} ${result.import?.kind}` : result.error;
     console.error(
       `  ${file}: ${what}${isRefused(result) && result.import?.reason ? ` (${result.import.reason})` : ""}`,
     );

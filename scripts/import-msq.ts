@@ -77,7 +77,7 @@ function summarise(result: FileResult, questionnaire: Questionnaire) {
     parsed.authorizePublication === null ? "unknown" : parsed.authorizePublication ? "yes" : "no";
   // One response of an export is named after the file and its country.
   const name = result.source.includes("#") ? `${result.file}#${parsed.country}` : result.file;
-  log(`${result.import?.outcome === "refused" ? "✗" : "✓"} ${name}`);
+  log(`${result.import?.kind === "refused" ? "✗" : "✓"} ${name}`);
   log(
     `    ${findMemberState(parsed.country)?.name ?? ""} (${parsed.country}), dated ${parsed.responseDate ?? "(no date)"}, publication authorised: ${authorised}`,
   );
@@ -86,9 +86,9 @@ function summarise(result: FileResult, questionnaire: Questionnaire) {
   );
   for (const w of parsed.warnings) log(`      - ${w.field ?? "(document)"}: ${w.message}`);
   if (result.import) {
-    const { outcome, responseId, reason } = result.import;
+    const { kind, responseId, reason } = result.import;
     log(
-      `    import: ${outcome}${responseId ? ` (response ${responseId})` : ""}${reason ? `: ${reason}` : ""}`,
+      `    import: ${kind}${responseId ? ` (response ${responseId})` : ""}${reason ? `: ${reason}` : ""}`,
     );
   }
 }

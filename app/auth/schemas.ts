@@ -5,10 +5,13 @@ import { en } from "~/i18n/en";
 export const MIN_PASSWORD_LENGTH = 12;
 const copy = en;
 
+/** A person's e-mail address in every account form: required, and shaped like one. */
+export const emailAddress = z.email({
+  error: (issue) => (issue.input ? copy.signIn.emailInvalid : copy.signIn.emailRequired),
+});
+
 export const signInSchema = z.object({
-  email: z.email({
-    error: (issue) => (issue.input ? copy.signIn.emailInvalid : copy.signIn.emailRequired),
-  }),
+  email: emailAddress,
   password: z.string({ error: copy.signIn.passwordRequired }).min(1, copy.signIn.passwordRequired),
   redirectTo: z.string().optional(),
 });
@@ -38,8 +41,4 @@ export const acceptInvitationSchema = z
   })
   .refine(passwordsMatch, mismatch);
 
-export const forgotPasswordSchema = z.object({
-  email: z.email({
-    error: (issue) => (issue.input ? copy.signIn.emailInvalid : copy.signIn.emailRequired),
-  }),
-});
+export const forgotPasswordSchema = z.object({ email: emailAddress });

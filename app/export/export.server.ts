@@ -8,6 +8,7 @@ import { exportFilename, type ExportFilters, type ExportFormat } from "./filters
 import { jsonChunks, type JsonExportMeta } from "./json";
 import type { ExportRow } from "./row";
 import { writeXlsx } from "./xlsx";
+import { latestSubmission } from "~/models/latest-submission";
 
 // Exports read what was submitted, never a later draft: for each response of the round with at
 // least one submission, the latest submission's snapshot, with the response's status and dates
@@ -29,11 +30,12 @@ export async function loadExportRows(filters: ExportFilters): Promise<ExportRow[
       acceptedAt: true,
       responseDate: true,
       country: { select: { code: true, name: true, region: true } },
-      submissions: {
-        select: { answers: true, authorizePublication: true, imported: true, createdAt: true },
-        orderBy: { number: "desc" },
-        take: 1,
-      },
+      submissions: latestSubmission({
+        answers: true,
+        authorizePublication: true,
+        imported: true,
+        createdAt: true,
+      }),
     },
     orderBy: { country: { name: "asc" } },
   });

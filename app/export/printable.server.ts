@@ -1,6 +1,7 @@
 import { prisma } from "~/db.server";
 import type { Answers } from "~/questionnaire/types";
 import type { PrintableResponse } from "./printable";
+import { latestSubmission } from "~/models/latest-submission";
 
 // The printable view of a country's response: the latest submission when there is one (what
 // UN DESA reviews), otherwise the working answers, marked as a draft.
@@ -25,11 +26,12 @@ export async function loadPrintableResponse(
           submittedAt: true,
           acceptedAt: true,
           responseDate: true,
-          submissions: {
-            select: { number: true, answers: true, authorizePublication: true, imported: true },
-            orderBy: { number: "desc" },
-            take: 1,
-          },
+          submissions: latestSubmission({
+            number: true,
+            answers: true,
+            authorizePublication: true,
+            imported: true,
+          }),
         },
       },
     },

@@ -1,6 +1,7 @@
 import { prisma } from "~/db.server";
 import type { Answers } from "~/questionnaire/types";
 import type { PrintableResponse } from "./printable";
+import { latestSubmission } from "~/models/latest-submission";
 
 // Published responses: public, without signing in. What is published is exactly the snapshot
 // UN DESA accepted, and only when that snapshot authorises publication. A later draft, an
@@ -33,11 +34,12 @@ async function publishedResponses(roundId: string, countryCode?: string) {
       acceptedAt: true,
       responseDate: true,
       country: { select: { code: true, name: true, region: true } },
-      submissions: {
-        select: { number: true, answers: true, authorizePublication: true, imported: true },
-        orderBy: { number: "desc" },
-        take: 1,
-      },
+      submissions: latestSubmission({
+        number: true,
+        answers: true,
+        authorizePublication: true,
+        imported: true,
+      }),
     },
     orderBy: { country: { name: "asc" } },
   });

@@ -214,7 +214,8 @@ export const en = {
     notAnswered: "Not answered",
     invalidForm: "The form could not be read. Reload the page and try again.",
   },
-  review: {
+  /** The focal point's check-answers page (DESA's review is reviewPage). */
+  checkAnswers: {
     title: "Authorisation and review",
     intro:
       "Check every answer, then submit. After submission the response can no longer be changed unless UN DESA returns it for revision.",

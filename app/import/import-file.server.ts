@@ -38,7 +38,7 @@ export type FileResultJson =
       authorize_publication: boolean | null;
       answers: Answers;
       warnings: ImportWarning[];
-      outcome?: ImportOutcome["outcome"];
+      outcome?: ImportOutcome["kind"];
       response_id?: string;
       reason?: string;
     }
@@ -218,12 +218,12 @@ export async function importMsqFile(file: string, options: ImportOptions): Promi
 }
 
 /** Whether the item was refused, when reading it or when filing it. */
-export const isRefused = (result: FileResult) => !result.ok || result.import?.outcome === "refused";
+export const isRefused = (result: FileResult) => !result.ok || result.import?.kind === "refused";
 
 export function resultJson(result: FileResult): FileResultJson {
   const outcome = result.import
     ? {
-        outcome: result.import.outcome,
+        outcome: result.import.kind,
         ...(result.import.responseId ? { response_id: result.import.responseId } : {}),
         ...(result.import.reason ? { reason: result.import.reason } : {}),
       }

@@ -122,7 +122,7 @@ describe("re-importing the JSON export", () => {
       force: false,
     });
     // The export lists countries by name: Iceland, Ireland, Luxembourg.
-    expect(results.map((r) => r.ok && [r.parsed.country, r.source, r.import?.outcome])).toEqual([
+    expect(results.map((r) => r.ok && [r.parsed.country, r.source, r.import?.kind])).toEqual([
       ["ISL", "msq-2020-export.json#ISL", "created"],
       ["IRL", "msq-2020-export.json#IRL", "created"],
       ["LUX", "msq-2020-export.json#LUX", "created"],
@@ -165,7 +165,7 @@ describe("re-importing the JSON export", () => {
       dryRun: false,
       force: false,
     });
-    expect(again.map((r) => r.import?.outcome)).toEqual(["unchanged", "unchanged", "unchanged"]);
+    expect(again.map((r) => r.import?.kind)).toEqual(["unchanged", "unchanged", "unchanged"]);
   });
 
   it("finds nothing to do when the export of unchanged responses comes back, imported or not", async () => {
@@ -183,7 +183,7 @@ describe("re-importing the JSON export", () => {
     // The upload page's preview, then its confirm.
     for (const decide of [previewReadings, importReadings]) {
       const results = await decide(readings, options);
-      expect(results.map((r) => r.import?.outcome)).toEqual([
+      expect(results.map((r) => r.import?.kind)).toEqual([
         "unchanged",
         "unchanged",
         "unchanged",
@@ -198,7 +198,7 @@ describe("re-importing the JSON export", () => {
     document.responses[0]!.answers.q1_national_portal = "https://changed.example";
     writeFileSync(file, JSON.stringify(document));
     const changed = await importReadings(await readMsqFileItems(file, msq2020), options);
-    expect(changed.map((r) => r.import?.outcome)).toEqual(["refused", "unchanged", "unchanged"]);
+    expect(changed.map((r) => r.import?.kind)).toEqual(["refused", "unchanged", "unchanged"]);
   });
 
   it("refuses, in the one-response API, an export of several responses", async () => {

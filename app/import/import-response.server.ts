@@ -12,7 +12,7 @@ import type { ParsedMsq } from "./parse-msq";
 
 export type ImportOutcome = {
   /** "unchanged": the response already holds this content (the same file, or identical answers). */
-  outcome: "created" | "replaced" | "unchanged" | "refused";
+  kind: "created" | "replaced" | "unchanged" | "refused";
   responseId?: string;
   reason?: string;
 };
@@ -50,7 +50,7 @@ async function planImport(tx: Tx, request: ImportRequest): Promise<ImportPlan> {
   const questionnaire = questionnaireFor(round);
   const refuse = (reason: string, responseId?: string): ImportPlan => ({
     action: "refuse",
-    outcome: { outcome: "refused", ...(responseId ? { responseId } : {}), reason },
+    outcome: { kind: "refused", ...(responseId ? { responseId } : {}), reason },
   });
   if (!questionnaire) return refuse(`There is no questionnaire for round ${round}.`);
   const countryCode = parsed.country;
@@ -85,11 +85,11 @@ export async function previewParsedResponse(request: ImportRequest): Promise<Imp
     case "refuse":
       return plan.outcome;
     case "create":
-      return { outcome: "created" };
+      return { kind: "created" };
     case "keep":
-      return { outcome: "unchanged", responseId: plan.existing.id };
+      return { kind: "unchanged", responseId: plan.existing.id };
     case "replace":
-      return { outcome: "replaced", responseId: plan.existing.id };
+      return { kind: "replaced", responseId: plan.existing.id };
   }
 }
 
@@ -97,16 +97,16 @@ export async function importParsedResponse(request: ImportRequest): Promise<Impo
   const { round, file, contentHash, parsed, actorId = null } = request;
   const questionnaire = questionnaireFor(round);
   if (!questionnaire)
-    return { outcome: "refused", reason: `There is no questionnaire for round ${round}.` };
+    return { kind: "refused", reason: `There is no questionnaire for round ${round}.` };
   const countryCode = parsed.country;
-  if (!countryCode) return { outcome: "refused", reason: "The responding country is not known." };
+  if (!countryCode) return { kind: "refused", reason: "The responding country is not known." };
   const answers = completeAnswers(questionnaire, parsed.answers);
   const filled = Object.keys(answers).filter((key) => answers[key] !== null);
 
   return prisma.$transaction(async (tx): Promise<ImportOutcome> => {
     const plan = await planImport(tx, request);
     if (plan.action === "refuse") return plan.outcome;
-    if (plan.action === "keep") return { outcome: "unchanged", responseId: plan.existing.id };
+    if (plan.action === "keep") return { kind: "unchanged", responseId: plan.existing.id };
     const now = new Date();
     const imported = {
       status: ResponseStatus.SUBMITTED,
@@ -153,7 +153,7 @@ export async function importParsedResponse(request: ImportRequest): Promise<Impo
       });
       await submission(response.id, 1);
       await importedEvent(response.id);
-      return { outcome: "created", responseId: response.id };
+      return { kind: "created", responseId: response.id };
     }
 
     const { existing, edited } = plan;
@@ -197,7 +197,7 @@ export async function importParsedResponse(request: ImportRequest): Promise<Impo
     });
     await submission(existing.id, (last._max.number ?? 0) + 1);
     await importedEvent(existing.id);
-    return { outcome: "replaced", responseId: existing.id };
+    return { kind: "replaced", responseId: existing.id };
   });
 }
 

@@ -55,7 +55,7 @@ describe("importing a parsed questionnaire", () => {
     const first = await request(FILES.rwanda, country);
 
     const created = await importParsedResponse(first);
-    expect(created).toMatchObject({ outcome: "created", responseId: expect.any(String) });
+    expect(created).toMatchObject({ kind: "created", responseId: expect.any(String) });
     const responseId = created.responseId!;
     const response = await prisma.response.findUniqueOrThrow({ where: { id: responseId } });
     expect(response).toMatchObject({
@@ -97,7 +97,7 @@ describe("importing a parsed questionnaire", () => {
     });
 
     // The same file again: nothing changes.
-    expect(await importParsedResponse(first)).toEqual({ outcome: "unchanged", responseId });
+    expect(await importParsedResponse(first)).toEqual({ kind: "unchanged", responseId });
     expect(await prisma.submission.count({ where: { responseId } })).toBe(1);
     expect(await eventsOf(responseId)).toHaveLength(1);
 
@@ -113,7 +113,7 @@ describe("importing a parsed questionnaire", () => {
     const second = await request(FILES.qatar, country);
     const refused = await importParsedResponse(second);
     expect(refused).toMatchObject({
-      outcome: "refused",
+      kind: "refused",
       responseId,
       reason: expect.stringMatching(/--force/),
     });
@@ -124,7 +124,7 @@ describe("importing a parsed questionnaire", () => {
 
     // … unless forced, and then what it replaces stays in the event log.
     const forced = await importParsedResponse({ ...second, force: true });
-    expect(forced).toEqual({ outcome: "replaced", responseId });
+    expect(forced).toEqual({ kind: "replaced", responseId });
     const replacedResponse = await prisma.response.findUniqueOrThrow({ where: { id: responseId } });
     expect(replacedResponse).toMatchObject({
       importHash: second.contentHash,
@@ -165,7 +165,7 @@ describe("importing a parsed questionnaire", () => {
     const country = await freeCountry();
     const first = await importParsedResponse(await request(FILES.tajikistan, country));
     const second = await importParsedResponse(await request(FILES.iran, country));
-    expect(second).toEqual({ outcome: "replaced", responseId: first.responseId });
+    expect(second).toEqual({ kind: "replaced", responseId: first.responseId });
     const events = await eventsOf(first.responseId!);
     expect(events.map((e) => e.kind)).toEqual([
       "response.imported",
@@ -192,11 +192,11 @@ describe("importing a parsed questionnaire", () => {
     });
     const attempt = await request(FILES.rwanda, country);
     expect(await importParsedResponse(attempt)).toMatchObject({
-      outcome: "refused",
+      kind: "refused",
       reason: expect.stringMatching(/not created by an import/),
     });
     expect(await importParsedResponse({ ...attempt, force: true })).toMatchObject({
-      outcome: "replaced",
+      kind: "replaced",
     });
     const response = await prisma.response.findFirstOrThrow({
       where: { roundId: ROUND, countryCode: country },
@@ -211,23 +211,23 @@ describe("importing a parsed questionnaire", () => {
     const country = await freeCountry();
     const first = await request(FILES.rwanda, country);
     const written = () => prisma.response.count({ where: { countryCode: country } });
-    expect(await previewParsedResponse(first)).toEqual({ outcome: "created" });
+    expect(await previewParsedResponse(first)).toEqual({ kind: "created" });
     expect(await written()).toBe(0);
 
     const { responseId } = await importParsedResponse(first);
-    expect(await previewParsedResponse(first)).toEqual({ outcome: "unchanged", responseId });
+    expect(await previewParsedResponse(first)).toEqual({ kind: "unchanged", responseId });
     const second = await request(FILES.qatar, country);
-    expect(await previewParsedResponse(second)).toEqual({ outcome: "replaced", responseId });
+    expect(await previewParsedResponse(second)).toEqual({ kind: "replaced", responseId });
     await prisma.event.create({
       data: { kind: "response.saved", countryCode: country, responseId, fields: [] },
     });
     expect(await previewParsedResponse(second)).toMatchObject({
-      outcome: "refused",
+      kind: "refused",
       responseId,
       reason: expect.stringMatching(/worked on since its import/),
     });
     expect(await previewParsedResponse({ ...second, force: true })).toEqual({
-      outcome: "replaced",
+      kind: "replaced",
       responseId,
     });
     expect(await eventsOf(responseId!)).toHaveLength(2);
@@ -247,7 +247,7 @@ describe("importing a parsed questionnaire", () => {
         parsed,
         force: false,
       }),
-    ).toMatchObject({ outcome: "refused" });
+    ).toMatchObject({ kind: "refused" });
     const nowhere = { ...parsed, country: "XXX" };
     expect(
       await importParsedResponse({
@@ -258,7 +258,7 @@ describe("importing a parsed questionnaire", () => {
         force: false,
       }),
     ).toMatchObject({
-      outcome: "refused",
+      kind: "refused",
       reason: expect.stringMatching(/XXX/),
     });
   });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { emailAddress } from "~/auth/schemas";
 import { memberStates } from "~/countries";
 import { en } from "~/i18n/en";
 
@@ -19,9 +20,7 @@ const countriesRequired = { message: en.admin.countriesRequired, path: ["countri
 
 export const inviteSchema = z
   .object({
-    email: z.email({
-      error: (issue) => (issue.input ? en.signIn.emailInvalid : en.signIn.emailRequired),
-    }),
+    email: emailAddress,
     ...access,
   })
   .refine(focalPointsNeedACountry, countriesRequired);

@@ -1,6 +1,7 @@
 import { prisma } from "~/db.server";
 import type { ResponseStatus } from "~/generated/prisma/enums";
 import type { AnswerValue, Answers, Question } from "~/questionnaire/types";
+import { latestSubmission } from "./latest-submission";
 
 // One question, every country's answer: from the latest submission where there is one, else the
 // working answers (marked by status). Filtered by region and status.
@@ -21,7 +22,7 @@ export async function loadQuestionAnswers(input: {
       status: true,
       answers: true,
       country: { select: { code: true, name: true, region: true } },
-      submissions: { select: { answers: true }, orderBy: { number: "desc" }, take: 1 },
+      submissions: latestSubmission({ answers: true }),
     },
     orderBy: { country: { name: "asc" } },
   });

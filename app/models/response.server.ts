@@ -179,7 +179,7 @@ function saveIfUnchanged(response: Row, input: SaveInput): Promise<SaveResult | 
 function planSave(response: Row, input: SaveInput): { result: SaveResult } | Changes {
   if (!EDITABLE.includes(response.status))
     return { result: { ok: false, reason: "locked", status: response.status } };
-  const changes = sortChanges(response, input);
+  const changes = splitChanges(response, input);
   if (changes.fields.length > 0) return changes;
   const savedAt = new Date().toISOString();
   return {
@@ -238,12 +238,12 @@ async function writeChanges(
 const SAVE_TRANSACTION = { maxWait: 10_000, timeout: 10_000 };
 
 /**
- * Which of the wanted changes to apply, and which are conflicts: a field a colleague changed
+ * The wanted changes split into those to apply and the conflicts: a field a colleague changed
  * since the person saw it (and to something else than what they now want).
  */
-type Changes = ReturnType<typeof sortChanges>;
+type Changes = ReturnType<typeof splitChanges>;
 
-function sortChanges(response: Row, input: SaveInput) {
+function splitChanges(response: Row, input: SaveInput) {
   const current: Record<string, AnswerValue | boolean> = { ...response.answers };
   current[AUTHORIZATION_KEY] = response.authorizePublication;
   const wanted: Record<string, AnswerValue | boolean> = { ...input.changes };

@@ -8,6 +8,7 @@ import { openQuestionComments } from "./comment-threads.server";
 import type { DashboardRow } from "./dashboard";
 import { logEvent } from "./event.server";
 import { checkTransition, type Decision } from "./review-state";
+import { latestSubmission } from "./latest-submission";
 
 // The reviewers' side: the dashboard's rows, decisions on a response, and comments.
 
@@ -81,11 +82,7 @@ export async function decide(input: {
       id: true,
       status: true,
       revision: true,
-      submissions: {
-        select: { number: true, createdAt: true, imported: true },
-        orderBy: { number: "desc" },
-        take: 1,
-      },
+      submissions: latestSubmission({ number: true, createdAt: true, imported: true }),
     },
   });
   const check = checkTransition(input.decision, response?.status ?? null, input.actor.role);

@@ -110,11 +110,11 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   throw redirect(`/countries/${countryCode}?submitted=1`);
 }
 
-export default function Review() {
+export default function CheckAnswers() {
   const page = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const copy = useCopy();
-  const r = copy.review;
+  const r = copy.checkAnswers;
   const questionnaire: Questionnaire = questionnaireFor(page.roundId) ?? msq2020;
   const base = `/countries/${page.countryCode}`;
   const sectionLink = (field: string) =>

@@ -11,7 +11,7 @@ import type { ItemView } from "~/routes/admin.imports/schemas";
 
 /** Refused because people worked on the response since: forcing would replace it. */
 export const isForceable = (item: ItemView) =>
-  item.ok && item.outcome?.outcome === "refused" && Boolean(item.outcome.responseId);
+  item.ok && item.outcome?.kind === "refused" && Boolean(item.outcome.responseId);
 
 const yesNo = (value: boolean | null) =>
   value === null ? copy.notStated : value ? copy.yes : copy.no;
@@ -20,9 +20,9 @@ function plannedText(item: ItemView & { ok: true }): string | null {
   const name = `${item.countryName} (${item.country})`;
   const outcome = item.outcome;
   if (!outcome) return null;
-  return outcome.outcome === "refused"
+  return outcome.kind === "refused"
     ? copy.planned.refused(name, outcome.reason ?? "")
-    : copy.planned[outcome.outcome](name);
+    : copy.planned[outcome.kind](name);
 }
 
 export function Preview({
@@ -85,7 +85,7 @@ export function Preview({
     );
   }
   const item = responses[0]!;
-  const refused = item.outcome?.outcome === "refused";
+  const refused = item.outcome?.kind === "refused";
   return (
     <section aria-labelledby="preview-title">
       <h2 id="preview-title">{copy.previewTitle(name)}</h2>
@@ -182,7 +182,7 @@ export function Confirm({ hash, items }: { hash: string; items: ItemView[] }) {
 }
 
 export function Outcome({ items }: { items: ItemView[] }) {
-  const refused = items.some((item) => !item.ok || item.outcome?.outcome === "refused");
+  const refused = items.some((item) => !item.ok || item.outcome?.kind === "refused");
   return (
     <section
       aria-labelledby="outcome-title"
@@ -197,10 +197,10 @@ export function Outcome({ items }: { items: ItemView[] }) {
           const outcome = item.outcome;
           return (
             <li key={item.country}>
-              {outcome?.outcome === "refused"
+              {outcome?.kind === "refused"
                 ? copy.outcome.refused(name, outcome.reason ?? "")
                 : outcome
-                  ? copy.outcome[outcome.outcome](name)
+                  ? copy.outcome[outcome.kind](name)
                   : null}{" "}
               <Link to={`/review/${item.country}`}>{copy.review(item.countryName)}</Link>
             </li>

@@ -35,9 +35,9 @@ export function AnswerList({
             {editBase ? (
               <Link
                 to={`${editBase}/sections/${section.id}`}
-                aria-label={copy.review.editSection(section.id)}
+                aria-label={copy.checkAnswers.editSection(section.id)}
               >
-                {copy.review.edit}
+                {copy.checkAnswers.edit}
               </Link>
             ) : null}
           </div>
