@@ -5,14 +5,14 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { simpleParser } from "mailparser";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { invitationEmail } from "../../emails/invitation";
-import { passwordChangedEmail } from "../../emails/password-changed";
-import { passwordResetEmail } from "../../emails/password-reset";
-import { reminderEmail } from "../../emails/reminder";
-import { type RenderedEmail } from "../../emails/render";
-import { returnedForRevisionEmail } from "../../emails/returned-for-revision";
-import { submissionConfirmationEmail } from "../../emails/submission-confirmation";
-import { submissionReceivedEmail } from "../../emails/submission-received";
+import { invitationEmail } from "~/email/templates/invitation";
+import { passwordChangedEmail } from "~/email/templates/password-changed";
+import { passwordResetEmail } from "~/email/templates/password-reset";
+import { reminderEmail } from "~/email/templates/reminder";
+import { type RenderedEmail } from "~/email/templates/render";
+import { returnedForRevisionEmail } from "~/email/templates/returned-for-revision";
+import { submissionConfirmationEmail } from "~/email/templates/submission-confirmation";
+import { submissionReceivedEmail } from "~/email/templates/submission-received";
 import {
   firstLink,
   type ReceivedEmail,

@@ -1,9 +1,9 @@
 // The templates' conditional sentences and the helpers, without a mail server.
 import { describe, expect, it } from "vitest";
-import { formatDate, formatDateTime, timeUntil } from "../../emails/format";
-import { reminderEmail } from "../../emails/reminder";
-import { returnedForRevisionEmail } from "../../emails/returned-for-revision";
-import { submissionConfirmationEmail } from "../../emails/submission-confirmation";
+import { formatDate, formatDateTime, timeUntil } from "~/email/templates/format";
+import { reminderEmail } from "~/email/templates/reminder";
+import { returnedForRevisionEmail } from "~/email/templates/returned-for-revision";
+import { submissionConfirmationEmail } from "~/email/templates/submission-confirmation";
 import { absoluteUrl } from "./links.server";
 
 const confirmation = {

@@ -2,12 +2,12 @@ import { absoluteUrl } from "~/email/links.server";
 import { sendEmail } from "~/email/send.server";
 import { en } from "~/i18n/en";
 import type { Role } from "~/generated/prisma/enums";
-import { invitationEmail } from "../../emails/invitation";
-import { passwordChangedEmail } from "../../emails/password-changed";
-import { passwordResetEmail } from "../../emails/password-reset";
+import { invitationEmail } from "~/email/templates/invitation";
+import { passwordChangedEmail } from "~/email/templates/password-changed";
+import { passwordResetEmail } from "~/email/templates/password-reset";
 import { prisma } from "~/db.server";
 
-// The e-mails of the account pages: what they say is in emails/, where the links go is here.
+// The e-mails of the account pages: what they say is in email/templates/, where the links go is here.
 
 export async function sendInvitation(input: {
   email: string;

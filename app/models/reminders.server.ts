@@ -1,7 +1,7 @@
 import { prisma } from "~/db.server";
 import { absoluteUrl } from "~/email/links.server";
 import { en } from "~/i18n/en";
-import { reminderEmail } from "../../emails/reminder";
+import { reminderEmail } from "~/email/templates/reminder";
 import { logEvent } from "./event.server";
 import { activeFocalPoints, sendToEach } from "./review.server";
 import { forgetCurrentRound } from "./round.server";

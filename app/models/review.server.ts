@@ -3,7 +3,7 @@ import { absoluteUrl } from "~/email/links.server";
 import { sendEmail } from "~/email/send.server";
 import type { Role } from "~/generated/prisma/enums";
 import type { Answers } from "~/questionnaire/types";
-import { returnedForRevisionEmail } from "../../emails/returned-for-revision";
+import { returnedForRevisionEmail } from "~/email/templates/returned-for-revision";
 import { openQuestionComments } from "./comment-threads.server";
 import type { DashboardRow } from "./dashboard";
 import { logEvent } from "./event.server";

@@ -3,8 +3,8 @@ import { absoluteUrl } from "~/email/links.server";
 import { sendEmail } from "~/email/send.server";
 import { formatAnswer } from "~/questionnaire/format";
 import type { Answers, Questionnaire } from "~/questionnaire/types";
-import { submissionConfirmationEmail } from "../../emails/submission-confirmation";
-import { submissionReceivedEmail } from "../../emails/submission-received";
+import { submissionConfirmationEmail } from "~/email/templates/submission-confirmation";
+import { submissionReceivedEmail } from "~/email/templates/submission-received";
 
 // After a submission: a confirmation with the answers to every focal point of the country,
 // and a notice to the reviewers. The submission is already saved: a mail failure is logged,

@@ -13,7 +13,7 @@ import {
   Text,
 } from "@react-email/components";
 import { type CSSProperties, type ReactNode } from "react";
-import { en } from "../app/i18n/en";
+import { en } from "~/i18n/en";
 
 // The portal's name and owner are the same words as on the website (app/i18n/en.ts).
 const copy = {

@@ -1,4 +1,4 @@
-import { en } from "../app/i18n/en";
+import { en } from "~/i18n/en";
 import { ActionButton, Paragraph } from "./components";
 import { formatDateTime } from "./format";
 import { EmailLayout } from "./layout";
