@@ -7,9 +7,9 @@ test("an admin invites a focal point for Rwanda, who sets a password and sees on
   page,
   browser,
   mailbox,
+  signedIn,
 }) => {
-  const admin = await createUser("ADMIN", [], "Ada Admin");
-  await signInAs(page.context(), admin);
+  await signedIn("ADMIN", [], "Ada Admin");
   await page.goto("/admin/users/new");
   expect(await accessibilityViolations(page)).toEqual([]);
   const invitee = `focal.${Date.now()}@gov.rw.example.org`;
@@ -147,8 +147,9 @@ test("sign-in returns to the page asked for, and never to another site", async (
 test("deactivating a user ends their sessions at once; sign out everywhere ends all", async ({
   browser,
   page,
+  signedIn,
 }) => {
-  const admin = await createUser("ADMIN");
+  await signedIn("ADMIN");
   const focal = await createUser("FOCAL_POINT", ["IRN"], "Reza Focal");
   const focalContext = await browser.newContext();
   await signInAs(focalContext, focal);
@@ -158,7 +159,6 @@ test("deactivating a user ends their sessions at once; sign out everywhere ends 
     "Iran (Islamic Republic of)",
   );
 
-  await signInAs(page.context(), admin);
   await page.goto(`/admin/users/${focal.id}`);
   expect(await accessibilityViolations(page)).toEqual([]);
   await page.getByRole("button", { name: "Deactivate" }).click();
@@ -189,10 +189,9 @@ test("deactivating a user ends their sessions at once; sign out everywhere ends 
   await second.close();
 });
 
-test("the users list filters by role, country and state", async ({ page }) => {
-  const admin = await createUser("ADMIN");
+test("the users list filters by role, country and state", async ({ page, signedIn }) => {
+  const admin = await signedIn("ADMIN");
   const focal = await createUser("FOCAL_POINT", ["QAT"], "Qatar Focal");
-  await signInAs(page.context(), admin);
   await page.goto("/admin/users?role=FOCAL_POINT&country=QAT&state=active");
   await expect(page.getByRole("link", { name: "Qatar Focal" })).toBeVisible();
   await expect(page.getByRole("cell", { name: admin.email })).toHaveCount(0);
@@ -204,6 +203,7 @@ test("the users list filters by role, country and state", async ({ page }) => {
 
 test("resending an invitation to someone who has since set a password says so (409), no 500", async ({
   page,
+  signedIn,
 }) => {
   const invited = await createUser("REVIEWER");
   const { passwordHash } = await prisma.user.findUniqueOrThrow({
@@ -211,7 +211,7 @@ test("resending an invitation to someone who has since set a password says so (4
     select: { passwordHash: true },
   });
   await prisma.user.update({ where: { id: invited.id }, data: { passwordHash: null } });
-  await signInAs(page.context(), await createUser("ADMIN"));
+  await signedIn("ADMIN");
   await page.goto(`/admin/users/${invited.id}`);
   // The person sets a password while the admin's page still offers to resend.
   await prisma.user.update({ where: { id: invited.id }, data: { passwordHash } });

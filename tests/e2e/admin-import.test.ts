@@ -5,7 +5,6 @@ import path from "node:path";
 import { msq2020 } from "~/questionnaire";
 import { accessibilityViolations, expect, test } from "./fixtures";
 import { prisma } from "./support/db";
-import { createUser, signInAs } from "./support/users";
 
 // An administrator imports a converted questionnaire from the browser: upload, check what was
 // read (nothing written yet), confirm. The seed already imports the four documents in
@@ -21,12 +20,12 @@ const keptUpload = (file: string) => path.resolve("data/imports", sha256(file));
 
 test("an admin previews a converted questionnaire, then imports it as submitted", async ({
   page,
+  signedIn,
 }) => {
   const dir = mkdtempSync(path.join(tmpdir(), "msq-admin-import-"));
   const burundi = path.join(dir, "burundi.txt");
   writeFileSync(burundi, readFileSync(RWANDA, "utf8").replaceAll("RWANDA", "BURUNDI"));
-  const admin = await createUser("ADMIN", [], "Ada Admin");
-  await signInAs(page.context(), admin);
+  const admin = await signedIn("ADMIN", [], "Ada Admin");
 
   await page.goto("/admin/imports");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Import a document");
@@ -97,9 +96,9 @@ test("an admin previews a converted questionnaire, then imports it as submitted"
 
 test("a document that is not a questionnaire is refused, and nothing is written", async ({
   page,
+  signedIn,
 }) => {
-  const admin = await createUser("ADMIN");
-  await signInAs(page.context(), admin);
+  await signedIn("ADMIN");
   const before = {
     responses: await prisma.response.count(),
     events: await prisma.event.count({ where: { kind: { startsWith: "response.import" } } }),
@@ -133,9 +132,9 @@ test("a document that is not a questionnaire is refused, and nothing is written"
 test("only administrators reach the import page, to look or to import", async ({
   page,
   baseURL,
+  signedIn,
 }) => {
-  const reviewer = await createUser("REVIEWER");
-  await signInAs(page.context(), reviewer);
+  await signedIn("REVIEWER");
   expect((await page.request.get("/admin/imports")).status()).toBe(403);
   const post = await page.request.post("/admin/imports", {
     form: { upload: "0".repeat(64) },
@@ -146,10 +145,10 @@ test("only administrators reach the import page, to look or to import", async ({
 
 test("the JSON export of unchanged responses comes back as identical: nothing to do", async ({
   page,
+  signedIn,
 }) => {
   const dir = mkdtempSync(path.join(tmpdir(), "msq-admin-reimport-"));
-  const admin = await createUser("ADMIN", [], "Ada Admin");
-  await signInAs(page.context(), admin);
+  await signedIn("ADMIN", [], "Ada Admin");
   // One response imported from a document (with its warnings), one submitted in the portal.
   const comoros = path.join(dir, "comoros.txt");
   writeFileSync(comoros, readFileSync(RWANDA, "utf8").replaceAll("RWANDA", "COMOROS"));

@@ -103,9 +103,8 @@ test("stored script in answers, names and comments never runs on any page or e-m
   await reviewerContext.close();
 });
 
-test("SQL-looking input is stored verbatim and harmless", async ({ page }) => {
-  const focal = await createUser("FOCAL_POINT", ["TUN"]);
-  await signInAs(page.context(), focal);
+test("SQL-looking input is stored verbatim and harmless", async ({ page, signedIn }) => {
+  await signedIn("FOCAL_POINT", ["TUN"]);
   await page.goto("/countries/TUN/sections/I");
   await page.getByLabel(/^3\. Please provide name/).fill(SQL);
   await page.getByRole("button", { name: "Save draft" }).click();
@@ -122,9 +121,9 @@ test("SQL-looking input is stored verbatim and harmless", async ({ page }) => {
 
 test("malformed and duplicated form fields are refused with a clear error, and nothing is written", async ({
   page,
+  signedIn,
 }) => {
-  const focal = await createUser("FOCAL_POINT", ["DZA"]);
-  await signInAs(page.context(), focal);
+  await signedIn("FOCAL_POINT", ["DZA"]);
   await page.goto("/countries/DZA/sections/I");
   const origin = new URL(page.url()).origin;
   const post = (body: string, path = "/countries/DZA/sections/I/autosave") =>
@@ -161,6 +160,7 @@ test("malformed and duplicated form fields are refused with a clear error, and n
 
 test("stored script in a published answer is shown as text on the print and published pages", async ({
   page,
+  signedIn,
 }) => {
   const answers = completeAnswers(msq2020, { q14_social_media: `${PAYLOAD} print` });
   await prisma.response.deleteMany({ where: { roundId: "2020", countryCode: "MLI" } });
@@ -188,7 +188,7 @@ test("stored script in a published answer is shown as text on the print and publ
   // Published pages are public: checked before signing in.
   await expectInert(page, "/published/MLI");
   await expect(page.getByText(`${PAYLOAD} print`)).toBeVisible();
-  await signInAs(page.context(), await createUser("REVIEWER"));
+  await signedIn("REVIEWER");
   await expectInert(page, "/print/MLI");
   await expect(page.getByText(`${PAYLOAD} print`)).toBeVisible();
 });

@@ -51,11 +51,11 @@ async function returnedResponse(countryCode: string, reviewer: TestUser) {
 
 test("a focal point sees the return message and each comment on the country page, and replies", async ({
   page,
+  signedIn,
 }) => {
   const reviewer = await createUser("REVIEWER", [], "Rita Reviewer");
-  const focal = await createUser("FOCAL_POINT", ["KEN"], "Wanjiru");
+  const focal = await signedIn("FOCAL_POINT", ["KEN"], "Wanjiru");
   const { responseId, message, threadId } = await returnedResponse("KEN", reviewer);
-  await signInAs(page.context(), focal);
   await page.goto("/countries/KEN");
 
   const banner = page.getByRole("region", { name: "Returned for revision" });
@@ -139,6 +139,7 @@ test("replying works without JavaScript", async ({ browser }) => {
 
 test("only the country's own focal points reply, and only into its own threads", async ({
   page,
+  signedIn,
 }) => {
   const reviewer = await createUser("REVIEWER");
   const { responseId, threadId } = await returnedResponse("TZA", reviewer);
@@ -154,10 +155,10 @@ test("only the country's own focal points reply, and only into its own threads",
   await signInAs(page.context(), reviewer);
   expect((await post(reply)).status()).toBe(403);
   await page.context().clearCookies();
-  await signInAs(page.context(), await createUser("FOCAL_POINT", ["ZMB"]));
+  await signedIn("FOCAL_POINT", ["ZMB"]);
   expect((await post(reply)).status()).toBe(404);
   await page.context().clearCookies();
-  await signInAs(page.context(), await createUser("FOCAL_POINT", ["TZA"]));
+  await signedIn("FOCAL_POINT", ["TZA"]);
   // Another country's thread id, posted to one's own country: not found, nothing written.
   expect((await post({ ...reply, threadId: other.threadId })).status()).toBe(404);
   expect(await count()).toBe(before);

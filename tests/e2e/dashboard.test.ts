@@ -1,11 +1,11 @@
 import { accessibilityViolations, expect, test } from "./fixtures";
 import { prisma } from "./support/db";
-import { createUser, signInAs } from "./support/users";
 
 test("the dashboard shows the imported responses and every other Member State as not started", async ({
   page,
+  signedIn,
 }) => {
-  await signInAs(page.context(), await createUser("REVIEWER"));
+  await signedIn("REVIEWER");
   await page.goto("/review");
   expect(await accessibilityViolations(page)).toEqual([]);
   await page.getByRole("link", { name: "Show all 193" }).click();
@@ -27,9 +27,10 @@ test("the dashboard shows the imported responses and every other Member State as
 
 test("the dashboard opens with the summary, fits a laptop screen and pages the table", async ({
   page,
+  signedIn,
 }) => {
   await page.setViewportSize({ width: 1280, height: 800 });
-  await signInAs(page.context(), await createUser("REVIEWER"));
+  await signedIn("REVIEWER");
   await page.goto("/review");
   // The summary comes before the filters, the filters before the table.
   const top = async (selector: string) => (await page.locator(selector).boundingBox())!.y;
@@ -69,8 +70,11 @@ test("the dashboard opens with the summary, fits a laptop screen and pages the t
     .toBeLessThan(5);
 });
 
-test("a filtered view is a shareable URL, and sorting keeps the filters", async ({ page }) => {
-  await signInAs(page.context(), await createUser("REVIEWER"));
+test("a filtered view is a shareable URL, and sorting keeps the filters", async ({
+  page,
+  signedIn,
+}) => {
+  await signedIn("REVIEWER");
   await page.goto("/review");
   await page.locator("#f-region").selectOption("Asia");
   await page.locator("#f-status").selectOption("SUBMITTED");

@@ -1,11 +1,20 @@
 import AxeBuilder from "@axe-core/playwright";
 import { test as base, expect, type Page } from "@playwright/test";
+import type { Role } from "~/generated/prisma/enums";
 import { startTestSmtpServer, type TestSmtpServer } from "../support/smtp";
 import { E2E_SMTP_PORT } from "./support/db";
+import { createUser, signInAs, type TestUser } from "./support/users";
 
 // Every end-to-end test fails on a console error or an uncaught page error. The portal under
 // test sends its e-mail to a real SMTP server that lives in the test worker (`mailbox`).
-export const test = base.extend<{ consoleErrors: string[] }, { mailbox: TestSmtpServer }>({
+// `signedIn` creates a user and signs the test's own page in as that user (other browser
+// contexts sign in with `signInAs` from support/users.ts).
+type TestFixtures = {
+  consoleErrors: string[];
+  signedIn: (role: Role, countries?: string[], name?: string) => Promise<TestUser>;
+};
+
+export const test = base.extend<TestFixtures, { mailbox: TestSmtpServer }>({
   consoleErrors: [
     async ({ page }, use) => {
       const errors: string[] = [];
@@ -24,6 +33,13 @@ export const test = base.extend<{ consoleErrors: string[] }, { mailbox: TestSmtp
     },
     { auto: true },
   ],
+  signedIn: async ({ page }, provide) => {
+    await provide(async (role, countries, name) => {
+      const user = await createUser(role, countries, name);
+      await signInAs(page.context(), user);
+      return user;
+    });
+  },
   mailbox: [
     async ({}, use) => {
       const server = await startTestSmtpServer({ port: E2E_SMTP_PORT });

@@ -1,14 +1,12 @@
 import { WORST_LINES } from "~/import/worst-cases.test-helper";
 import { expect, test } from "./fixtures";
-import { createUser, signInAs } from "./support/users";
 
 // Issue 11: one small upload froze the import page (and its worker process) for 20 s. Uploads
 // are now parsed in a worker thread with a time budget (decision record 010): a pathological
 // file gets its answer at once, and other pages are served while files are being parsed.
 
-test("a 3 KB file of spaces is refused at once", async ({ page }) => {
-  const admin = await createUser("ADMIN");
-  await signInAs(page.context(), admin);
+test("a 3 KB file of spaces is refused at once", async ({ page, signedIn }) => {
+  await signedIn("ADMIN");
   await page.goto("/admin/imports");
   await page.getByLabel("File to import").setInputFiles({
     name: "spaces.txt",
@@ -25,9 +23,8 @@ test("a 3 KB file of spaces is refused at once", async ({ page }) => {
   expect(Date.now() - started).toBeLessThan(3_000);
 });
 
-test("pages are answered while uploads are being parsed", async ({ page, baseURL }) => {
-  const admin = await createUser("ADMIN");
-  await signInAs(page.context(), admin);
+test("pages are answered while uploads are being parsed", async ({ page, baseURL, signedIn }) => {
+  await signedIn("ADMIN");
   // One of the slowest worst cases (hundreds of milliseconds of parsing), one upload per
   // server process, so that every process has a parse running while pages are asked for.
   const upload = () =>

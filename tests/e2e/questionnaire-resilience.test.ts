@@ -8,9 +8,8 @@ const q14 = /^14\. How does your government use social media/;
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
-  test("three sections, the authorisation and submit", async ({ page, mailbox }) => {
-    const focal = await createUser("FOCAL_POINT", ["KEN"], "Wanjiku");
-    await signInAs(page.context(), focal);
+  test("three sections, the authorisation and submit", async ({ page, mailbox, signedIn }) => {
+    const focal = await signedIn("FOCAL_POINT", ["KEN"], "Wanjiku");
     await page.goto("/countries/KEN/sections/IV");
     // Follow-ups are shown, saying when they apply.
     await expect(page.getByText("Answer if your answer to question 10 is Yes.")).toBeVisible();
@@ -43,9 +42,8 @@ test.describe("without JavaScript", () => {
     );
   });
 
-  test("a save posted after the session expired loses nothing", async ({ page }) => {
-    const focal = await createUser("FOCAL_POINT", ["UGA"]);
-    await signInAs(page.context(), focal);
+  test("a save posted after the session expired loses nothing", async ({ page, signedIn }) => {
+    const focal = await signedIn("FOCAL_POINT", ["UGA"]);
     await page.goto("/countries/UGA/sections/VI");
     await page.getByLabel(q14).fill("Typed while the session expired.");
     // The session ends meanwhile (its row stays: input is kept only for a real session's post).
@@ -209,9 +207,10 @@ test("autosave: saved a moment after typing, kept on the device when offline, re
 
 test("every step, the review and the country page have no accessibility violations", async ({
   page,
+  signedIn,
 }) => {
   test.setTimeout(90_000);
-  await signInAs(page.context(), await createUser("FOCAL_POINT", ["NPL"]));
+  await signedIn("FOCAL_POINT", ["NPL"]);
   for (const path of [
     "/countries/NPL",
     ...msq2020.sections.map((s) => `/countries/NPL/sections/${s.id}`),
@@ -224,10 +223,10 @@ test("every step, the review and the country page have no accessibility violatio
 
 test("a returned response is editable again, with the reviewer's comments beside the questions", async ({
   page,
+  signedIn,
 }) => {
-  const focal = await createUser("FOCAL_POINT", ["MNG"]);
+  await signedIn("FOCAL_POINT", ["MNG"]);
   const reviewer = await createUser("REVIEWER");
-  await signInAs(page.context(), focal);
   await page.goto("/countries/MNG/sections/VI");
   await page.getByLabel(q14).fill("First version.");
   await page.getByRole("button", { name: "Save draft" }).click();
@@ -278,9 +277,9 @@ test("a returned response is editable again, with the reviewer's comments beside
 
 test("autosave after the session expired keeps the text on the device and saves it after signing in", async ({
   page,
+  signedIn,
 }) => {
-  const focal = await createUser("FOCAL_POINT", ["ZMB"]);
-  await signInAs(page.context(), focal);
+  const focal = await signedIn("FOCAL_POINT", ["ZMB"]);
   await page.goto("/countries/ZMB/sections/VI");
   await prisma.session.deleteMany({ where: { userId: focal.id } });
   await page.getByLabel(q14).fill("Typed after the session ended.");
@@ -302,8 +301,8 @@ test("autosave after the session expired keeps the text on the device and saves 
   );
 });
 
-test("leaving a page with unsaved changes warns", async ({ page }) => {
-  await signInAs(page.context(), await createUser("FOCAL_POINT", ["TGO"]));
+test("leaving a page with unsaved changes warns", async ({ page, signedIn }) => {
+  await signedIn("FOCAL_POINT", ["TGO"]);
   await page.goto("/countries/TGO/sections/VI");
   await page.getByLabel(q14).fill("Not yet saved");
   const dialog = page.waitForEvent("dialog");
@@ -315,9 +314,9 @@ test("leaving a page with unsaved changes warns", async ({ page }) => {
 
 test("progress is live: the section list and the country's task list count an autosaved answer", async ({
   page,
+  signedIn,
 }) => {
-  const focal = await createUser("FOCAL_POINT", ["MOZ"]);
-  await signInAs(page.context(), focal);
+  await signedIn("FOCAL_POINT", ["MOZ"]);
   await page.goto("/countries/MOZ/sections/VI");
   const inList = page
     .locator(".section-nav li")

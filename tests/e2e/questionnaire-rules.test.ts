@@ -13,9 +13,12 @@ test.describe("word limits", () => {
     ["English", "word"],
     ["Arabic", "كلمة"],
   ] as const) {
-    test(`250 words are accepted on submit and 251 refused, in ${language}`, async ({ page }) => {
+    test(`250 words are accepted on submit and 251 refused, in ${language}`, async ({
+      page,
+      signedIn,
+    }) => {
       const country = language === "English" ? "CHL" : "JOR";
-      await signInAs(page.context(), await focalPointOf(country));
+      await signedIn("FOCAL_POINT", [country]);
       await page.goto(`/countries/${country}/sections/VI`);
       const answer = page.getByLabel(/^14\. How does your government use social media/);
       await answer.fill(words(251, word));
@@ -68,8 +71,8 @@ test.describe("word limits", () => {
     });
   }
 
-  test("a draft with 300 words is saved, with a warning", async ({ page }) => {
-    await signInAs(page.context(), await focalPointOf("PER"));
+  test("a draft with 300 words is saved, with a warning", async ({ page, signedIn }) => {
+    await signedIn("FOCAL_POINT", ["PER"]);
     await page.goto("/countries/PER/sections/II");
     await page.getByLabel(/^6\. Is there a national development strategy/).fill(words(300));
     await page.getByRole("button", { name: "Save draft" }).click();
@@ -84,8 +87,11 @@ test.describe("word limits", () => {
   });
 });
 
-test("follow-ups appear with their question and stray answers are flagged", async ({ page }) => {
-  await signInAs(page.context(), await focalPointOf("ECU"));
+test("follow-ups appear with their question and stray answers are flagged", async ({
+  page,
+  signedIn,
+}) => {
+  await signedIn("FOCAL_POINT", ["ECU"]);
   await page.goto("/countries/ECU/sections/I");
   const cioName = page.getByLabel("4. Name");
   await expect(cioName).toBeHidden();

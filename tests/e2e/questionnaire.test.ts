@@ -2,17 +2,17 @@ import { allQuestions, msq2020 } from "~/questionnaire";
 import { accessibilityViolations, expect, test } from "./fixtures";
 import { prisma } from "./support/db";
 import { expectQuestionValue, fillQuestion, sampleAnswers } from "./support/questionnaire";
-import { createUser, signInAs } from "./support/users";
+import { createUser } from "./support/users";
 
 test("a focal point fills every section, comes back, authorises, reviews and submits", async ({
   page,
   mailbox,
+  signedIn,
 }) => {
   test.setTimeout(120_000);
-  const focal = await createUser("FOCAL_POINT", ["BFA"], "Awa Ouédraogo");
+  const focal = await signedIn("FOCAL_POINT", ["BFA"], "Awa Ouédraogo");
   const colleague = await createUser("FOCAL_POINT", ["BFA"], "Colleague");
   const answers = sampleAnswers("Burkina");
-  await signInAs(page.context(), focal);
   await page.goto("/countries/BFA");
   expect(await accessibilityViolations(page)).toEqual([]);
   await page.getByRole("link", { name: "Start the questionnaire" }).click();

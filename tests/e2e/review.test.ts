@@ -143,8 +143,9 @@ test("submit, comment and return, revise and resubmit, see exactly the change, a
 test("a reminder to the countries in draft reaches exactly their focal points", async ({
   page,
   mailbox,
+  signedIn,
 }) => {
-  const reviewer = await createUser("REVIEWER");
+  await signedIn("REVIEWER");
   const inDraft = await createUser("FOCAL_POINT", ["LAO"], "Draft person");
   const notStarted = await createUser("FOCAL_POINT", ["KHM"], "Not started person");
   await prisma.response.create({
@@ -156,7 +157,6 @@ test("a reminder to the countries in draft reaches exactly their focal points", 
       fieldVersions: {},
     },
   });
-  await signInAs(page.context(), reviewer);
   await page.goto("/review?status=DRAFT");
   await expect(page.getByRole("link", { name: "Lao People’s Democratic Republic" })).toBeVisible();
   const expected = await prisma.user.findMany({
@@ -191,8 +191,11 @@ test("a reminder to the countries in draft reaches exactly their focal points", 
   expect(reminded).toBe(1);
 });
 
-test("a country without an active focal point is flagged instead of reminded", async ({ page }) => {
-  await signInAs(page.context(), await createUser("ADMIN"));
+test("a country without an active focal point is flagged instead of reminded", async ({
+  page,
+  signedIn,
+}) => {
+  await signedIn("ADMIN");
   await page.goto("/review?q=tuvalu");
   await page.getByRole("checkbox", { name: "Select Tuvalu" }).check();
   await page.locator("summary", { hasText: "Send a reminder" }).click();
@@ -202,7 +205,10 @@ test("a country without an active focal point is flagged instead of reminded", a
   );
 });
 
-test("the question view shows every country's answer, with counts per option", async ({ page }) => {
+test("the question view shows every country's answer, with counts per option", async ({
+  page,
+  signedIn,
+}) => {
   await prisma.response.create({
     data: {
       roundId: "2020",
@@ -213,7 +219,7 @@ test("the question view shows every country's answer, with counts per option", a
       fieldVersions: {},
     },
   });
-  await signInAs(page.context(), await createUser("REVIEWER"));
+  await signedIn("REVIEWER");
   await page.goto("/review/questions?key=q15_new_tech_strategy&region=Europe");
   expect(await accessibilityViolations(page)).toEqual([]);
   await expect(page.getByRole("row", { name: /Malta/ })).toContainText(
@@ -222,7 +228,7 @@ test("the question view shows every country's answer, with counts per option", a
   await expect(page.getByRole("row", { name: /^Blockchain/ })).toContainText(/[1-9]/);
 });
 
-test("the event log lists actions, filtered by country", async ({ page }) => {
+test("the event log lists actions, filtered by country", async ({ page, signedIn }) => {
   // Its own events, one per country, so the test depends on no other test having run first.
   const marker = `event-log-${Date.now()}`;
   await prisma.event.createMany({
@@ -231,7 +237,7 @@ test("the event log lists actions, filtered by country", async ({ page }) => {
       { kind: "response.reminded", countryCode: "NPL", data: { marker } },
     ],
   });
-  await signInAs(page.context(), await createUser("ADMIN"));
+  await signedIn("ADMIN");
   await page.goto("/admin/events?kind=response.reminded");
   expect(await accessibilityViolations(page)).toEqual([]);
   await expect(page.getByRole("row").filter({ hasText: marker })).toHaveCount(2);
@@ -245,6 +251,7 @@ test("a deadline set on the dashboard is shown on the country page and in the re
   page,
   browser,
   mailbox,
+  signedIn,
 }) => {
   const round = await prisma.round.findUniqueOrThrow({
     where: { id: "2020" },
@@ -262,7 +269,7 @@ test("a deadline set on the dashboard is shown on the country page and in the re
     },
   });
   try {
-    await signInAs(page.context(), await createUser("ADMIN"));
+    await signedIn("ADMIN");
     await page.goto("/review");
     await page.getByLabel("Deadline of the round").fill("2031-06-15");
     await page.getByRole("button", { name: "Save the deadline" }).click();
@@ -295,8 +302,9 @@ test.describe("the reviewer's page without JavaScript", () => {
 
   test("Accept asks first, then accepts; the page has its own contents and quiet comment controls", async ({
     page,
+    signedIn,
   }) => {
-    const reviewer = await createUser("REVIEWER", [], "Rita Reviewer");
+    await signedIn("REVIEWER", [], "Rita Reviewer");
     await prisma.response.deleteMany({ where: { roundId: "2020", countryCode: "SYC" } });
     const answers = { q14_social_media: "On the government's pages." };
     await prisma.response.create({
@@ -311,7 +319,6 @@ test.describe("the reviewer's page without JavaScript", () => {
         submissions: { create: { number: 1, questionnaireVersion: 1, answers } },
       },
     });
-    await signInAs(page.context(), reviewer);
     await page.goto("/review/SYC");
 
     // "On this page" leads to each section of the answers.

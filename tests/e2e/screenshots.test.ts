@@ -1,7 +1,6 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { prisma } from "./support/db";
-import { createUser, signInAs } from "./support/users";
 
 // Every main page as a person sees it, on a laptop and on a phone: the screenshots land in the
 // test output (test-results/) to be looked at, and the checks catch what a phone makes worse:
@@ -32,9 +31,9 @@ async function shoot(page: Page, name: string, width: number) {
   await page.screenshot({ path: test.info().outputPath(`${name}-${width}.png`), fullPage: true });
 }
 
-test("focal point's pages on a laptop and a phone", async ({ page }) => {
+test("focal point's pages on a laptop and a phone", async ({ page, signedIn }) => {
   test.setTimeout(120_000);
-  const focal = await createUser("FOCAL_POINT", ["BTN"], "Ama");
+  await signedIn("FOCAL_POINT", ["BTN"], "Ama");
   // Another test may have left a Bhutan response: start from this one.
   await prisma.response.deleteMany({ where: { roundId: "2020", countryCode: "BTN" } });
   await prisma.response.create({
@@ -46,7 +45,6 @@ test("focal point's pages on a laptop and a phone", async ({ page }) => {
       fieldVersions: {},
     },
   });
-  await signInAs(page.context(), focal);
   for (const width of WIDTHS) {
     await page.setViewportSize({ width, height: 800 });
     for (const [name, path] of [
@@ -73,9 +71,9 @@ test("focal point's pages on a laptop and a phone", async ({ page }) => {
   }
 });
 
-test("reviewer's and administrator's pages on a laptop and a phone", async ({ page }) => {
+test("reviewer's and administrator's pages on a laptop and a phone", async ({ page, signedIn }) => {
   test.setTimeout(120_000);
-  await signInAs(page.context(), await createUser("ADMIN"));
+  await signedIn("ADMIN");
   // A resubmitted response, so that the review page shows what changed.
   await prisma.response.deleteMany({ where: { roundId: "2020", countryCode: "MUS" } });
   const first = {
@@ -125,8 +123,9 @@ test("reviewer's and administrator's pages on a laptop and a phone", async ({ pa
 
 test("choice labels read as text, and an invalid question is marked beside it", async ({
   page,
+  signedIn,
 }) => {
-  await signInAs(page.context(), await createUser("FOCAL_POINT", ["MDV"]));
+  await signedIn("FOCAL_POINT", ["MDV"]);
   await page.goto("/countries/MDV/sections/II");
   const option = page.locator(".choice label").first();
   expect(await option.evaluate((el) => getComputedStyle(el).fontWeight)).toBe("400");

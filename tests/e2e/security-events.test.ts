@@ -1,6 +1,6 @@
 import { accessibilityViolations, expect, test } from "./fixtures";
 import { E2E_PORT } from "./support/db";
-import { createUser, sessionCookieFor, signInAs } from "./support/users";
+import { createUser, sessionCookieFor } from "./support/users";
 
 // Refusals and role changes reach the event log that administrators read, in words.
 
@@ -9,10 +9,11 @@ const ORIGIN = `http://localhost:${E2E_PORT}`;
 test("access refusals and a role change are in the event log, readable", async ({
   page,
   playwright,
+  signedIn,
 }) => {
   const reviewer = await createUser("REVIEWER", [], "Rex Reviewer");
   const focal = await createUser("FOCAL_POINT", ["SEN"], "Fatou");
-  const admin = await createUser("ADMIN", [], "Ada Admin");
+  await signedIn("ADMIN", [], "Ada Admin");
   const as = async (user: typeof reviewer) => {
     const cookie = await sessionCookieFor(user);
     return playwright.request.newContext({
@@ -29,7 +30,6 @@ test("access refusals and a role change are in the event log, readable", async (
   expect((await fp.get("/countries/KEN", { maxRedirects: 0 })).status()).toBe(404);
   await Promise.all([rv.dispose(), fp.dispose()]);
 
-  await signInAs(page.context(), admin);
   await page.goto(`/admin/users/${focal.id}`);
   await page.getByLabel("DESA reviewer").check();
   await page.getByRole("button", { name: "Save role and countries" }).click();

@@ -33,9 +33,9 @@ test.describe("without JavaScript", () => {
 
   test("a save posted after 30 minutes idle is kept, restored after signing in, and the expired session row stays", async ({
     page,
+    signedIn,
   }) => {
-    const focal = await createUser("FOCAL_POINT", ["MWI"]);
-    await signInAs(page.context(), focal);
+    const focal = await signedIn("FOCAL_POINT", ["MWI"]);
     await page.goto("/countries/MWI/sections/VI");
     await page.getByLabel(q14).fill("Typed before a long pause.");
     await idleFor31Minutes(focal);
@@ -56,8 +56,9 @@ test.describe("without JavaScript", () => {
 
   test("signing out without JavaScript tells the browser to clear the site's storage", async ({
     page,
+    signedIn,
   }) => {
-    await signInAs(page.context(), await createUser("REVIEWER"));
+    await signedIn("REVIEWER");
     await page.goto("/review");
     const [response] = await Promise.all([
       page.waitForResponse((r) => new URL(r.url()).pathname === "/sign-out"),
@@ -68,9 +69,8 @@ test.describe("without JavaScript", () => {
   });
 });
 
-test("a session ends 12 hours after sign-in, however active", async ({ page }) => {
-  const focal = await createUser("FOCAL_POINT", ["LSO"]);
-  await signInAs(page.context(), focal);
+test("a session ends 12 hours after sign-in, however active", async ({ page, signedIn }) => {
+  const focal = await signedIn("FOCAL_POINT", ["LSO"]);
   await page.goto("/countries/LSO");
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Lesotho");
   await prisma.session.updateMany({
@@ -86,9 +86,9 @@ test("a session ends 12 hours after sign-in, however active", async ({ page }) =
 
 test("autosave after 30 minutes idle keeps the text on the device and saves it after signing in", async ({
   page,
+  signedIn,
 }) => {
-  const focal = await createUser("FOCAL_POINT", ["BWA"]);
-  await signInAs(page.context(), focal);
+  const focal = await signedIn("FOCAL_POINT", ["BWA"]);
   await page.goto("/countries/BWA/sections/VI");
   await idleFor31Minutes(focal);
   await page.getByLabel(q14).fill("Typed after a long pause.");
@@ -196,10 +196,11 @@ test("signing out clears the unsaved text kept in this browser, with or without 
 
 test("signed-in pages and data are never cached; static files keep their caching", async ({
   page,
+  signedIn,
 }) => {
   const anonymous = await page.goto("/");
   expect(anonymous?.headers()["cache-control"]).toBeUndefined();
-  await signInAs(page.context(), await createUser("FOCAL_POINT", ["ZWE"]));
+  await signedIn("FOCAL_POINT", ["ZWE"]);
   const [data] = await Promise.all([
     page.waitForResponse((r) => r.url().includes(".data")),
     (async () => {
@@ -218,9 +219,13 @@ test("signed-in pages and data are never cached; static files keep their caching
   expect(stylesheet.headers()["cache-control"]).toMatch(/immutable/);
 });
 
-test("every page says it is a demo, readable at 375 px", async ({ page, consoleErrors }) => {
+test("every page says it is a demo, readable at 375 px", async ({
+  page,
+  consoleErrors,
+  signedIn,
+}) => {
   await page.setViewportSize({ width: 375, height: 700 });
-  await signInAs(page.context(), await createUser("FOCAL_POINT", ["CPV"]));
+  await signedIn("FOCAL_POINT", ["CPV"]);
   for (const path of ["/", "/countries/CPV", "/countries/CPV/sections/I", "/no-such-page"]) {
     await page.goto(path);
     const banner = page.getByRole("note").filter({ hasText: "Demo:" });
