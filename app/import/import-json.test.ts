@@ -183,11 +183,7 @@ describe("re-importing the JSON export", () => {
     // The upload page's preview, then its confirm.
     for (const decide of [previewReadings, importReadings]) {
       const results = await decide(readings, options);
-      expect(results.map((r) => r.import?.kind)).toEqual([
-        "unchanged",
-        "unchanged",
-        "unchanged",
-      ]);
+      expect(results.map((r) => r.import?.kind)).toEqual(["unchanged", "unchanged", "unchanged"]);
     }
     expect(await counts()).toEqual(before);
     expect(await prisma.response.findMany({ where: ours, orderBy: { id: "asc" } })).toEqual(
