@@ -70,7 +70,7 @@ const matrix: Record<string, Post[] | { open: string }> = {
       refusal: { ...focalRefusals, anonymous: 401 },
     },
   ],
-  "countries.$code._index.tsx": [
+  "countries.$code._index/route.tsx": [
     {
       path: `/countries/${OWN}`,
       form: { intent: "reply", threadId: ":thread", body: "A forged reply" },
@@ -86,7 +86,7 @@ const matrix: Record<string, Post[] | { open: string }> = {
       refusal: focalRefusals,
     },
   ],
-  "review.$code.tsx": ["comment", "accept", "return", "reopen"].map(
+  "review.$code/route.tsx": ["comment", "accept", "return", "reopen"].map(
     (intent): Post => ({
       path: `/review/${OWN}`,
       form: { intent, body: "A forged comment", message: "A forged message", submission: "1" },

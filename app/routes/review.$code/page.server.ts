@@ -1,14 +1,14 @@
 import { prisma } from "~/db.server";
-import { commentsOf } from "./comment-threads.server";
+import { commentsOf } from "~/models/comment-threads.server";
 import type { Role } from "~/generated/prisma/enums";
 import { msq2020, questionnaireFor } from "~/questionnaire";
 import { changedFields } from "~/questionnaire/diff";
 import type { Answers, Questionnaire } from "~/questionnaire/types";
 import { answerIssues } from "~/questionnaire/validation";
-import { findResponse, namesOf } from "./response.server";
-import { latestSubmissions } from "./review.server";
-import { availableDecisions } from "./review-state";
-import { currentRound } from "./round.server";
+import { findResponse, namesOf } from "~/models/response.server";
+import { latestSubmissions } from "~/models/review.server";
+import { availableDecisions } from "~/models/review-state";
+import { currentRound } from "~/models/round.server";
 
 // What a reviewer sees of one country's response: the submitted answers, what changed since the
 // previous submission (or the import), flags, comments, import warnings and history.

@@ -1,10 +1,10 @@
 import { prisma } from "~/db.server";
 import { requireQuestionnaire } from "~/questionnaire";
 import type { Questionnaire } from "~/questionnaire/types";
-import { commentThreads } from "./comment-threads.server";
-import { progressAndIssues } from "./questionnaire-view.server";
-import { EDITABLE, findResponse, namesOf } from "./response.server";
-import { currentRound } from "./round.server";
+import { commentThreads } from "~/models/comment-threads.server";
+import { progressAndIssues } from "~/models/questionnaire-view.server";
+import { EDITABLE, findResponse, namesOf } from "~/models/response.server";
+import { currentRound } from "~/models/round.server";
 
 // The country page: the response's status, progress by section, who saved last, and history.
 

@@ -11,7 +11,7 @@ import { LocalTime } from "~/components/time";
 import { useCopy } from "~/i18n";
 import { en } from "~/i18n/en";
 import { replySchema } from "~/models/comment-schemas";
-import { loadCountryPage } from "~/models/country-page.server";
+import { loadCountryPage } from "./page.server";
 import { replyToThread } from "~/models/comment-threads.server";
 import { currentRound } from "~/models/round.server";
 import { findQuestion, msq2020, questionnaireFor } from "~/questionnaire";

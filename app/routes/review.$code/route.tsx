@@ -17,7 +17,7 @@ import { findMemberState } from "~/countries";
 import { useCopy } from "~/i18n";
 import { en } from "~/i18n/en";
 import type { Role } from "~/generated/prisma/enums";
-import { loadReviewPage } from "~/models/review-page.server";
+import { loadReviewPage } from "./page.server";
 import { reviewerCommentSchema } from "~/models/comment-schemas";
 import { decisionSchema } from "~/models/review-schemas";
 import { addComment, decide } from "~/models/review.server";
