@@ -106,8 +106,10 @@ type Stats = {
   conflicts: number;
   inFlight: number;
   killed: boolean;
-  /** Saves sent before the kill that got no reply: the ones the kill interrupted. */
+  /** Saves sent before the kill and not acknowledged after it: the ones the kill interrupted. */
   interrupted: number;
+  /** Saves sent before the kill and acknowledged after it (their reply was already on its way). */
+  acknowledgedAcrossKill: number;
   /** Set once the new server answers, so saves acknowledged afterwards are counted apart. */
   restarted: boolean;
   savedAfterRestart: number;
@@ -126,7 +128,9 @@ async function saveNext(client: Client, stats: Stats) {
     });
     stats.inFlight += 1;
     const sentBeforeKill = !stats.killed;
-    let answered = false;
+    // Acknowledged: the reply said the value is stored. A save sent before the kill and not
+    // acknowledged (the connection cut, or an error reply from a dying worker) was interrupted.
+    let acknowledged = false;
     try {
       const response = await fetch(
         `${ORIGIN}/countries/${client.country}/sections/${SECTION.id}/autosave`,
@@ -143,7 +147,6 @@ async function saveNext(client: Client, stats: Stats) {
       const result = response.ok
         ? ((await response.json()) as { saved: string[]; conflicts: unknown[] })
         : null;
-      answered = true;
       if (result && result.conflicts.length > 0) {
         // Nobody else writes this field: a conflict means the server lost track of a save.
         stats.conflicts += 1;
@@ -154,6 +157,7 @@ async function saveNext(client: Client, stats: Stats) {
         if (saved) client.acks.push(client.seq + 1);
         else client.foundCommitted += 1;
         if (saved && stats.restarted) stats.savedAfterRestart += 1;
+        acknowledged = true;
         client.seq += 1;
         client.acked = value;
         return;
@@ -162,7 +166,10 @@ async function saveNext(client: Client, stats: Stats) {
       stats.errors += 1;
     } finally {
       stats.inFlight -= 1;
-      if (!answered && sentBeforeKill && stats.killed) stats.interrupted += 1;
+      if (sentBeforeKill && stats.killed) {
+        if (acknowledged) stats.acknowledgedAcrossKill += 1;
+        else stats.interrupted += 1;
+      }
     }
     await sleep(200);
   }
@@ -201,6 +208,7 @@ const stats: Stats = {
   inFlight: 0,
   killed: false,
   interrupted: 0,
+  acknowledgedAcrossKill: 0,
   restarted: false,
   savedAfterRestart: 0,
 };
@@ -304,7 +312,7 @@ const acknowledged = clients.reduce((sum, c) => sum + c.acks.length, 0);
 const foundCommitted = clients.reduce((sum, c) => sum + c.foundCommitted, 0);
 console.log(
   `${acknowledged} saves acknowledged (${(acknowledged / SECONDS).toFixed(0)}/s), each checked against the database: ${lost} lost; ` +
-    `SIGKILL of the primary and ${killed.workers} workers with ${killed.inFlight} saves in flight, ${stats.interrupted} of them interrupted; ` +
+    `SIGKILL of the primary and ${killed.workers} workers with ${killed.inFlight} saves in flight, ${stats.interrupted} of them interrupted (${stats.acknowledgedAcrossKill} acknowledged as it struck); ` +
     `${foundCommitted} retries found their save already committed; ${stats.savedAfterRestart} saves after the restart; ` +
     `${events.length} save events; ${stats.errors} errors retried; ${stats.conflicts} conflicts; integrity_check ${integrity}`,
 );
