@@ -66,7 +66,7 @@ async function planImport(tx: Tx, request: ImportRequest): Promise<ImportPlan> {
   if (existing.importHash === contentHash) return { action: "keep", existing };
   if (holdsContent(existing, parsed, completeAnswers(questionnaire, parsed.answers)))
     return { action: "keep", existing };
-  const edited = await editedByPeople(tx, existing);
+  const edited = await peoplesWorkSinceImport(tx, existing);
   if (edited && !force)
     return refuse(
       `The ${countryCode} response for round ${round} ${edited}; importing would overwrite that work. Replacing it needs force (--force, or the import page's replace box); the current answers are kept in the event log.`,
@@ -205,7 +205,7 @@ export async function importParsedResponse(request: ImportRequest): Promise<Impo
  * Why the response counts as people's work, or null: it was not created by an import, or
  * something other than the importer happened to it since its last import.
  */
-async function editedByPeople(
+async function peoplesWorkSinceImport(
   tx: Tx,
   response: { id: string; imported: boolean; importedAt: Date | null },
 ): Promise<string | null> {

@@ -24,7 +24,7 @@ export type Located = { anchors: Anchor[]; mainQuestions: number; mainFound: num
 type Candidate = { start: number; end: number; score: number };
 
 /** Long wordings may differ a little; short ones must all be there. */
-function accepted(matched: number, length: number): boolean {
+function matchesEnough(matched: number, length: number): boolean {
   return length <= 4 ? matched === length : matched >= 4 && matched / length >= 0.7;
 }
 
@@ -61,7 +61,7 @@ function candidates(
       if (l.list[l.next] !== j) continue;
       l.next++;
       const { matched, last } = align(l.pattern, tokens, j, l.skip, { end: to });
-      if (!accepted(matched, l.pattern.length)) continue;
+      if (!matchesEnough(matched, l.pattern.length)) continue;
       const candidate = { start: j, end: last, score: matched / l.pattern.length };
       const overlapping = found[found.length - 1];
       if (overlapping && overlapping.end >= candidate.start) {
