@@ -17,7 +17,8 @@ import { type Check, DURATION, compressedPage, measure } from "./measure";
 import { failed, type Row, renderTable } from "./report";
 import { syntheticAnswers } from "./synthetic";
 import { measureWorstCases, renderWorstCases } from "./worst-case";
-import { findSection, msq2020 } from "~/questionnaire";
+import { findSection } from "~/questionnaire";
+import { msq2020 } from "~/questionnaire/msq2020.test-helper";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3400);
 const ORIGIN = `http://localhost:${PORT}`;

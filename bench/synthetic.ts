@@ -1,4 +1,5 @@
-import { allQuestions, msq2020 } from "~/questionnaire";
+import { allQuestions } from "~/questionnaire";
+import { msq2020 } from "~/questionnaire/msq2020.test-helper";
 import type { AnswerValue, Answers, Question } from "~/questionnaire/types";
 
 // A complete, realistic response for the benchmark: every question answered, every long text
@@ -27,8 +28,8 @@ function answer(q: Question, seed: number): AnswerValue {
     case "longtext":
       return prose(q.maxWords - 10 - (seed % 5), seed);
     default:
-      if (q.format === "email") return `${q.key.replace(/_/g, ".")}@gov${seed}.example.org`;
-      if (q.format === "lines")
+      if (q.type === "email") return `${q.key.replace(/_/g, ".")}@gov${seed}.example.org`;
+      if (q.type === "lines")
         return `https://www.${q.key.replace(/_/g, "-")}.gov${seed}.example.org\nMinistry of Digital Affairs ${seed}`;
       return `${q.key.replace(/_/g, " ")} ${seed}`;
   }

@@ -6,7 +6,8 @@
 import { readFileSync } from "node:fs";
 import { Writable } from "node:stream";
 import { readMsqItems } from "~/import/read-document";
-import { allQuestions, msq2020 } from "~/questionnaire";
+import { allQuestions } from "~/questionnaire";
+import { msq2020 } from "~/questionnaire/msq2020.test-helper";
 import {
   answersAtCap,
   pathologicalTexts,
@@ -56,8 +57,8 @@ export async function measureWorstCases(): Promise<WorstCase[]> {
     console.error(`  ${name}: ${rows.at(-1)!.ms.toFixed(1)} ms`);
   };
 
+  // What validation, the check-answers page and the review page run on a long answer.
   for (const [shape, text] of Object.entries(pathologicalTexts(MAX_LONGTEXT_CHARS)))
-    // What validation, the check-answers page and the review page run on a long answer.
     await measure(`word limit check, long answer at its cap: ${shape}`, ANSWER_TARGET_MS, () =>
       wordLimitState(text, 250),
     );
@@ -112,7 +113,7 @@ export async function measureWorstCases(): Promise<WorstCase[]> {
   );
   const json = await toJson(msq2020, [row], meta);
   await measure("every answer at its cap: JSON import", MEGABYTES_TARGET_MS, () =>
-    parseJsonExport(json),
+    parseJsonExport(json, msq2020),
   );
 
   const document = twoMegabyteDocument();

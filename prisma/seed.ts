@@ -7,7 +7,9 @@ import { memberStates } from "~/countries";
 import { expandPaths, importMsqFile, isRefused } from "~/import/import-file.server";
 import { prisma } from "~/db.server";
 import { env } from "~/env.server";
-import { msq2020, questionnaires } from "~/questionnaire";
+import { requireQuestionnaire } from "~/models/questionnaire.server";
+import { bundledDefinitions } from "~/questionnaire/definitions";
+import { openRound, storeDefinition } from "~/rounds/rounds.server";
 import { DEMO_PASSWORD, removeDemoAccounts, seedDemoAccounts } from "./seed-demo";
 
 export async function seedReferenceData() {
@@ -19,18 +21,17 @@ export async function seedReferenceData() {
       update: data,
     });
   }
-  for (const questionnaire of Object.values(questionnaires)) {
-    await prisma.round.upsert({
-      where: { id: questionnaire.round },
-      create: {
-        id: questionnaire.round,
-        name: `MSQ ${questionnaire.round}`,
-        questionnaireVersion: questionnaire.version,
-      },
-      update: { questionnaireVersion: questionnaire.version },
-    });
+  // The rounds whose definitions ship with the portal (the MSQ 2020), open as they were when
+  // DESA collected them. A round DESA creates later comes from Admin › Rounds instead.
+  for (const definition of bundledDefinitions) {
+    const stored = await storeDefinition(definition, null);
+    if (stored.outcome === "created_round")
+      await openRound({ roundId: stored.roundId, deadline: SEED_DEADLINE, actorId: null });
   }
 }
+
+/** The MSQ 2020 was due in 2019; what the seeded round shows as its deadline. */
+const SEED_DEADLINE = new Date("2019-06-30T23:59:59Z");
 
 export const SEED_RESPONSES_DIR = "prisma/seed-data/msq2020";
 
@@ -38,7 +39,7 @@ export const SEED_RESPONSES_DIR = "prisma/seed-data/msq2020";
 export async function seedResponses() {
   for (const file of await expandPaths([SEED_RESPONSES_DIR])) {
     const result = await importMsqFile(file, {
-      questionnaire: msq2020,
+      questionnaire: await requireQuestionnaire("2020"),
       dryRun: false,
       force: false,
     });
@@ -55,7 +56,7 @@ export const DEMO_COUNTRIES = ["RWA", "TJK", "QAT", "IRN"];
 if (process.argv[1]?.endsWith("seed.ts")) {
   await seedReferenceData();
   console.error(
-    `seeded ${memberStates.length} Member States and ${Object.keys(questionnaires).length} round(s)`,
+    `seeded ${memberStates.length} Member States and ${bundledDefinitions.length} round(s)`,
   );
   console.error("importing the MSQ 2020 responses DESA already has:");
   await seedResponses();

@@ -21,20 +21,23 @@ import {
   parseRegion,
   parseStatuses,
 } from "~/export/filters";
-import { questionnaires } from "~/questionnaire";
 
-type Options = { format: ExportFormat; filters: ExportFilters; out: string | null };
+/** `roundId` null: the round focal points answer now, read from the database. */
+type Options = {
+  format: ExportFormat;
+  filters: Omit<ExportFilters, "roundId"> & { roundId: string | null };
+  out: string | null;
+};
 
 const USAGE =
   "usage: npm run --silent export:msq -- --format csv|xlsx|json [--status SUBMITTED,ACCEPTED] [--region REGION] [--authorised-only] [--round ROUND] [--out FILE]";
-const latestRound = Object.keys(questionnaires).sort().pop()!;
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
 function parseArguments(argv: string[]): Options | { error: string } | { help: true } {
   let format: string | null = null;
   let region: string | null = null;
-  let round = latestRound;
+  let round: string | null = null;
   let out: string | null = null;
   let authorisedOnly = false;
   const statuses: string[] = [];
@@ -60,10 +63,6 @@ function parseArguments(argv: string[]): Options | { error: string } | { help: t
   if (!format) return { error: "--format is required." };
   if (!isExportFormat(format))
     return { error: `--format must be csv, xlsx or json, not ${format}.` };
-  if (!questionnaires[round])
-    return {
-      error: `there is no questionnaire for round "${round}" (known rounds: ${Object.keys(questionnaires).join(", ")}).`,
-    };
   const status = parseStatuses(statuses);
   if (!status.ok) return { error: `--status: ${status.error}` };
   const place = parseRegion(region);
@@ -92,12 +91,19 @@ async function main(): Promise<number> {
   // Loaded only now, so that bad arguments never need a database.
   const { streamExport } = await import("~/export/export.server");
   const { prisma } = await import("~/db.server");
+  const { knownRound } = await import("./round-argument");
   try {
+    const round = await knownRound(options.filters.roundId);
+    if ("error" in round) {
+      log(`export-msq: ${round.error}\n${USAGE}`);
+      return 2;
+    }
     const started = performance.now();
-    const file = await streamExport(options.format, options.filters);
+    const filters: ExportFilters = { ...options.filters, roundId: round.id };
+    const file = await streamExport(options.format, filters);
     const destination = options.out ? createWriteStream(options.out) : process.stdout;
     await pipeline(file.body, destination);
-    const f = options.filters;
+    const f = filters;
     const seconds = ((performance.now() - started) / 1000).toFixed(2);
     log(
       `export-msq: ${file.responses} response(s), ${options.format.toUpperCase()}, round ${f.roundId} (${f.statuses.join(", ")}${f.region ? `, ${f.region}` : ""}${f.authorisedOnly ? ", authorised only" : ""}) written to ${options.out ?? "standard output"} in ${seconds} s.`,

@@ -4,7 +4,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { JsonExport } from "~/export/json";
-import { fieldKeys, msq2020 } from "~/questionnaire";
+import { fieldKeys } from "~/questionnaire";
+import { msq2020 } from "~/questionnaire/msq2020.test-helper";
 
 // The portal's JSON export as the command-line importer reads it: what export:msq writes,
 // import:msq --dry-run --json reads back as one result per response, with the same answers.
@@ -23,7 +24,17 @@ function run(script: string, args: string[], databaseUrl: string | undefined) {
 }
 
 const importDryRun = (...paths: string[]) =>
-  run("scripts/import-msq.ts", ["--dry-run", "--json", ...paths], `file:${NO_DATABASE}`);
+  run(
+    "scripts/import-msq.ts",
+    [
+      "--dry-run",
+      "--json",
+      "--definition",
+      "app/questionnaire/definitions/msq-2020.json",
+      ...paths,
+    ],
+    `file:${NO_DATABASE}`,
+  );
 
 describe("import:msq --dry-run --json on a JSON export", { timeout: 60_000 }, () => {
   it("gives one result per exported response, with the exported answers, and exits 0", () => {

@@ -3,7 +3,8 @@ import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { fieldKeys, msq2020 } from "~/questionnaire";
+import { fieldKeys } from "~/questionnaire";
+import { msq2020 } from "~/questionnaire/msq2020.test-helper";
 
 // The command-line importer as other programs see it: its standard output, its exit status.
 
@@ -18,8 +19,12 @@ const BRIEF = "tests/fixtures/not-an-msq-response.txt";
 // A database that does not exist: a dry run must not create it (nor need it).
 const NO_DATABASE = path.join(mkdtempSync(path.join(tmpdir(), "msq-import-")), "never.db");
 
+const DEFINITION = "app/questionnaire/definitions/msq-2020.json";
+
+/** A dry run against the MSQ 2020's definition file: no database at all. */
 function run(...args: string[]) {
-  const result = spawnSync("npx", ["tsx", "scripts/import-msq.ts", ...args], {
+  const withDefinition = args.includes("--dry-run") ? ["--definition", DEFINITION, ...args] : args;
+  const result = spawnSync("npx", ["tsx", "scripts/import-msq.ts", ...withDefinition], {
     encoding: "utf8",
     env: { ...process.env, DATABASE_URL: `file:${NO_DATABASE}` },
   });
@@ -85,7 +90,8 @@ describe("import:msq --dry-run --json", { timeout: 60_000 }, () => {
   it.each([
     [["--dry-run", "--json", "--verbose", FILES[0]!], /unknown option --verbose/],
     [["--dry-run", "--json"], /no files given/],
-    [["--dry-run", "--json", "--round", "1999", FILES[0]!], /no questionnaire for round "1999"/],
+    [["--dry-run", "--json", "--round", "1999", FILES[0]!], /defines round 2020, not 1999/],
+    [["--json", "--definition", DEFINITION, FILES[0]!], /--definition checks files only/],
     [["--dry-run", "--json", "--round"], /--round needs a value/],
   ])("exits 2 on bad arguments %j", (args, message) => {
     const { status, stdout, stderr } = run(...args);

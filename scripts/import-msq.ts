@@ -1,13 +1,16 @@
 // Imports completed MSQ questionnaires (text converted from PDF, Word or Markdown), and the
 // portal's own JSON export (each response in it is imported on its own).
 //
-//   npm run --silent import:msq -- [--dry-run] [--json] [--force] [--round 2020] FILE_OR_DIR...
+//   npm run --silent import:msq -- [--dry-run] [--json] [--force] [--round 2020]
+//                                  [--definition FILE] FILE_OR_DIR...
 //
 // --dry-run  read and check only; nothing is written anywhere
 // --json     print one JSON array on standard output, one object per questionnaire file and
 //            one per response of a JSON export (everything else goes to standard error)
 // --force    replace a response that people have edited since it was imported
-// --round    the survey round (default: the latest questionnaire)
+// --round    the survey round (default: the round answered now), its definition from the database
+// --definition  with --dry-run: check the files against a definition file instead, without any
+//            database (before a round is created from it, say)
 // A directory means its .txt, .md and .json files, sorted.
 // Exit status: 0 every response read (and filed), 1 some file or response refused, 2 bad arguments.
 import {
@@ -18,20 +21,29 @@ import {
   type FileResult,
 } from "~/import/import-file.server";
 import { findMemberState } from "~/countries";
-import { questionnaireFor, questionnaires, type Questionnaire } from "~/questionnaire";
+import type { Questionnaire } from "~/questionnaire";
+import { definitionFile, knownRound } from "./round-argument";
 
-type Options = { dryRun: boolean; json: boolean; force: boolean; round: string; paths: string[] };
+/** `round` null: the round focal points answer now. */
+type Options = {
+  dryRun: boolean;
+  json: boolean;
+  force: boolean;
+  round: string | null;
+  definition: string | null;
+  paths: string[];
+};
 
 const USAGE =
   "usage: npm run --silent import:msq -- [--dry-run] [--json] [--force] [--round ROUND] FILE_OR_DIR...";
-const latestRound = Object.keys(questionnaires).sort().pop()!;
 
 function parseArguments(argv: string[]): Options | { error: string } | { help: true } {
   const options: Options = {
     dryRun: false,
     json: false,
     force: false,
-    round: latestRound,
+    round: null,
+    definition: null,
     paths: [],
   };
   for (let i = 0; i < argv.length; i++) {
@@ -45,10 +57,19 @@ function parseArguments(argv: string[]): Options | { error: string } | { help: t
       const value = arg === "--round" ? argv[++i] : arg.slice("--round=".length);
       if (!value) return { error: "--round needs a value, e.g. --round 2020." };
       options.round = value;
+    } else if (arg === "--definition" || arg.startsWith("--definition=")) {
+      const value = arg === "--definition" ? argv[++i] : arg.slice("--definition=".length);
+      if (!value) return { error: "--definition needs a file." };
+      options.definition = value;
     } else if (arg.startsWith("-")) return { error: `unknown option ${arg}.` };
     else options.paths.push(arg);
   }
   if (options.paths.length === 0) return { error: "no files given." };
+  if (options.definition && !options.dryRun)
+    return {
+      error:
+        "--definition checks files only (with --dry-run): an import files them into a round the portal has.",
+    };
   return options;
 }
 
@@ -103,14 +124,14 @@ async function main(): Promise<number> {
     log(`import-msq: ${options.error}\n${USAGE}`);
     return 2;
   }
-  const questionnaire = questionnaireFor(options.round);
-  if (!questionnaire) {
-    const known = Object.keys(questionnaires).join(", ");
-    log(
-      `import-msq: there is no questionnaire for round "${options.round}" (known rounds: ${known}).`,
-    );
+  const round = options.definition
+    ? await definitionFile(options.definition, options.round)
+    : await knownRound(options.round);
+  if ("error" in round) {
+    log(`import-msq: ${round.error}`);
     return 2;
   }
+  const questionnaire = round.questionnaire;
   const files = await expandPaths(options.paths);
   if (files.length === 0) {
     log(`import-msq: no .txt, .md or .json files in ${options.paths.join(", ")}.\n${USAGE}`);

@@ -27,12 +27,12 @@ const { prisma } = await import("~/db.server");
 const { hashPassword } = await import("~/auth/password.server");
 const { fingerprint } = await import("~/questionnaire/form-data");
 const { seedReferenceData } = await import("../prisma/seed");
-const { msq2020 } = await import("~/questionnaire");
+const { msq2020 } = await import("~/questionnaire/msq2020.test-helper");
 
 // Each of a country's clients owns one of the first section's unconditional text questions.
 const SECTION = msq2020.sections[0]!;
 const FIELDS = SECTION.questions
-  .filter((q) => q.type === "text" && q.format !== "email" && !q.when)
+  .filter((q) => (q.type === "text" || q.type === "lines") && !q.when)
   .slice(0, PER_COUNTRY)
   .map((q) => q.key);
 if (FIELDS.length < PER_COUNTRY)

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { allQuestions, fieldKeys, msq2020 } from "~/questionnaire";
+import { allQuestions, fieldKeys } from "~/questionnaire";
+import { msq2020 } from "~/questionnaire/msq2020.test-helper";
 import type { Questionnaire } from "~/questionnaire/types";
 import { columnDescriptions, exportColumns, rowCells } from "./columns";
 import { exportRow } from "./rows.test-helper";

@@ -1,5 +1,6 @@
 import { enExports } from "~/i18n/en-exports";
-import type { AnswerValue, Question, Questionnaire } from "~/questionnaire/types";
+import { kindOf, type ExportPart } from "~/questionnaire/question-types";
+import type { Question, Questionnaire } from "~/questionnaire/types";
 import type { Cell, ExportRow } from "./row";
 
 // The spreadsheet columns (CSV and XLSX), generated from the questionnaire definition so that a
@@ -39,32 +40,15 @@ const METADATA_COLUMNS: readonly (Column & { values: string })[] = [
   },
 ];
 
-function textCell(value: AnswerValue | undefined): Cell {
-  return typeof value === "string" && value !== "" ? value : null;
-}
-
-function yesNoCell(value: AnswerValue | undefined): Cell {
-  return value === "yes" || value === "no" ? value : null;
-}
-
-/** 1 ticked, 0 not ticked; nothing when the answer is unknown (null), never a guessed 0. */
-function optionCell(value: AnswerValue | undefined, option: string): Cell {
-  return Array.isArray(value) ? (value.includes(option) ? 1 : 0) : null;
-}
-
-function questionColumns(question: Question): Column[] {
-  const answer = (row: ExportRow) => row.answers[question.key];
-  switch (question.type) {
-    case "multi":
-      return question.options.map((option) => ({
-        name: `${question.key}.${option.key}`,
-        cell: (row) => optionCell(answer(row), option.key),
-      }));
-    case "yesno":
-      return [{ name: question.key, cell: (row) => yesNoCell(answer(row)) }];
-    default:
-      return [{ name: question.key, cell: (row) => textCell(answer(row)) }];
-  }
+/** A question's columns: its own, or one per option (multiple choice), from its type's entry. */
+function questionColumns(question: Question): (Column & { part: ExportPart })[] {
+  return kindOf(question)
+    .columns(question)
+    .map((part) => ({
+      name: part.option ? `${question.key}.${part.option.key}` : question.key,
+      part,
+      cell: (row: ExportRow) => part.cell(row.answers[question.key]),
+    }));
 }
 
 /** Metadata first, then one column per field key (per option for multi) in questionnaire order. */
@@ -91,18 +75,15 @@ export function columnDescriptions(questionnaire: Questionnaire): ColumnDescript
     values: copy.values[column.values as keyof typeof copy.values],
   }));
   const questions = questionnaire.sections.flatMap((section) =>
-    section.questions.flatMap((question): ColumnDescription[] => {
-      const base = { section: `${section.id}. ${section.title}`, question: question.text };
-      if (question.type === "multi")
-        return question.options.map((option) => ({
-          ...base,
-          column: `${question.key}.${option.key}`,
-          option: option.text,
-          values: copy.values.option,
-        }));
-      const values = question.type === "yesno" ? copy.values.yesno : copy.values.text;
-      return [{ ...base, column: question.key, option: "", values }];
-    }),
+    section.questions.flatMap((question) =>
+      questionColumns(question).map(({ name, part }) => ({
+        section: `${section.id}. ${section.title}`,
+        question: question.text,
+        column: name,
+        option: part.option?.text ?? "",
+        values: copy.values[part.values],
+      })),
+    ),
   );
   return [...metadata, ...questions];
 }

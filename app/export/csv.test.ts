@@ -1,6 +1,6 @@
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
-import { msq2020 } from "~/questionnaire";
+import { msq2020 } from "~/questionnaire/msq2020.test-helper";
 import { CSV_BOM, csvChunks, csvField, csvRecord, toCsv } from "./csv";
 import { AWKWARD_ANSWERS, exportRow } from "./rows.test-helper";
 

@@ -1,7 +1,7 @@
 import { PassThrough, Readable } from "node:stream";
 import { prisma } from "~/db.server";
 import type { Prisma } from "~/generated/prisma/client";
-import { questionnaireFor } from "~/questionnaire";
+import { requireQuestionnaire } from "~/models/questionnaire.server";
 import type { Answers, Questionnaire } from "~/questionnaire/types";
 import { csvChunks } from "./csv";
 import { exportFilename, type ExportFilters, type ExportFormat } from "./filters";
@@ -77,10 +77,8 @@ const CONTENT_TYPES: Record<ExportFormat, string> = {
   xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 };
 
-export function exportQuestionnaire(roundId: string): Questionnaire {
-  const questionnaire = questionnaireFor(roundId);
-  if (!questionnaire) throw new Error(`There is no questionnaire for round ${roundId}.`);
-  return questionnaire;
+export function exportQuestionnaire(roundId: string): Promise<Questionnaire> {
+  return requireQuestionnaire(roundId);
 }
 
 export async function streamExport(
@@ -88,7 +86,7 @@ export async function streamExport(
   filters: ExportFilters,
   exportedAt = new Date(),
 ): Promise<ExportStream> {
-  const questionnaire = exportQuestionnaire(filters.roundId);
+  const questionnaire = await exportQuestionnaire(filters.roundId);
   // Read before the first byte is sent, so a database failure is an error page, not half a file.
   const rows = await loadExportRows(filters);
   const meta: JsonExportMeta = {

@@ -3,7 +3,8 @@ import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import type { ResponseStatus } from "~/generated/prisma/enums";
-import { allQuestions, completeAnswers, msq2020 } from "~/questionnaire";
+import { allQuestions, completeAnswers } from "~/questionnaire";
+import { msq2020 } from "~/questionnaire/msq2020.test-helper";
 import type { AnswerValue, Answers } from "~/questionnaire/types";
 import { loadExportRows, streamExport } from "./export.server";
 import type { ExportFilters, ExportFormat } from "./filters";
@@ -259,7 +260,7 @@ describe("streamExport", () => {
       },
     });
     expect(raw[1]).toMatchObject({ response_date: "2019-03-30" });
-    const parsed = ours(parseJsonExport(bytes.toString("utf8")).responses);
+    const parsed = ours(parseJsonExport(bytes.toString("utf8"), msq2020).responses);
     expect(parsed.map((r) => r.country)).toEqual(["NOR", "SWE"]);
     for (const response of parsed) {
       expect(response.answers).toEqual(lastSubmission(response.country).answers);

@@ -1,6 +1,7 @@
 import { findMemberState } from "~/countries";
-import { allQuestions, questionnaireFor } from "~/questionnaire";
-import type { AnswerValue, Answers, Question, Questionnaire } from "~/questionnaire/types";
+import { allQuestions } from "~/questionnaire";
+import { isIsoDate, kindOf, type JsonRead } from "~/questionnaire/question-types";
+import type { Answers, Question, Questionnaire } from "~/questionnaire/types";
 
 // Reading a JSON export back, for the importer: every response is checked against the round's
 // questionnaire definition. Anything the definition does not know (a field, an option, a type)
@@ -22,7 +23,12 @@ export type ParsedJsonResponse = {
   warnings: JsonImportWarning[];
 };
 
-export type ParsedJsonExport = { round: string; responses: ParsedJsonResponse[] };
+export type ParsedJsonExport = {
+  round: string;
+  /** The definition version the export was written with (older exports did not say). */
+  definitionVersion: number | null;
+  responses: ParsedJsonResponse[];
+};
 
 export class JsonExportError extends Error {
   constructor(readonly problems: string[]) {
@@ -44,39 +50,9 @@ const show = (value: Json) => {
   return text.length > 40 ? `${text.slice(0, 37)}…` : text;
 };
 
-function isIsoDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-}
-
-/** The answer, typed as FIELDS.md says, or a problem saying what was expected. */
-function readAnswer(question: Question, value: Json): { value: AnswerValue } | { problem: string } {
-  if (value === null) return { value: null };
-  switch (question.type) {
-    case "yesno":
-      return value === "yes" || value === "no"
-        ? { value }
-        : { problem: `must be "yes", "no" or null, not ${show(value)}` };
-    case "multi": {
-      const keys = question.options.map((option) => option.key);
-      if (!Array.isArray(value) || value.some((item) => typeof item !== "string"))
-        return { problem: `must be a list of option keys or null, not ${show(value)}` };
-      const unknown = value.filter((item) => !keys.includes(item as string));
-      if (unknown.length > 0)
-        return {
-          problem: `has unknown option ${unknown.map(show).join(", ")} (options: ${keys.join(", ")})`,
-        };
-      // In the definition's order, each once: the form's own normalisation.
-      return { value: keys.filter((key) => value.includes(key)) };
-    }
-    default:
-      if (typeof value !== "string") return { problem: `must be text or null, not ${show(value)}` };
-      // PostgreSQL cannot store NUL in JSON; the form never sends it.
-      return value.includes("\0")
-        ? { problem: "contains the character U+0000 (NUL), which cannot be stored" }
-        : { value };
-  }
+/** The answer, typed as the question's type says, or a problem saying what was expected. */
+function readAnswer(question: Question, value: Json): JsonRead {
+  return kindOf(question).readJson(question, value);
 }
 
 function readResponse(
@@ -144,8 +120,11 @@ function readResponse(
   };
 }
 
-/** Reads a JSON export (format "msq-export", version 1). Throws JsonExportError when invalid. */
-export function parseJsonExport(text: string): ParsedJsonExport {
+/**
+ * Reads a JSON export (format "msq-export", version 1) of the round `questionnaire` belongs to.
+ * Throws JsonExportError when invalid, or when the file is another round's.
+ */
+export function parseJsonExport(text: string, questionnaire: Questionnaire): ParsedJsonExport {
   let document: Json;
   try {
     document = JSON.parse(text.replace(/^\uFEFF/, ""));
@@ -159,9 +138,13 @@ export function parseJsonExport(text: string): ParsedJsonExport {
       `version ${show(document.version)} is not supported; this portal reads version ${JSON_EXPORT_VERSION}.`,
     ]);
   const round = document.round;
-  const questionnaire = typeof round === "string" ? questionnaireFor(round) : undefined;
-  if (!questionnaire || typeof round !== "string")
-    throw new JsonExportError([`there is no questionnaire for round ${show(round)}.`]);
+  if (typeof round !== "string") throw new JsonExportError([`"round" must name the round.`]);
+  if (round !== questionnaire.round)
+    throw new JsonExportError([
+      `it holds responses to the MSQ ${round}, not to the MSQ ${questionnaire.round}: import it into round ${round}, where its questions are.`,
+    ]);
+  const version = document.definition_version;
+  const definitionVersion = typeof version === "number" ? version : null;
   if (!Array.isArray(document.responses))
     throw new JsonExportError([`"responses" must be a list.`]);
 
@@ -183,5 +166,5 @@ export function parseJsonExport(text: string): ParsedJsonExport {
       ...(more > 0 ? [`and ${more} more.`] : []),
     ]);
   }
-  return { round, responses };
+  return { round, definitionVersion, responses };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { completeAnswers, fieldKeys, msq2020 } from "~/questionnaire";
+import { completeAnswers, fieldKeys } from "~/questionnaire";
+import { msq2020 } from "~/questionnaire/msq2020.test-helper";
 import { jsonChunks, JsonExportError, parseJsonExport, toJson, type JsonExport } from "./json";
 import { AWKWARD_ANSWERS, exportRow } from "./rows.test-helper";
 
@@ -68,7 +69,7 @@ describe("JSON export", () => {
   });
 
   it("reads back what it wrote: identical answers", async () => {
-    const parsed = parseJsonExport(await toJson(msq2020, rows, meta));
+    const parsed = parseJsonExport(await toJson(msq2020, rows, meta), msq2020);
     expect(parsed.round).toBe("2020");
     expect(parsed.responses).toEqual([
       {
@@ -96,7 +97,7 @@ describe("parseJsonExport", () => {
     };
   const problemsOf = (document: unknown) => {
     try {
-      parseJsonExport(typeof document === "string" ? document : JSON.stringify(document));
+      parseJsonExport(typeof document === "string" ? document : JSON.stringify(document), msq2020);
     } catch (error) {
       expect(error).toBeInstanceOf(JsonExportError);
       return (error as JsonExportError).problems;
@@ -104,15 +105,15 @@ describe("parseJsonExport", () => {
     throw new Error("expected the document to be refused");
   };
 
-  it("refuses what is not an MSQ export of a known round and version", async () => {
+  it("refuses what is not an MSQ export of the round and a known version", async () => {
     expect(problemsOf("not json")[0]).toMatch(/^it is not JSON/);
     expect(problemsOf({ ...(await valid()), format: "other" })).toEqual([
       '"format" must be "msq-export".',
     ]);
     expect(problemsOf({ ...(await valid()), version: 2 })[0]).toMatch(/version 2 is not supported/);
-    expect(problemsOf({ ...(await valid()), round: "1999" })[0]).toMatch(
-      /no questionnaire for round "1999"/,
-    );
+    expect(problemsOf({ ...(await valid()), round: "2026" })).toEqual([
+      "it holds responses to the MSQ 2026, not to the MSQ 2020: import it into round 2026, where its questions are.",
+    ]);
     expect(problemsOf({ ...(await valid()), responses: {} })).toEqual([
       '"responses" must be a list.',
     ]);
@@ -168,7 +169,7 @@ describe("parseJsonExport", () => {
       q8_strategy_features: ["aligned_sdgs", "implementation_plan"],
     };
     delete document.responses[0]!.response_date;
-    const [response] = parseJsonExport(JSON.stringify(document)).responses;
+    const [response] = parseJsonExport(JSON.stringify(document), msq2020).responses;
     expect(response!.answers).toEqual(
       completeAnswers(msq2020, { q8_strategy_features: ["implementation_plan", "aligned_sdgs"] }),
     );
@@ -179,6 +180,6 @@ describe("parseJsonExport", () => {
 
   it("accepts a file saved with a byte-order mark", async () => {
     const text = `\uFEFF${await toJson(msq2020, rows, meta)}`;
-    expect(parseJsonExport(text).responses).toHaveLength(2);
+    expect(parseJsonExport(text, msq2020).responses).toHaveLength(2);
   });
 });

@@ -1,5 +1,6 @@
-import { completeAnswers } from "~/questionnaire";
-import type { Answers, Questionnaire } from "~/questionnaire/types";
+import { allQuestions, completeAnswers } from "~/questionnaire";
+import { kindOf } from "~/questionnaire/question-types";
+import type { AnswerValue, Answers, Questionnaire } from "~/questionnaire/types";
 import type { ExportChoice } from "./filters";
 import type { ExportRow } from "./row";
 
@@ -36,13 +37,15 @@ export type JsonExportResponse = {
   response_date: string | null;
   authorize_publication: boolean | null;
   /** Every field key of the round's questionnaire, in order; null when not answered. */
-  answers: Answers;
+  answers: JsonAnswers;
 };
 
 export type JsonExport = {
   format: typeof JSON_EXPORT_FORMAT;
   version: typeof JSON_EXPORT_VERSION;
   round: string;
+  /** The version of the round's definition the answers were read against. */
+  definition_version: number;
   exported_at: string;
   filters: JsonExportFilters;
   responses: JsonExportResponse[];
@@ -64,8 +67,22 @@ export function jsonExportResponse(
     accepted_at: row.acceptedAt?.toISOString() ?? null,
     response_date: row.responseDate,
     authorize_publication: row.authorizePublication,
-    answers: completeAnswers(questionnaire, row.answers),
+    answers: jsonAnswers(questionnaire, row.answers),
   };
+}
+
+/** A number question's answer is a JSON number; every other answer as stored. */
+export type JsonAnswers = Record<string, AnswerValue | number>;
+
+/** Every key, in order; each value as its type writes it. */
+function jsonAnswers(questionnaire: Questionnaire, answers: Answers): JsonAnswers {
+  const complete: JsonAnswers = completeAnswers(questionnaire, answers);
+  for (const question of allQuestions(questionnaire)) {
+    const value = answers[question.key] ?? null;
+    if (value !== null)
+      complete[question.key] = kindOf(question).writeJson(question, value) as AnswerValue | number;
+  }
+  return complete;
 }
 
 function header(questionnaire: Questionnaire, meta: JsonExportMeta) {
@@ -73,6 +90,7 @@ function header(questionnaire: Questionnaire, meta: JsonExportMeta) {
     format: JSON_EXPORT_FORMAT,
     version: JSON_EXPORT_VERSION,
     round: questionnaire.round,
+    definition_version: questionnaire.version,
     exported_at: meta.exportedAt.toISOString(),
     filters: {
       status: [...meta.choice.statuses],

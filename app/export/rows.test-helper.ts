@@ -1,4 +1,5 @@
-import { completeAnswers, msq2020 } from "~/questionnaire";
+import { completeAnswers } from "~/questionnaire";
+import { msq2020 } from "~/questionnaire/msq2020.test-helper";
 import type { Answers } from "~/questionnaire/types";
 import type { ExportRow } from "./row";
 

@@ -2,7 +2,7 @@ import { Writable } from "node:stream";
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { readMsqItems } from "~/import/read-document";
-import { msq2020 } from "~/questionnaire";
+import { msq2020 } from "~/questionnaire/msq2020.test-helper";
 import { answersAtCap } from "~/questionnaire/pathological.test-helper";
 import { expectLinear } from "~/questionnaire/timing.test-helper";
 import { toCsv } from "./csv";
@@ -70,7 +70,7 @@ describe("exports of a response with every answer at its cap", () => {
     await expectLinear(
       (fraction) => {
         const rows = [rowAtCap(fraction)];
-        return async () => parseJsonExport(await toJson(msq2020, rows, meta));
+        return async () => parseJsonExport(await toJson(msq2020, rows, meta), msq2020);
       },
       1,
       BOUND_MS,

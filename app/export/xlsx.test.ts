@@ -1,7 +1,7 @@
 import { PassThrough } from "node:stream";
 import { buffer } from "node:stream/consumers";
 import { describe, expect, it } from "vitest";
-import { msq2020 } from "~/questionnaire";
+import { msq2020 } from "~/questionnaire/msq2020.test-helper";
 import { exportColumns, rowCells } from "./columns";
 import { AWKWARD_ANSWERS, exportRow } from "./rows.test-helper";
 import { EXCEL_MAX_CELL_CHARS, writeXlsx } from "./xlsx";

@@ -37,6 +37,8 @@ export const enExports = {
     flag: "1 or 0",
     option: "1 ticked, 0 not ticked, empty when unknown",
     yesno: "yes, no, or empty when not answered",
+    choice: "The chosen option's key, or empty when not answered",
+    number: "A number, or empty when not answered",
     authorisation: "1 yes, 0 no, empty when not stated",
   },
   exportSheet: {

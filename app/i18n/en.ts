@@ -200,6 +200,11 @@ export const en = {
     answerIf: (parent: string, value: string) => `Answer if your answer to ${parent} is ${value}.`,
     questionNumber: (n: string) => `question ${n}`,
     answerIfTicked: (option: string) => `Answer if you ticked “${option}”.`,
+    /** A condition with several parts: each part's phrase, joined. */
+    answerIfAll: (parts: string[]) => `Answer if ${parts.join(" and ")}.`,
+    answerIfAny: (parts: string[]) => `Answer if ${parts.join(" or ")}.`,
+    conditionEquals: (parent: string, value: string) => `your answer to ${parent} is ${value}`,
+    conditionTicked: (option: string) => `you ticked “${option}”`,
     conflictTitle: "A colleague changed this answer while you were editing",
     conflictText: (who: string, time: string) =>
       `${who} saved a different answer at ${time}. Choose which to keep.`,

@@ -20,7 +20,7 @@ export function answerText(question: Question, lines: readonly DocLine[]): strin
   const items = lines.filter((line) => line.text.trim() !== "");
   if (items.length === 0) return null;
   let text: string;
-  if (question.type === "text" && question.format === "lines") {
+  if (question.type === "lines") {
     text = joinLabelsToAddresses(lines)
       .map((line) => line.replace(BULLET, "").trim())
       .join("\n");

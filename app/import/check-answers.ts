@@ -1,5 +1,5 @@
 import { allQuestions, conditionHolds, findQuestion, isAnswered } from "~/questionnaire";
-import type { Answers, Question, Questionnaire } from "~/questionnaire";
+import type { Answers, Condition, Question, Questionnaire } from "~/questionnaire";
 import { wordCount } from "~/questionnaire/word-count";
 import type { ImportWarning } from "./parse-msq";
 
@@ -25,7 +25,7 @@ function countWords(text: string): number {
 
 const yesFollowups = (questionnaire: Questionnaire, key: string) =>
   allQuestions(questionnaire).filter(
-    (q) => q.when && q.when.field === key && "equals" in q.when && q.when.equals === "yes",
+    (q) => q.when && "equals" in q.when && q.when.field === key && q.when.equals === "yes",
   );
 
 /**
@@ -38,7 +38,7 @@ function impliedYes(questionnaire: Questionnaire, answers: Answers): ImportWarni
   for (const question of allQuestions(questionnaire)) {
     if (question.type !== "yesno" || answers[question.key] !== null) continue;
     const naming = yesFollowups(questionnaire, question.key).filter(
-      (q) => q.type === "text" && isAnswered(answers[q.key] ?? null),
+      (q) => (q.type === "text" || q.type === "email") && isAnswered(answers[q.key] ?? null),
     );
     if (naming.length === 0) continue;
     answers[question.key] = "yes";
@@ -52,6 +52,7 @@ function impliedYes(questionnaire: Questionnaire, answers: Answers): ImportWarni
 
 function parentState(question: Question, answers: Answers, questionnaire: Questionnaire): string {
   const when = question.when!;
+  if (!("field" in when)) return `its condition (${askedWhen(question)}) does not hold`;
   const parent = answers[when.field];
   if (parent === null || parent === undefined) return `${when.field} could not be read`;
   if ("equals" in when) return `${when.field} is "${String(parent)}"`;
@@ -64,7 +65,12 @@ function parentState(question: Question, answers: Answers, questionnaire: Questi
 }
 
 function askedWhen(question: Question): string {
-  const when = question.when!;
+  return conditionText(question.when!);
+}
+
+function conditionText(when: Condition): string {
+  if ("all" in when) return when.all.map(conditionText).join(" and ");
+  if ("any" in when) return when.any.map(conditionText).join(" or ");
   return "equals" in when
     ? `${when.field} is "${when.equals}"`
     : `${when.field} includes "${when.includes}"`;
@@ -89,12 +95,7 @@ export function checkAnswers(
         message: `Answered although ${parentState(question, answers, questionnaire)} (it is asked only when ${askedWhen(question)}); the answer is kept.`,
       });
     }
-    if (
-      question.type === "text" &&
-      question.format === "email" &&
-      typeof value === "string" &&
-      !isEmail(value)
-    ) {
+    if (question.type === "email" && typeof value === "string" && !isEmail(value)) {
       warnings.push({ field: question.key, message: `Not a single e-mail address: "${value}".` });
     }
     if (question.type === "longtext" && typeof value === "string") {

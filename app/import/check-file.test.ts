@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { msq2020 } from "~/questionnaire";
+import { msq2020 } from "~/questionnaire/msq2020.test-helper";
 import { checkFile, MAX_FILE_BYTES } from "./check-file";
 import { FILES, NOT_A_RESPONSE, readDocument } from "./documents.test-helper";
 import { readMsqDocument } from "./read-document";

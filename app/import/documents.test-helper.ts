@@ -1,7 +1,8 @@
 // The completed questionnaires and the reference brief the importer is tested on, and a check
 // that no page furniture or markup is left in any answer. Test-only.
 import { readFileSync } from "node:fs";
-import { allQuestions, msq2020, type Answers } from "~/questionnaire";
+import { allQuestions, type Answers } from "~/questionnaire";
+import { msq2020 } from "~/questionnaire/msq2020.test-helper";
 import { parseMsqDocument, type ParsedMsq } from "./parse-msq";
 
 export const RESPONSES = "prisma/seed-data/msq2020";
@@ -16,7 +17,7 @@ export const NOT_A_RESPONSE = "tests/fixtures/not-an-msq-response.txt";
 export const readDocument = (file: string) => readFileSync(file, "utf8");
 
 export function parsed(text: string): ParsedMsq {
-  const result = parseMsqDocument(text);
+  const result = parseMsqDocument(text, msq2020);
   if (!result.ok) throw new Error(result.error);
   return result;
 }

@@ -8,7 +8,8 @@ import { prisma } from "~/db.server";
 import { streamExport } from "~/export/export.server";
 import { AWKWARD_ANSWERS } from "~/export/rows.test-helper";
 import type { JsonExport } from "~/export/json";
-import { completeAnswers, msq2020, type Answers } from "~/questionnaire";
+import { completeAnswers, type Answers } from "~/questionnaire";
+import { msq2020 } from "~/questionnaire/msq2020.test-helper";
 import { FILES, parseFile } from "./documents.test-helper";
 import {
   importMsqFile,
@@ -248,7 +249,9 @@ describe("reading a JSON file", () => {
     const exported = (round: string, responses: unknown[]) =>
       JSON.stringify({ format: "msq-export", version: 1, round, responses });
     expect(read(exported("1999", []))[0]).toMatchObject({
-      error: expect.stringMatching(/no questionnaire for round "1999"/),
+      error: expect.stringMatching(
+        /holds responses to the MSQ 1999, not to the MSQ 2020: import it into round 1999/,
+      ),
     });
     expect(read(exported(ROUND, []))[0]).toMatchObject({
       error: "file.json is an MSQ JSON export that holds no responses.",

@@ -1,6 +1,7 @@
 import { prisma } from "~/db.server";
 import { type Prisma, ResponseStatus } from "~/generated/prisma/client";
-import { completeAnswers, questionnaireFor } from "~/questionnaire";
+import { requireQuestionnaire, UnknownQuestionnaireError } from "~/models/questionnaire.server";
+import { completeAnswers, type Questionnaire } from "~/questionnaire";
 import type { ParsedMsq } from "./parse-msq";
 
 // Files an imported questionnaire as its country's response for a round: the response, an
@@ -45,9 +46,22 @@ type ImportPlan =
 
 type ExistingResponse = NonNullable<Awaited<ReturnType<Tx["response"]["findUnique"]>>>;
 
-async function planImport(tx: Tx, request: ImportRequest): Promise<ImportPlan> {
+/** The round's questionnaire, read before any transaction opens; null when it has none. */
+async function questionnaireOf(round: string): Promise<Questionnaire | null> {
+  try {
+    return await requireQuestionnaire(round);
+  } catch (error) {
+    if (error instanceof UnknownQuestionnaireError) return null;
+    throw error;
+  }
+}
+
+async function planImport(
+  tx: Tx,
+  request: ImportRequest,
+  questionnaire: Questionnaire | null,
+): Promise<ImportPlan> {
   const { round, contentHash, parsed, force } = request;
-  const questionnaire = questionnaireFor(round);
   const refuse = (reason: string, responseId?: string): ImportPlan => ({
     action: "refuse",
     outcome: { kind: "refused", ...(responseId ? { responseId } : {}), reason },
@@ -80,7 +94,8 @@ async function planImport(tx: Tx, request: ImportRequest): Promise<ImportPlan> {
  * without writing anything: the same decision importParsedResponse takes.
  */
 export async function previewParsedResponse(request: ImportRequest): Promise<ImportOutcome> {
-  const plan = await prisma.$transaction((tx) => planImport(tx, request));
+  const questionnaire = await questionnaireOf(request.round);
+  const plan = await prisma.$transaction((tx) => planImport(tx, request, questionnaire));
   switch (plan.action) {
     case "refuse":
       return plan.outcome;
@@ -95,7 +110,7 @@ export async function previewParsedResponse(request: ImportRequest): Promise<Imp
 
 export async function importParsedResponse(request: ImportRequest): Promise<ImportOutcome> {
   const { round, file, contentHash, parsed, actorId = null } = request;
-  const questionnaire = questionnaireFor(round);
+  const questionnaire = await questionnaireOf(round);
   if (!questionnaire)
     return { kind: "refused", reason: `There is no questionnaire for round ${round}.` };
   const countryCode = parsed.country;
@@ -104,7 +119,7 @@ export async function importParsedResponse(request: ImportRequest): Promise<Impo
   const filled = Object.keys(answers).filter((key) => answers[key] !== null);
 
   return prisma.$transaction(async (tx): Promise<ImportOutcome> => {
-    const plan = await planImport(tx, request);
+    const plan = await planImport(tx, request, questionnaire);
     if (plan.action === "refuse") return plan.outcome;
     if (plan.action === "keep") return { kind: "unchanged", responseId: plan.existing.id };
     const now = new Date();

@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
-import { fieldKeys, msq2020 } from "~/questionnaire";
+import { fieldKeys } from "~/questionnaire";
+import { msq2020 } from "~/questionnaire/msq2020.test-helper";
 import { FILES, parseFile } from "./documents.test-helper";
 import {
   importParsedResponse,

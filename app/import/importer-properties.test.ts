@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { msq2020 } from "~/questionnaire";
+import { msq2020 } from "~/questionnaire/msq2020.test-helper";
 import { FILES, readDocument } from "./documents.test-helper";
 import { stripMarkup } from "./markup";
 import { parseMsqDocument } from "./parse-msq";
@@ -67,7 +67,7 @@ describe("the importer on any text", () => {
 
   it("parses or refuses any text", () => {
     fc.assert(
-      fc.property(text, (t) => expectReadingOrRefusal(parseMsqDocument(t))),
+      fc.property(text, (t) => expectReadingOrRefusal(parseMsqDocument(t, msq2020))),
       {
         numRuns: 200,
       },
@@ -79,7 +79,7 @@ describe("the importer on any text", () => {
       fc.property(text, fc.nat(rwandaLines.length), (inserted, at) => {
         const lines = [...rwandaLines];
         lines.splice(at, 0, inserted);
-        const result = parseMsqDocument(lines.join("\n"));
+        const result = parseMsqDocument(lines.join("\n"), msq2020);
         expectReadingOrRefusal(result);
       }),
       { numRuns: 60 },
@@ -100,7 +100,7 @@ describe("the importer on any text", () => {
     fc.assert(
       fc.property(text, fc.integer({ min: 1, max: 50_000 }), (unit, times) => {
         const huge = (unit || "x").repeat(times).slice(0, 2 * 1024 * 1024);
-        expectReadingOrRefusal(parseMsqDocument(huge));
+        expectReadingOrRefusal(parseMsqDocument(huge, msq2020));
       }),
       { numRuns: 8 },
     );

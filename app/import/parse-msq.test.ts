@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { fieldKeys, findQuestion, msq2020 } from "~/questionnaire";
+import { fieldKeys, findQuestion } from "~/questionnaire";
+import { msq2020 } from "~/questionnaire/msq2020.test-helper";
 import {
   answerProblems,
   FILES,
@@ -417,16 +418,16 @@ describe("Iran (Markdown with HTML tags, <sup> marks, comments next to options)"
 
 describe("documents that are not responses", () => {
   it("refuses the reference brief with a clear message", () => {
-    expect(parseMsqDocument(readDocument(NOT_A_RESPONSE))).toEqual({
+    expect(parseMsqDocument(readDocument(NOT_A_RESPONSE), msq2020)).toEqual({
       ok: false,
       error: "This is not an MSQ 2020 response: none of the questionnaire's questions were found.",
     });
   });
 
   it("refuses an empty document and a document with only a few of the questions", () => {
-    expect(parseMsqDocument("").ok).toBe(false);
+    expect(parseMsqDocument("", msq2020).ok).toBe(false);
     const fragment = readDocument(FILES.rwanda).split("\n").slice(0, 40).join("\n");
-    const result = parseMsqDocument(fragment);
+    const result = parseMsqDocument(fragment, msq2020);
     expect(result).toMatchObject({
       ok: false,
       error: expect.stringMatching(/^This is not an MSQ 2020 response: only \d+ of/),

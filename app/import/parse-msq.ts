@@ -1,4 +1,4 @@
-import { completeAnswers, msq2020 } from "~/questionnaire";
+import { completeAnswers } from "~/questionnaire";
 import type { Answers, Questionnaire } from "~/questionnaire";
 import { answerText } from "./answer-text";
 import { checkAnswers } from "./check-answers";
@@ -48,10 +48,7 @@ const MIN_SHARE_FOUND = 0.25;
  */
 export const MAX_LINES = 10_000;
 
-export function parseMsqDocument(
-  text: string,
-  questionnaire: Questionnaire = msq2020,
-): MsqParseResult {
+export function parseMsqDocument(text: string, questionnaire: Questionnaire): MsqParseResult {
   const name = `an MSQ ${questionnaire.round} response`;
   const lineCount = countLines(text);
   if (lineCount > MAX_LINES) {

@@ -47,7 +47,7 @@ export function offThreadReader({
   }
   return (bytes: Uint8Array, name: string, questionnaire: Questionnaire) =>
     new Promise<DocumentItems>((resolve) => {
-      const job: ParseJob = { bytes, name, round: questionnaire.round };
+      const job: ParseJob = { bytes, name, questionnaire };
       const worker = new Worker(script, { workerData: job });
       let settled = false;
       const settle = (reading: DocumentItems) => {

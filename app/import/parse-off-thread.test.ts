@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { msq2020 } from "~/questionnaire";
+import { msq2020 } from "~/questionnaire/msq2020.test-helper";
 import { buildParseWorker } from "../../scripts/build-parse-worker";
 import { FILES } from "./documents.test-helper";
 import { offThreadReader, type OffThreadOptions } from "./parse-off-thread.server";

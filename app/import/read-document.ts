@@ -71,16 +71,10 @@ function readMsqText(text: string, name: string, questionnaire: Questionnaire): 
 function readJsonExport(text: string, name: string, questionnaire: Questionnaire): DocumentItems {
   let exported: ParsedJsonExport;
   try {
-    exported = parseJsonExport(text);
+    exported = parseJsonExport(text, questionnaire);
   } catch (error) {
     if (error instanceof JsonExportError) return { ok: false, error: `${name}: ${error.message}` };
     throw error;
-  }
-  if (exported.round !== questionnaire.round) {
-    return {
-      ok: false,
-      error: `${name} holds responses to the MSQ ${exported.round}, not to the MSQ ${questionnaire.round}: import it into round ${exported.round}.`,
-    };
   }
   if (exported.responses.length === 0)
     return { ok: false, error: `${name} is an MSQ JSON export that holds no responses.` };

@@ -14,8 +14,8 @@ import type { QuestionSpec } from "./question-specs";
 
 type Regions = Map<string, DocLine[]>;
 
-const isOneLine = (q: Question) => q.type === "text" && q.format !== "lines";
-const isList = (q: Question) => q.type === "text" && q.format === "lines";
+const isOneLine = (q: Question) => q.type === "text" || q.type === "email" || q.type === "url";
+const isList = (q: Question) => q.type === "lines";
 const numberOf = (q: Question) => /^(\d+)\./.exec(q.text)?.[1] ?? null;
 const filled = (lines: DocLine[] | undefined) => (lines ?? []).filter((l) => l.text.trim() !== "");
 // Whether a region holds any text: stops at the first line that does (regions can be huge).

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { msq2020 } from "~/questionnaire";
+import { msq2020 } from "~/questionnaire/msq2020.test-helper";
 import { readOptionLine, readYesNo } from "./checkboxes";
 import { parseDate } from "./header";
 import { documentLines } from "./lines";

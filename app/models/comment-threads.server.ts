@@ -1,5 +1,6 @@
 import { prisma } from "~/db.server";
-import { findQuestion, requireQuestionnaire, sectionOf } from "~/questionnaire";
+import { findQuestion, sectionOf } from "~/questionnaire";
+import { requireQuestionnaire } from "./questionnaire.server";
 import { logEvent } from "./event.server";
 
 // Comment threads on a response, as focal points read them on their country page: each
@@ -125,7 +126,7 @@ export async function openQuestionComments(roundId: string, countryCode: string)
     select: { id: true },
   });
   if (!response) return [];
-  const questionnaire = requireQuestionnaire(roundId);
+  const questionnaire = await requireQuestionnaire(roundId);
   return (await commentThreads(response.id)).flatMap((thread) => {
     const question = thread.fieldKey ? findQuestion(questionnaire, thread.fieldKey) : undefined;
     const section = thread.fieldKey ? sectionOf(questionnaire, thread.fieldKey) : undefined;

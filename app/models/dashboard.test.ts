@@ -8,7 +8,7 @@ import {
   type DashboardRow,
 } from "./dashboard";
 import { changedFields } from "~/questionnaire/diff";
-import { msq2020 } from "~/questionnaire";
+import { msq2020 } from "~/questionnaire/msq2020.test-helper";
 
 const row = (
   code: string,

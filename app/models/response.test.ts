@@ -2,7 +2,8 @@ import { randomBytes } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import { fingerprint } from "~/questionnaire/form-data";
-import { fieldKeys, msq2020 } from "~/questionnaire";
+import { fieldKeys } from "~/questionnaire";
+import { msq2020 } from "~/questionnaire/msq2020.test-helper";
 import { findResponse, saveAnswers } from "./response.server";
 import { submitResponse } from "./submission.server";
 

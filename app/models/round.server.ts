@@ -1,19 +1,51 @@
 import { prisma } from "~/db.server";
+import type { RoundStatus } from "~/generated/prisma/enums";
 
-// The round focal points are answering now: the most recent one. Read on nearly every request
-// and changed perhaps once a year (a deadline), so it is kept for a few seconds per process.
+// The round focal points are answering now: the latest open one (else the latest closed one, read
+// only). Read on nearly every request and changed perhaps once a year, so it is kept for a few
+// seconds per process.
 const TTL_MS = 5_000;
 let cached: { at: number; round: Promise<Round> } | null = null;
 
-type Round = { id: string; name: string; questionnaireVersion: number; deadline: Date | null };
+export type Round = {
+  id: string;
+  name: string;
+  questionnaireVersion: number;
+  deadline: Date | null;
+  status: RoundStatus;
+};
+const roundFields = {
+  id: true,
+  name: true,
+  questionnaireVersion: true,
+  deadline: true,
+  status: true,
+} as const;
 
 async function readCurrentRound(): Promise<Round> {
-  const round = await prisma.round.findFirst({
-    select: { id: true, name: true, questionnaireVersion: true, deadline: true },
-    orderBy: { id: "desc" },
+  for (const status of ["OPEN", "CLOSED"] as const) {
+    const round = await prisma.round.findFirst({
+      where: { status },
+      select: roundFields,
+      orderBy: [{ openedAt: "desc" }, { id: "desc" }],
+    });
+    if (round) return round;
+  }
+  throw new Error("No open or closed questionnaire round: run npm run db:seed");
+}
+
+/** A round by id, for pages that show an earlier round; null when there is no such round. */
+export function findRound(id: string): Promise<Round | null> {
+  return prisma.round.findUnique({ where: { id }, select: roundFields });
+}
+
+/** Rounds people can read (not drafts), newest first: for the round switchers. */
+export function readableRounds(): Promise<Round[]> {
+  return prisma.round.findMany({
+    where: { status: { not: "DRAFT" } },
+    select: roundFields,
+    orderBy: [{ openedAt: "desc" }, { id: "desc" }],
   });
-  if (!round) throw new Error("No questionnaire round: run npm run db:seed");
-  return round;
 }
 
 export function currentRound(): Promise<Round> {

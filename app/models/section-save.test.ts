@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import { awkwardText, hugeText, wellFormed } from "~/questionnaire/arbitraries.test-helper";
 import { fingerprint } from "~/questionnaire/form-data";
-import { msq2020 } from "~/questionnaire";
+import { msq2020 } from "~/questionnaire/msq2020.test-helper";
 import { capOf } from "~/questionnaire/pathological.test-helper";
 import { parseSectionPost } from "~/questionnaire/section-post";
 import type { AnswerValue, Question, Section } from "~/questionnaire/types";

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { readFieldsDoc } from "./fields-doc.test-helper";
-import { allQuestions, findQuestion, msq2020 } from "./index";
+import { allQuestions, findQuestion } from "./index";
+import { msq2020 } from "~/questionnaire/msq2020.test-helper";
 import type { Question } from "./types";
 
 // docs/FIELDS.md is the public contract; the TypeScript definition must match it key for key.
@@ -8,12 +9,13 @@ const doc = readFieldsDoc();
 const questions = allQuestions(msq2020);
 
 function docType(question: Question) {
-  if (question.type === "text" && question.format === "email") return "text (e-mail)";
+  if (question.type === "email") return "text (e-mail)";
+  if (question.type === "lines") return "text";
   return question.type;
 }
 
 function docCondition(question: Question) {
-  if (!question.when) return null;
+  if (!question.when || !("field" in question.when)) return null;
   return "equals" in question.when
     ? `${question.when.field} = ${question.when.equals}`
     : `${question.when.field} includes ${question.when.includes}`;

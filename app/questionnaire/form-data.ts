@@ -1,3 +1,4 @@
+import { kindOf } from "./question-types";
 import type { AnswerValue, Answers, Question } from "./types";
 
 // Reading answers out of a form post, and fingerprints of answers so the server can tell which
@@ -26,16 +27,7 @@ export function indexFormFields(formData: FormData): FormFields {
 
 /** The answer a form post gives for a question; blank means "not answered" (null). */
 export function answerFromFormData(formData: FormFields, question: Question): AnswerValue {
-  if (question.type === "multi") {
-    const picked = formData.getAll(question.key).filter((v): v is string => typeof v === "string");
-    return picked.length > 0 ? picked : null;
-  }
-  const raw = formData.get(question.key);
-  if (typeof raw !== "string") return null;
-  // Browsers send CRLF from textareas; keep answers with plain line breaks. Nobody types NUL,
-  // and PostgreSQL cannot store it in JSON: it is dropped like a stray CR.
-  const value = raw.replace(/\r\n?/g, "\n").replace(/\0/g, "").trim();
-  return value === "" ? null : value;
+  return kindOf(question).fromForm(formData, question);
 }
 
 export function answersFromFormData(formData: FormFields, questions: readonly Question[]): Answers {

@@ -1,25 +1,9 @@
-import { msq2020 } from "./msq2020";
 import type { AnswerValue, Answers, Condition, Question, Questionnaire, Section } from "./types";
 
 export type * from "./types";
-export { msq2020 };
 
 /** The publish-authorisation box: a header field saved, exported and imported beside the answers. */
 export const AUTHORIZATION_KEY = "authorize_publication";
-
-/** Every questionnaire the portal knows, by round. A new round is a new entry here. */
-export const questionnaires: Readonly<Record<string, Questionnaire>> = { [msq2020.round]: msq2020 };
-
-export function questionnaireFor(round: string): Questionnaire | undefined {
-  return questionnaires[round];
-}
-
-/** The round's questionnaire; a round without one is a configuration error, said loudly. */
-export function requireQuestionnaire(round: string): Questionnaire {
-  const questionnaire = questionnaires[round];
-  if (!questionnaire) throw new Error(`No questionnaire is defined for the round "${round}".`);
-  return questionnaire;
-}
 
 /** All questions in questionnaire order. */
 export function allQuestions(questionnaire: Questionnaire): Question[] {
@@ -43,9 +27,18 @@ export function sectionOf(questionnaire: Questionnaire, key: string): Section | 
 }
 
 export function conditionHolds(condition: Condition, answers: Answers): boolean {
+  if ("all" in condition) return condition.all.every((c) => conditionHolds(c, answers));
+  if ("any" in condition) return condition.any.some((c) => conditionHolds(c, answers));
   const value = answers[condition.field];
   if ("equals" in condition) return value === condition.equals;
   return Array.isArray(value) && value.includes(condition.includes);
+}
+
+/** The questions a condition reads, in the order it names them. */
+export function conditionFields(condition: Condition): string[] {
+  if ("all" in condition) return condition.all.flatMap(conditionFields);
+  if ("any" in condition) return condition.any.flatMap(conditionFields);
+  return [condition.field];
 }
 
 /** Whether a question is asked, given the answers so far (follow-ups depend on their parent). */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { findSection, msq2020 } from "./index";
+import { findSection } from "./index";
+import { msq2020 } from "~/questionnaire/msq2020.test-helper";
 import { sectionProgress } from "./progress";
 import { progressAfterSaves } from "./progress-after-saves";
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { allQuestions, findSection, msq2020 } from "./index";
+import { allQuestions, findSection } from "./index";
+import { msq2020 } from "~/questionnaire/msq2020.test-helper";
 import { fingerprint } from "./form-data";
 import { parseSectionPost } from "./section-post";
 import { formatAnswer } from "./format";

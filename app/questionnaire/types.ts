@@ -1,11 +1,15 @@
-// The shape of a questionnaire definition. Pure types: used by the browser and the server.
+// The shape of a questionnaire as the portal uses it: one language, plain strings. Pure types,
+// used by the browser and the server. A definition file (definition-schema.ts) holds the texts
+// in every language; `localizeDefinition` turns it into this.
 
 export type Option = { key: string; text: string };
 
 /** A follow-up is asked only when its condition holds. */
 export type Condition =
-  | { field: string; equals: "yes" | "no" }
-  | { field: string; includes: string };
+  | { field: string; equals: string }
+  | { field: string; includes: string }
+  | { all: readonly Condition[] }
+  | { any: readonly Condition[] };
 
 type QuestionBase = {
   /** Canonical field key (FIELDS.md): the public contract for exports, imports and APIs. */
@@ -15,35 +19,62 @@ type QuestionBase = {
   /** Extra guidance shown under the label. */
   hint?: string;
   when?: Condition;
+  /** An asked question that must be answered before the response can be submitted. */
+  required?: boolean;
 };
 
-export type TextQuestion = QuestionBase & {
-  type: "text";
-  /** `email` is validated as an address; `lines` is a list, one item per line. */
-  format?: "email" | "lines";
-};
-
+/** One line of text (a name, a title, a phone number). */
+export type TextQuestion = QuestionBase & { type: "text" };
+/** A list, one item per line (portals, agencies and their URLs). */
+export type LinesQuestion = QuestionBase & { type: "lines" };
+export type EmailQuestion = QuestionBase & { type: "email" };
+export type UrlQuestion = QuestionBase & { type: "url" };
 export type LongTextQuestion = QuestionBase & { type: "longtext"; maxWords: number };
-
 export type YesNoQuestion = QuestionBase & { type: "yesno" };
-
+export type SingleQuestion = QuestionBase & { type: "single"; options: readonly Option[] };
 export type MultiQuestion = QuestionBase & { type: "multi"; options: readonly Option[] };
+/** A number in a range; `decimals` 0 means a whole number. */
+export type NumberQuestion = QuestionBase & {
+  type: "number";
+  min?: number;
+  max?: number;
+  decimals?: number;
+  unit?: string;
+};
+/** A percentage, 0–100 unless the definition narrows it. */
+export type PercentageQuestion = QuestionBase & { type: "percentage"; min?: number; max?: number };
+/** A calendar date, stored as YYYY-MM-DD. */
+export type DateQuestion = QuestionBase & { type: "date"; min?: string; max?: string };
 
-export type Question = TextQuestion | LongTextQuestion | YesNoQuestion | MultiQuestion;
+export type Question =
+  | TextQuestion
+  | LinesQuestion
+  | EmailQuestion
+  | UrlQuestion
+  | LongTextQuestion
+  | YesNoQuestion
+  | SingleQuestion
+  | MultiQuestion
+  | NumberQuestion
+  | PercentageQuestion
+  | DateQuestion;
 
 export type QuestionType = Question["type"];
+export type QuestionOfType<T extends QuestionType> = Extract<Question, { type: T }>;
 
 export type Section = {
-  /** Roman numeral as printed on the form: "I" … "X". Also the section's URL segment. */
+  /** As printed on the form ("I" … "X", or "A" … "G"). Also the section's URL segment. */
   id: string;
   title: string;
+  /** Guidance shown at the top of the section. */
+  help?: string;
   questions: readonly Question[];
 };
 
 export type Questionnaire = {
   /** The survey round, e.g. "2020". */
   round: string;
-  /** Bumped whenever keys, types or options change, and stored with every response. */
+  /** Bumped for every change to a round's definition, and stored with every response. */
   version: number;
   title: string;
   /** Wording of the publish-authorisation box (the `authorize_publication` header field). */
@@ -51,7 +82,7 @@ export type Questionnaire = {
   sections: readonly Section[];
 };
 
-/** A stored answer: text and long text are strings, yes/no is "yes" | "no", multi is option keys. */
+/** A stored answer: a string for every type but multiple choice, which holds option keys. */
 export type AnswerValue = string | string[] | null;
 
 /** Answers keyed by canonical field key. A missing key means "not answered". */

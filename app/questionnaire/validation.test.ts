@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { msq2020 } from "./index";
+import { msq2020 } from "~/questionnaire/msq2020.test-helper";
 import { answersAtCap } from "./pathological.test-helper";
 import { expectLinear } from "./timing.test-helper";
 import { answerIssues, draftAnswersSchema, submitAnswersSchema } from "./validation";

@@ -1,19 +1,17 @@
 import { z } from "zod";
 import { englishValidationMessages, type ValidationMessages } from "~/i18n/validation-messages";
-import { allQuestions, findQuestion, isAnswered, isAsked } from "./index";
+import { allQuestions, conditionFields, findQuestion, isAnswered, isAsked } from "./index";
+import { kindOf, type IssueCode as ValueIssueCode } from "./question-types";
 import type { Answers, Question, Questionnaire } from "./types";
-import { wordLimitState } from "./word-count";
 
 // Validation derived from the definition. Two strengths:
 // - draft: every field optional, types and option keys checked; word limits, e-mail format and
 //   follow-up conditions are only reported (a draft is never refused for them);
 // - submit: the same, with those checks enforced.
 
-/** Safety caps against abuse, far above any honest answer (250 words is ~2,000 characters). */
-export const MAX_TEXT_CHARS = 5_000;
-export const MAX_LONGTEXT_CHARS = 50_000;
+export { MAX_LONGTEXT_CHARS, MAX_TEXT_CHARS } from "./question-types";
 
-export type IssueCode = "over_word_limit" | "invalid_email" | "not_asked" | "unanswered";
+export type IssueCode = ValueIssueCode | "not_asked" | "unanswered" | "required";
 
 export type FieldIssue = {
   field: string;
@@ -23,28 +21,8 @@ export type FieldIssue = {
   blocksSubmit: boolean;
 };
 
-function valueSchema(question: Question, m: ValidationMessages) {
-  switch (question.type) {
-    case "text":
-    case "longtext": {
-      const cap = question.type === "text" ? MAX_TEXT_CHARS : MAX_LONGTEXT_CHARS;
-      return z.string({ error: m.expectedText }).max(cap, m.tooLong(cap)).nullable();
-    }
-    case "yesno":
-      return z.enum(["yes", "no"], { error: m.invalidChoice }).nullable();
-    case "multi": {
-      const keys = question.options.map((option) => option.key);
-      return z
-        .array(z.enum(keys as [string, ...string[]], { error: m.unknownOption }))
-        .transform((picked) => keys.filter((key) => picked.includes(key)))
-        .nullable();
-    }
-  }
-}
-
-// zod 4 compiles a schema when it is built: build each once, not per request.
-const emailSchema = z.email();
-const isValidEmail = (value: string) => emailSchema.safeParse(value.trim()).success;
+const valueSchema = (question: Question, m: ValidationMessages) =>
+  kindOf(question).value(question, m);
 
 /** Everything worth telling the user about a set of answers, in questionnaire order. */
 export function answerIssues(
@@ -58,30 +36,21 @@ export function answerIssues(
     const field = question.key;
     if (!isAsked(question, answers)) {
       if (isAnswered(value) && question.when) {
-        const parent = findQuestion(questionnaire, question.when.field);
-        const message = m.notAsked(parent?.text ?? question.when.field);
+        const parentKey = conditionFields(question.when)[0]!;
+        const parent = findQuestion(questionnaire, parentKey);
+        const message = m.notAsked(parent?.text ?? parentKey);
         issues.push({ field, code: "not_asked", message, blocksSubmit: true });
       }
       continue;
     }
     if (!isAnswered(value)) {
-      issues.push({ field, code: "unanswered", message: "", blocksSubmit: false });
+      if (question.required)
+        issues.push({ field, code: "required", message: m.required, blocksSubmit: true });
+      else issues.push({ field, code: "unanswered", message: "", blocksSubmit: false });
       continue;
     }
-    if (question.type === "longtext" && typeof value === "string") {
-      const { count, over, more } = wordLimitState(value, question.maxWords);
-      if (over) {
-        const message = more
-          ? m.farOverWordLimit(count, question.maxWords)
-          : m.overWordLimit(count, question.maxWords);
-        issues.push({ field, code: "over_word_limit", message, blocksSubmit: true });
-      }
-    }
-    if (question.type === "text" && question.format === "email" && typeof value === "string") {
-      if (!isValidEmail(value)) {
-        issues.push({ field, code: "invalid_email", message: m.invalidEmail, blocksSubmit: true });
-      }
-    }
+    const problem = kindOf(question).check(question, value ?? null, m);
+    if (problem) issues.push({ field, ...problem, blocksSubmit: true });
   }
   return issues;
 }

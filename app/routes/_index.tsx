@@ -1,7 +1,9 @@
 import type { MetaFunction } from "@remix-run/node";
-import { Link } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useCopy } from "~/i18n";
-import { allQuestions, msq2020 } from "~/questionnaire";
+import { requireQuestionnaire } from "~/models/questionnaire.server";
+import { currentRound } from "~/models/round.server";
+import { allQuestions } from "~/questionnaire";
 
 export const meta: MetaFunction = () => [
   { title: "MSQ Portal · UN E-Government Survey" },
@@ -11,8 +13,20 @@ export const meta: MetaFunction = () => [
   },
 ];
 
+// Public: the home page says what the portal is and which round it collects.
+export async function loader() {
+  const round = await currentRound();
+  const questionnaire = await requireQuestionnaire(round);
+  return {
+    title: questionnaire.title,
+    sections: questionnaire.sections.length,
+    questions: allQuestions(questionnaire).length,
+  };
+}
+
 export default function Home() {
   const copy = useCopy().home;
+  const round = useLoaderData<typeof loader>();
   return (
     <article className="prose">
       <h1>{copy.title}</h1>
@@ -23,7 +37,8 @@ export default function Home() {
         <li>{copy.reviewers}</li>
       </ul>
       <h2>{copy.roundTitle}</h2>
-      <p>{copy.roundText(msq2020.sections.length, allQuestions(msq2020).length)}</p>
+      <p>{round.title}</p>
+      <p>{copy.roundText(round.sections, round.questions)}</p>
       <p>
         <Link to="/published">{copy.publicResponses}</Link>
       </p>

@@ -13,7 +13,8 @@ import { currentRound } from "~/models/round.server";
 import { sendSubmissionEmails } from "~/models/submission-emails.server";
 import { authorisationOf, checkAnswersSchema } from "~/models/submission-schemas";
 import { submitResponse } from "~/models/submission.server";
-import { completeAnswers, msq2020, questionnaireFor, sectionOf } from "~/questionnaire";
+import { completeAnswers, sectionOf } from "~/questionnaire";
+import { requireQuestionnaire } from "~/models/questionnaire.server";
 import { fingerprint } from "~/questionnaire/form-data";
 import { POST_FIELDS, shownField } from "~/questionnaire/section-protocol";
 import type { Questionnaire } from "~/questionnaire/types";
@@ -23,7 +24,7 @@ export const meta: MetaFunction = () => [{ title: "Authorisation and review · M
 /** The round, its questionnaire and the country's response. */
 async function checkAnswersContext(countryCode: string) {
   const round = await currentRound();
-  const questionnaire: Questionnaire = questionnaireFor(round.id) ?? msq2020;
+  const questionnaire: Questionnaire = await requireQuestionnaire(round);
   return { round, questionnaire, response: await findResponse(round.id, countryCode) };
 }
 
@@ -41,6 +42,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   return data(
     {
       roundId: round.id,
+      questionnaire,
       countryCode,
       answers,
       progress,
@@ -50,7 +52,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       authorizationShown: restored ? restored.shown : fingerprint(authorizePublication),
       revision: restored ? restored.revision : (response?.revision ?? 0),
       restored: restored !== null,
-      editable: !response || EDITABLE.includes(response.status),
+      editable: round.status === "OPEN" && (!response || EDITABLE.includes(response.status)),
     },
     { headers: pending ? { "Set-Cookie": pending.clearCookie } : undefined },
   );
@@ -115,7 +117,7 @@ export default function CheckAnswers() {
   const actionData = useActionData<typeof action>();
   const copy = useCopy();
   const r = copy.checkAnswers;
-  const questionnaire: Questionnaire = questionnaireFor(page.roundId) ?? msq2020;
+  const questionnaire: Questionnaire = page.questionnaire;
   const base = `/countries/${page.countryCode}`;
   const sectionLink = (field: string) =>
     `${base}/sections/${sectionOf(questionnaire, field)?.id}#q-${field}`;

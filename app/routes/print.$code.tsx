@@ -5,7 +5,7 @@ import { PrintableResponse } from "~/components/printable-response";
 import { loadPrintableResponse } from "~/export/printable.server";
 import { useCopy } from "~/i18n";
 import { currentRound } from "~/models/round.server";
-import { msq2020, questionnaireFor } from "~/questionnaire";
+import { requireQuestionnaire } from "~/models/questionnaire.server";
 import printStylesHref from "~/styles/print.css";
 
 // /print/RWA: a country's response laid out for printing or "Print to PDF". Reviewers and
@@ -24,13 +24,15 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   if (!response) throw new Response("Not found", { status: 404 });
   const fromReview =
     new URL(request.url).searchParams.get("from") === "review" && user.role !== "FOCAL_POINT";
-  return { response, fromReview };
+  const questionnaire = await requireQuestionnaire(response.roundId);
+  return { response, fromReview, questionnaire };
 }
 
 export default function PrintPage() {
-  const { response, fromReview } = useLoaderData<typeof loader>();
+  const page = useLoaderData<typeof loader>();
+  const { response, fromReview } = page;
   const copy = useCopy();
-  const questionnaire = questionnaireFor(response.roundId) ?? msq2020;
+  const questionnaire = page.questionnaire;
   const { code, name } = response.country;
   return (
     <PrintableResponse response={response} questionnaire={questionnaire}>

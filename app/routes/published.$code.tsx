@@ -4,7 +4,7 @@ import { PrintableResponse } from "~/components/printable-response";
 import { findPublishedResponse } from "~/export/published.server";
 import { enExports } from "~/i18n/en-exports";
 import { currentRound } from "~/models/round.server";
-import { msq2020, questionnaireFor } from "~/questionnaire";
+import { requireQuestionnaire } from "~/models/questionnaire.server";
 import printStylesHref from "~/styles/print.css";
 
 // /published/RWA: public, no sign-in. Exactly the snapshot UN DESA accepted; any response that
@@ -20,12 +20,13 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ params }: LoaderFunctionArgs) {
   const response = await findPublishedResponse(await currentRound(), params.code ?? "");
   if (!response) throw new Response("Not found", { status: 404 });
-  return { response };
+  return { response, questionnaire: await requireQuestionnaire(response.roundId) };
 }
 
 export default function PublishedResponse() {
-  const { response } = useLoaderData<typeof loader>();
-  const questionnaire = questionnaireFor(response.roundId) ?? msq2020;
+  const page = useLoaderData<typeof loader>();
+  const { response } = page;
+  const questionnaire = page.questionnaire;
   return (
     <PrintableResponse
       response={response}

@@ -21,13 +21,16 @@ import {
 import { dashboardActionSchema } from "~/models/dashboard-schemas";
 import { sendReminders, setDeadline } from "~/models/reminders.server";
 import { loadDashboardRows } from "~/models/review.server";
-import { currentRound } from "~/models/round.server";
+import { currentRound, findRound } from "~/models/round.server";
 
 export const meta: MetaFunction = () => [{ title: "Round dashboard · MSQ Portal" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user } = await requireReviewer(request, context);
-  const round = await currentRound();
+  // Read afresh, not from this process's few-second cache: the deadline just saved (perhaps by
+  // another server process) is shown at once to the admin who saved it.
+  const current = await currentRound();
+  const round = (await findRound(current.id)) ?? current;
   const rows = await loadDashboardRows(round.id);
   const filters = parseDashboardFilters(new URL(request.url).searchParams);
   const filtered = applyDashboardFilters(rows, filters);

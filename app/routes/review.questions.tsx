@@ -5,7 +5,8 @@ import { regions } from "~/countries";
 import { useCopy } from "~/i18n";
 import { loadQuestionAnswers } from "~/models/question-view.server";
 import { currentRound } from "~/models/round.server";
-import { allQuestions, findQuestion, msq2020, questionnaireFor } from "~/questionnaire";
+import { allQuestions, findQuestion } from "~/questionnaire";
+import { requireQuestionnaire } from "~/models/questionnaire.server";
 import { formatAnswer } from "~/questionnaire/format";
 import type { Questionnaire } from "~/questionnaire/types";
 
@@ -16,21 +17,21 @@ const STATUSES = ["DRAFT", "SUBMITTED", "RETURNED", "ACCEPTED"] as const;
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireReviewer(request, context);
   const round = await currentRound();
-  const questionnaire: Questionnaire = questionnaireFor(round.id) ?? msq2020;
+  const questionnaire: Questionnaire = await requireQuestionnaire(round);
   const params = new URL(request.url).searchParams;
   const question =
     findQuestion(questionnaire, params.get("key") ?? "") ?? allQuestions(questionnaire)[0]!;
   const region = regions.find((r) => r === params.get("region")) ?? null;
   const status = STATUSES.find((s) => s === params.get("status")) ?? null;
   const result = await loadQuestionAnswers({ roundId: round.id, question, region, status });
-  return { roundId: round.id, key: question.key, region, status, ...result };
+  return { roundId: round.id, questionnaire, key: question.key, region, status, ...result };
 }
 
 export default function QuestionView() {
   const page = useLoaderData<typeof loader>();
   const copy = useCopy();
   const v = copy.questionView;
-  const questionnaire: Questionnaire = questionnaireFor(page.roundId) ?? msq2020;
+  const questionnaire: Questionnaire = page.questionnaire;
   const question = findQuestion(questionnaire, page.key)!;
   const labels = { yes: copy.questionnaire.yes, no: copy.questionnaire.no };
   return (

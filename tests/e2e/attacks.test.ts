@@ -1,5 +1,6 @@
 import type { Page } from "@playwright/test";
-import { allQuestions, completeAnswers, msq2020 } from "~/questionnaire";
+import { allQuestions, completeAnswers } from "~/questionnaire";
+import { msq2020 } from "~/questionnaire/msq2020.test-helper";
 import { expect, test } from "./fixtures";
 import { prisma } from "./support/db";
 import { createUser, signInAs } from "./support/users";
@@ -36,9 +37,8 @@ test("stored script in answers, names and comments never runs on any page or e-m
   const reviewer = await createUser("REVIEWER", [], PAYLOAD);
   const answers: Record<string, string | string[]> = {};
   for (const q of allQuestions(msq2020)) {
-    if (q.type === "text" || q.type === "longtext")
-      answers[q.key] =
-        q.type === "text" && q.format === "email" ? "a@b.org" : `${PAYLOAD} ${q.key}`;
+    if (q.type === "text" || q.type === "lines" || q.type === "email" || q.type === "longtext")
+      answers[q.key] = q.type === "email" ? "a@b.org" : `${PAYLOAD} ${q.key}`;
   }
   answers.q4_has_cio = answers.q10_collects_usage_stats = answers.q12_measures_satisfaction = "yes";
   answers.q15_new_tech_strategy = ["other"];

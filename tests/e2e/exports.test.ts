@@ -3,7 +3,8 @@ import { readFileSync } from "node:fs";
 import { parse } from "csv-parse/sync";
 import { parseJsonExport } from "~/export/json";
 import { readWorkbook } from "~/export/xlsx.test-helper";
-import { completeAnswers, msq2020 } from "~/questionnaire";
+import { completeAnswers } from "~/questionnaire";
+import { msq2020 } from "~/questionnaire/msq2020.test-helper";
 import type { Answers } from "~/questionnaire/types";
 import { accessibilityViolations, expect, test } from "./fixtures";
 import { E2E_PORT, prisma } from "./support/db";
@@ -173,7 +174,7 @@ test.describe("exports", () => {
 
     const json = await page.request.get("/exports?format=json&status=SUBMITTED,ACCEPTED");
     expect(json.status()).toBe(200);
-    const parsed = parseJsonExport(await json.text());
+    const parsed = parseJsonExport(await json.text(), msq2020);
     const answers: Record<string, Answers> = Object.fromEntries(
       ours(parsed.responses, (r) => r.country).map((r) => [r.country, r.answers]),
     );
@@ -243,7 +244,9 @@ test("a reviewer downloads each format from the dashboard with a filter applied"
       const portugal = rows.find((r) => r.getCell(1).value === "PRT")!;
       expect(portugal.getCell(header.indexOf("q7_egov_strategy") + 1).value).toBe(ARABIC);
     } else {
-      expectFiltered(parseJsonExport(bytes.toString("utf8")).responses.map((r) => r.country));
+      expectFiltered(
+        parseJsonExport(bytes.toString("utf8"), msq2020).responses.map((r) => r.country),
+      );
     }
   }
 });

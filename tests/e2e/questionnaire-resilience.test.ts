@@ -1,4 +1,4 @@
-import { msq2020 } from "~/questionnaire";
+import { msq2020 } from "~/questionnaire/msq2020.test-helper";
 import { accessibilityViolations, expect, test } from "./fixtures";
 import { prisma } from "./support/db";
 import { createUser, signInAs } from "./support/users";

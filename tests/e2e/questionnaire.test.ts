@@ -1,4 +1,5 @@
-import { allQuestions, msq2020 } from "~/questionnaire";
+import { allQuestions } from "~/questionnaire";
+import { msq2020 } from "~/questionnaire/msq2020.test-helper";
 import { accessibilityViolations, expect, test } from "./fixtures";
 import { prisma } from "./support/db";
 import { expectQuestionValue, fillQuestion, sampleAnswers } from "./support/questionnaire";

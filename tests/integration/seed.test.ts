@@ -2,7 +2,8 @@ import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
-import { completeAnswers, msq2020 } from "~/questionnaire";
+import { completeAnswers } from "~/questionnaire";
+import { msq2020 } from "~/questionnaire/msq2020.test-helper";
 
 // The seed as `npm run setup` and a production deploy run it, against the run's database: outside
 // demo mode it creates no demo account, and run again it keeps what people entered in between.

@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { useCopy } from "~/i18n";
-import type { AnswerValue, Question } from "~/questionnaire/types";
+import type { AnswerValue, Question, QuestionOfType, QuestionType } from "~/questionnaire/types";
 import { WordCounter } from "./word-counter";
 
 // One field of the questionnaire, chosen by the question's type. Fields are uncontrolled
@@ -48,65 +48,159 @@ export function QuestionField({
   ) : null;
   const invalid = errors?.length ? true : undefined;
 
-  if (question.type === "yesno" || question.type === "multi") {
+  const field = questionFields[question.type] as QuestionFieldEntry<Question>;
+  const input = {
+    id,
+    question,
+    value,
+    describedBy: describedBy(hintId, errorId),
+    invalid,
+  };
+  if (field.group) {
     return (
       <fieldset
         className="field question"
         id={id}
         hidden={hidden}
-        aria-describedby={describedBy(hintId, errorId)}
+        aria-describedby={input.describedBy}
         aria-invalid={invalid}
       >
         <legend>{question.text}</legend>
         {hint}
         {errorList}
-        {question.type === "yesno" ? (
-          <YesNoChoices question={question} value={value} />
-        ) : (
-          <MultiChoices question={question} value={value} />
-        )}
+        <field.Input {...input} />
         {children}
       </fieldset>
     );
   }
-
   return (
     <div className="field question" hidden={hidden}>
       <label htmlFor={id}>{question.text}</label>
       {hint}
       {errorList}
-      {question.type === "longtext" ? (
-        <LongText
-          id={id}
-          question={question}
-          value={value}
-          describedBy={describedBy(hintId, errorId)}
-          invalid={invalid}
-        />
-      ) : question.format === "lines" ? (
-        <textarea
-          id={id}
-          name={question.key}
-          rows={3}
-          defaultValue={typeof value === "string" ? value : ""}
-          aria-describedby={describedBy(hintId, errorId)}
-          aria-invalid={invalid}
-        />
-      ) : (
-        <input
-          id={id}
-          name={question.key}
-          type={question.format === "email" ? "email" : "text"}
-          autoComplete={question.format === "email" ? "email" : "off"}
-          defaultValue={typeof value === "string" ? value : ""}
-          aria-describedby={describedBy(hintId, errorId)}
-          aria-invalid={invalid}
-        />
-      )}
+      <field.Input {...input} />
       {children}
     </div>
   );
 }
+
+/** What a field's input gets: the ids that tie it to its label, hint and errors. */
+type InputProps<Q> = {
+  id: string;
+  question: Q;
+  value: AnswerValue;
+  describedBy?: string;
+  invalid?: boolean;
+};
+
+type QuestionFieldEntry<Q> = {
+  /** Radios and checkboxes are a group: a fieldset named by its legend. */
+  group: boolean;
+  Input: (props: InputProps<Q>) => React.ReactNode;
+};
+
+const text = (value: AnswerValue) => (typeof value === "string" ? value : "");
+
+function TextInput({
+  type,
+  autoComplete = "off",
+  inputMode,
+  ...props
+}: InputProps<Question> & {
+  type: string;
+  autoComplete?: string;
+  inputMode?: React.HTMLAttributes<HTMLInputElement>["inputMode"];
+}) {
+  return (
+    <input
+      id={props.id}
+      name={props.question.key}
+      type={type}
+      autoComplete={autoComplete}
+      inputMode={inputMode}
+      spellCheck={type === "text" ? undefined : false}
+      defaultValue={text(props.value)}
+      aria-describedby={props.describedBy}
+      aria-invalid={props.invalid}
+    />
+  );
+}
+
+/** A number typed as text: `type=number` drops what it cannot read, and its spinner misleads. */
+function NumberInput(props: InputProps<Question> & { suffix?: string }) {
+  const suffixId = `${props.id}-unit`;
+  return (
+    <div className="input-with-unit">
+      <input
+        id={props.id}
+        name={props.question.key}
+        type="text"
+        inputMode="decimal"
+        autoComplete="off"
+        className="input--number"
+        defaultValue={text(props.value)}
+        aria-describedby={
+          [props.describedBy, props.suffix ? suffixId : ""].filter(Boolean).join(" ") || undefined
+        }
+        aria-invalid={props.invalid}
+      />
+      {props.suffix ? (
+        <span className="input-unit" id={suffixId}>
+          {props.suffix}
+        </span>
+      ) : null}
+    </div>
+  );
+}
+
+// One entry per question type (the form's half of questionnaire/question-types.ts): the
+// compiler refuses a type without its field.
+export const questionFields: { [T in QuestionType]: QuestionFieldEntry<QuestionOfType<T>> } = {
+  text: { group: false, Input: (p) => <TextInput {...p} type="text" /> },
+  email: { group: false, Input: (p) => <TextInput {...p} type="email" autoComplete="email" /> },
+  url: { group: false, Input: (p) => <TextInput {...p} type="url" inputMode="url" /> },
+  lines: {
+    group: false,
+    Input: (p) => (
+      <textarea
+        id={p.id}
+        name={p.question.key}
+        rows={3}
+        defaultValue={text(p.value)}
+        aria-describedby={p.describedBy}
+        aria-invalid={p.invalid}
+      />
+    ),
+  },
+  longtext: { group: false, Input: (p) => <LongText {...p} /> },
+  number: { group: false, Input: (p) => <NumberInput {...p} suffix={p.question.unit} /> },
+  percentage: { group: false, Input: (p) => <NumberInput {...p} suffix="%" /> },
+  date: {
+    group: false,
+    Input: (p) => (
+      <input
+        id={p.id}
+        name={p.question.key}
+        type="date"
+        min={p.question.min}
+        max={p.question.max}
+        className="input--date"
+        defaultValue={text(p.value)}
+        aria-describedby={p.describedBy}
+        aria-invalid={p.invalid}
+      />
+    ),
+  },
+  yesno: { group: true, Input: (p) => <YesNoChoices question={p.question} value={p.value} /> },
+  single: {
+    group: true,
+    Input: (p) => <Choices question={p.question} value={p.value} type="radio" />,
+  },
+  multi: {
+    group: true,
+    Input: (p) => <Choices question={p.question} value={p.value} type="checkbox" />,
+  },
+};
 
 function LongText({
   id,
@@ -114,13 +208,7 @@ function LongText({
   value,
   describedBy: described,
   invalid,
-}: {
-  id: string;
-  question: Extract<Question, { type: "longtext" }>;
-  value: AnswerValue;
-  describedBy?: string;
-  invalid?: boolean;
-}) {
+}: InputProps<QuestionOfType<"longtext">>) {
   const [text, setText] = useState(typeof value === "string" ? value : "");
   const counterId = `${id}-count`;
   return (
@@ -159,20 +247,22 @@ function YesNoChoices({ question, value }: { question: Question; value: AnswerVa
   );
 }
 
-function MultiChoices({
+function Choices({
   question,
   value,
+  type,
 }: {
-  question: Extract<Question, { type: "multi" }>;
+  question: QuestionOfType<"single" | "multi">;
   value: AnswerValue;
+  type: "radio" | "checkbox";
 }) {
-  const picked = Array.isArray(value) ? value : [];
+  const picked = Array.isArray(value) ? value : typeof value === "string" ? [value] : [];
   return (
     <div className="choices">
       {question.options.map((option) => (
         <div className="choice" key={option.key}>
           <input
-            type="checkbox"
+            type={type}
             id={`${fieldId(question.key)}-${option.key}`}
             name={question.key}
             value={option.key}

@@ -23,7 +23,7 @@ import {
   uploadName,
 } from "~/models/import-upload.server";
 import { currentRound } from "~/models/round.server";
-import { questionnaireFor } from "~/questionnaire";
+import { requireQuestionnaire } from "~/models/questionnaire.server";
 import type { Questionnaire } from "~/questionnaire/types";
 import { MAX_UPLOAD_BYTES, type ItemView, uploadSchema } from "./schemas";
 
@@ -46,9 +46,7 @@ function itemView(result: FileResult): ItemView {
 
 export async function roundQuestionnaire(): Promise<Questionnaire> {
   const round = await currentRound();
-  const questionnaire = questionnaireFor(round.id);
-  if (!questionnaire) throw new Error(`There is no questionnaire for round ${round.id}.`);
-  return questionnaire;
+  return requireQuestionnaire(round);
 }
 
 export type Options = { questionnaire: Questionnaire; force: boolean; actorId: string };

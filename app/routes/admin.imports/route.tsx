@@ -7,7 +7,6 @@ import { requireAdmin } from "~/auth/guards.server";
 import { ErrorList, FormErrors } from "~/components/forms";
 import { Confirm, isForceable, Outcome, Preview } from "~/components/imports/import-results";
 import { enImports as copy } from "~/i18n/en-imports";
-import { msq2020, questionnaireFor } from "~/questionnaire";
 import { confirm, roundQuestionnaire, upload } from "./import.server";
 import { confirmSchema, uploadSchema } from "./schemas";
 
@@ -22,7 +21,7 @@ export const meta: MetaFunction = () => [{ title: `${copy.title} · MSQ Portal` 
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireAdmin(request, context);
-  return { round: (await roundQuestionnaire()).round };
+  return { questionnaire: await roundQuestionnaire() };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -38,9 +37,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function AdminImports() {
-  const { round } = useLoaderData<typeof loader>();
+  const { questionnaire } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const questionnaire = questionnaireFor(round) ?? msq2020;
   const [form, fields] = useForm({
     id: "upload",
     lastResult: result && "result" in result ? result.result : undefined,

@@ -1,16 +1,16 @@
 import { prisma } from "~/db.server";
-import { requireQuestionnaire } from "~/questionnaire";
 import type { Questionnaire } from "~/questionnaire/types";
 import { commentThreads } from "~/models/comment-threads.server";
 import { progressAndIssues } from "~/models/questionnaire-view.server";
 import { EDITABLE, findResponse, namesOf } from "~/models/response.server";
 import { currentRound } from "~/models/round.server";
+import { requireQuestionnaire } from "~/models/questionnaire.server";
 
 // The country page: the response's status, progress by section, who saved last, and history.
 
 export async function loadCountryPage(countryCode: string) {
   const round = await currentRound();
-  const questionnaire: Questionnaire = requireQuestionnaire(round.id);
+  const questionnaire: Questionnaire = await requireQuestionnaire(round);
   const [country, response] = await Promise.all([
     prisma.country.findUniqueOrThrow({
       where: { code: countryCode },
@@ -42,6 +42,7 @@ export async function loadCountryPage(countryCode: string) {
   const firstIncomplete = progress.find((s) => s.answered < s.total) ?? progress[0]!;
   return {
     roundId: round.id,
+    questionnaire,
     roundName: round.name,
     deadline: round.deadline?.toISOString() ?? null,
     country,

@@ -14,7 +14,7 @@ import { replySchema } from "~/models/comment-schemas";
 import { loadCountryPage } from "./page.server";
 import { replyToThread } from "~/models/comment-threads.server";
 import { currentRound } from "~/models/round.server";
-import { findQuestion, msq2020, questionnaireFor } from "~/questionnaire";
+import { findQuestion } from "~/questionnaire";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.country.name ?? "Country"} · MSQ Portal` },
@@ -54,7 +54,7 @@ export default function CountryPage() {
   const [searchParams] = useSearchParams();
   const copy = useCopy();
   const c = copy.country;
-  const questionnaire = questionnaireFor(page.roundId) ?? msq2020;
+  const questionnaire = page.questionnaire;
   const base = `/countries/${page.country.code}`;
   return (
     <section aria-labelledby="country-title">

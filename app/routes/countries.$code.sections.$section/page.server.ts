@@ -62,7 +62,9 @@ export async function loadSectionPage({
     roundId: round.id,
     country,
     sectionId: section.id,
-    editable: !response || EDITABLE.includes(response.status),
+    editable: round.status === "OPEN" && (!response || EDITABLE.includes(response.status)),
+    /** The whole questionnaire (5 KB gzipped): the page's navigation and follow-up hints use it. */
+    questionnaire,
     status: response?.status ?? null,
     revision: baseRevision,
     // Only this section's answers go to the browser (follow-up conditions stay within a

@@ -18,7 +18,7 @@ import { takePendingInput } from "~/auth/pending-input.server";
 import { useCopy } from "~/i18n";
 import { loadSectionPage } from "./page.server";
 import { destinationAfterSave, saveSection, sectionContext } from "./save.server";
-import { findSection, isAnswered, isAsked, msq2020, questionnaireFor } from "~/questionnaire";
+import { findSection, isAnswered, isAsked } from "~/questionnaire";
 import { answersFromFormData, fingerprint } from "~/questionnaire/form-data";
 import { POST_FIELDS, shownField } from "~/questionnaire/section-protocol";
 import { progressAfterSaves } from "~/questionnaire/progress-after-saves";
@@ -80,7 +80,7 @@ export default function SectionPage() {
   const copy = useCopy();
   const q = copy.questionnaire;
   const hydrated = useHydrated();
-  const questionnaire: Questionnaire = questionnaireFor(page.roundId) ?? msq2020;
+  const questionnaire: Questionnaire = page.questionnaire;
   const section = findSection(questionnaire, page.sectionId)!;
   const index = questionnaire.sections.indexOf(section);
   const formRef = useRef<HTMLFormElement>(null);

@@ -1,4 +1,5 @@
-import { findSection, msq2020, questionnaireFor } from "~/questionnaire";
+import { findSection } from "~/questionnaire";
+import { requireQuestionnaire } from "~/models/questionnaire.server";
 import { parseSectionPost, type SectionIntent } from "~/questionnaire/section-post";
 import type { Questionnaire, Section } from "~/questionnaire/types";
 import { saveAnswers, type FieldConflict } from "~/models/response.server";
@@ -25,7 +26,7 @@ export type SectionSaveOutcome =
 
 export async function sectionContext(countryCode: string, sectionId: string | undefined) {
   const round = await currentRound();
-  const questionnaire: Questionnaire = questionnaireFor(round.id) ?? msq2020;
+  const questionnaire: Questionnaire = await requireQuestionnaire(round);
   const section = findSection(questionnaire, sectionId ?? "");
   if (!section) throw new Response("Not found", { status: 404 });
   return { round, questionnaire, section, countryCode };
@@ -43,6 +44,8 @@ export async function saveSection({
   formData: FormData;
 }): Promise<SectionSaveOutcome> {
   const { round, questionnaire, section } = await sectionContext(countryCode, sectionId);
+  // A closed round is read only: its responses are what was collected.
+  if (round.status !== "OPEN") return { kind: "locked" };
   const post = parseSectionPost(questionnaire, section.questions, formData);
   if ("error" in post) return { kind: "malformed", fields: post.fields };
   const result = await saveAnswers({

@@ -1,7 +1,6 @@
 import { prisma } from "~/db.server";
 import { commentsOf } from "~/models/comment-threads.server";
 import type { Role } from "~/generated/prisma/enums";
-import { msq2020, questionnaireFor } from "~/questionnaire";
 import { changedFields } from "~/questionnaire/diff";
 import type { Answers, Questionnaire } from "~/questionnaire/types";
 import { answerIssues } from "~/questionnaire/validation";
@@ -9,13 +8,14 @@ import { findResponse, namesOf } from "~/models/response.server";
 import { latestSubmissions } from "~/models/review.server";
 import { availableDecisions } from "~/models/review-state";
 import { currentRound } from "~/models/round.server";
+import { requireQuestionnaire } from "~/models/questionnaire.server";
 
 // What a reviewer sees of one country's response: the submitted answers, what changed since the
 // previous submission (or the import), flags, comments, import warnings and history.
 
 export async function loadReviewPage(countryCode: string, role: Role) {
   const round = await currentRound();
-  const questionnaire: Questionnaire = questionnaireFor(round.id) ?? msq2020;
+  const questionnaire: Questionnaire = await requireQuestionnaire(round);
   const [country, response] = await Promise.all([
     prisma.country.findUnique({
       where: { code: countryCode },
@@ -42,6 +42,7 @@ export async function loadReviewPage(countryCode: string, role: Role) {
   );
   return {
     roundId: round.id,
+    questionnaire,
     country,
     status: response?.status ?? null,
     imported: response?.imported ?? false,

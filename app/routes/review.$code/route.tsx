@@ -22,7 +22,8 @@ import { reviewerCommentSchema } from "~/models/comment-schemas";
 import { decisionSchema } from "~/models/review-schemas";
 import { addComment, decide } from "~/models/review.server";
 import { currentRound } from "~/models/round.server";
-import { findQuestion, msq2020, questionnaireFor, requireQuestionnaire } from "~/questionnaire";
+import { findQuestion } from "~/questionnaire";
+import { requireQuestionnaire } from "~/models/questionnaire.server";
 import { formatAnswer } from "~/questionnaire/format";
 import type { Questionnaire } from "~/questionnaire/types";
 import { wordLimitState } from "~/questionnaire/word-count";
@@ -64,7 +65,7 @@ async function comment(form: FormData, countryCode: string, authorId: string) {
   }
   const { body, field, parent } = post.value;
   const round = await currentRound();
-  const questionnaire = requireQuestionnaire(round.id);
+  const questionnaire = await requireQuestionnaire(round);
   const added = await addComment({
     roundId: round.id,
     countryCode,
@@ -121,7 +122,7 @@ export default function ReviewResponse() {
   const result = useActionData<typeof action>();
   const copy = useCopy();
   const r = copy.reviewPage;
-  const questionnaire: Questionnaire = questionnaireFor(page.roundId) ?? msq2020;
+  const questionnaire: Questionnaire = page.questionnaire;
   const labels = { yes: copy.questionnaire.yes, no: copy.questionnaire.no };
   return (
     <section aria-labelledby="review-title" className="review">

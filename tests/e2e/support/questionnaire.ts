@@ -1,5 +1,6 @@
 import type { Page } from "@playwright/test";
-import { allQuestions, msq2020 } from "~/questionnaire";
+import { allQuestions } from "~/questionnaire";
+import { msq2020 } from "~/questionnaire/msq2020.test-helper";
 import type { AnswerValue, Answers, Question } from "~/questionnaire/types";
 
 // Filling the questionnaire the way a person does, field by field, driven by the definition.
@@ -23,8 +24,8 @@ function sampleAnswer(q: Question, tag: string): AnswerValue {
     case "longtext":
       return `${tag} answer to ${q.key}: the national strategy is aligned with the SDGs.`;
     default:
-      if (q.format === "email") return `${q.key.replace(/_/g, ".")}@gov.example.org`;
-      if (q.format === "lines")
+      if (q.type === "email") return `${q.key.replace(/_/g, ".")}@gov.example.org`;
+      if (q.type === "lines")
         return `https://${q.key.replace(/_/g, "-")}.gov.example.org\n${tag} agency`;
       return `${tag} ${q.key}`;
   }

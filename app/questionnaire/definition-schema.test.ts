@@ -1,0 +1,167 @@
+import { describe, expect, it } from "vitest";
+import { parseDefinition, type QuestionnaireDefinition } from "./definition-schema";
+import { definitionStructure, structureChanges } from "./definition-structure";
+import { localizeDefinition } from "./localize";
+import { msq2020Definition } from "./msq2020.test-helper";
+
+const minimal = (): QuestionnaireDefinition => ({
+  round: "2026",
+  version: 1,
+  title: "MSQ 2026",
+  authorizationText: "I authorise publication.",
+  sections: [
+    {
+      id: "A",
+      title: "Portals",
+      questions: [
+        { key: "a1_portal", type: "url", text: "A1. National portal" },
+        {
+          key: "a2_tech",
+          type: "multi",
+          text: "A2. Technologies",
+          options: [
+            { key: "ai", text: "AI" },
+            { key: "iot", text: "IoT" },
+          ],
+          other: "Other (please specify)",
+        },
+      ],
+    },
+  ],
+});
+
+const errorsOf = (definition: unknown) => {
+  const result = parseDefinition(JSON.stringify(definition));
+  return result.ok ? [] : result.errors;
+};
+
+describe("a definition file", () => {
+  it("accepts the MSQ 2020 definition that ships with the portal", () => {
+    expect(errorsOf(msq2020Definition)).toEqual([]);
+  });
+
+  it("names the path and the problem of a duplicate option key", () => {
+    const d = minimal();
+    const tech = d.sections[0]!.questions[1]! as { options: { key: string; text: string }[] };
+    tech.options.push({ key: "ai", text: "Artificial intelligence" });
+    expect(errorsOf(d)).toEqual(['sections[0].questions[1].options: duplicate key "ai"']);
+  });
+
+  it("refuses duplicate keys across sections, reserved keys and the Other field's key", () => {
+    const d = minimal();
+    d.sections.push({
+      id: "B",
+      title: "More",
+      questions: [
+        { key: "a1_portal", type: "text", text: "again" },
+        { key: "country", type: "text", text: "reserved" },
+        { key: "a2_tech_other", type: "text", text: "clashes with the Other text" },
+      ],
+    });
+    expect(errorsOf(d)).toEqual([
+      'sections[1].questions[0].key: duplicate key "a1_portal"',
+      'sections[1].questions[1].key: "country" is reserved for the response\'s header',
+      'sections[1].questions[2].key: duplicate key "a2_tech_other"',
+    ]);
+  });
+
+  it("says which type is unknown and lists the types", () => {
+    const d = minimal() as unknown as { sections: { questions: object[] }[] };
+    d.sections[0]!.questions.push({ key: "a3", type: "slider", text: "?" });
+    const [error] = errorsOf(d);
+    expect(error).toMatch(
+      /^sections\[0\]\.questions\[2\]\.type: "type" must be one of text, lines/,
+    );
+  });
+
+  it("checks that conditions point back to a question and to one of its answers", () => {
+    const d = minimal();
+    const questions = d.sections[0]!
+      .questions as QuestionnaireDefinition["sections"][0]["questions"][number][];
+    questions.push(
+      { key: "a3", type: "text", text: "?", when: { field: "a9_later", equals: "yes" } },
+      { key: "a4", type: "text", text: "?", when: { field: "a2_tech", includes: "blockchain" } },
+      { key: "a5", type: "text", text: "?", when: { field: "a2_tech", equals: "ai" } },
+      {
+        key: "a6",
+        type: "text",
+        text: "?",
+        when: {
+          any: [
+            { field: "a2_tech", includes: "ai" },
+            { field: "a1_portal", includes: "x" },
+          ],
+        },
+      },
+    );
+    expect(errorsOf(d)).toEqual([
+      'sections[0].questions[2].when: "a9_later" is not a question before this one',
+      'sections[0].questions[3].when: "blockchain" is not an option of "a2_tech" (ai, iot, other)',
+      'sections[0].questions[4].when: "a2_tech" is a multiple choice: use "includes"',
+      'sections[0].questions[5].when.any[1]: "a1_portal" is not a multiple choice: use "equals"',
+    ]);
+  });
+
+  it("refuses unknown properties, ranges upside down and a file that is not JSON", () => {
+    const unknown = minimal() as unknown as { sections: { questions: object[] }[] };
+    unknown.sections[0]!.questions.push({ key: "a4", type: "text", text: "?", maxWords: 3 });
+    expect(errorsOf(unknown)).toEqual(['sections[0].questions[2]: Unrecognized key: "maxWords"']);
+    const range = minimal() as unknown as { sections: { questions: object[] }[] };
+    range.sections[0]!.questions.push({ key: "a3", type: "number", text: "?", min: 10, max: 1 });
+    expect(errorsOf(range)).toEqual(["sections[0].questions[2].min: min (10) is above max (1)"]);
+    expect(parseDefinition("{ not json")).toMatchObject({ ok: false });
+  });
+
+  it("reads texts in several languages, English where a translation is missing", () => {
+    const d = minimal();
+    d.sections[0]!.title = { en: "Portals", fr: "Portails" };
+    expect(localizeDefinition(d, "fr").sections[0]!.title).toBe("Portails");
+    expect(localizeDefinition(d, "ru").sections[0]!.title).toBe("Portals");
+  });
+
+  it('expands "Other" into an option and its follow-up text field', () => {
+    const [, tech, other] = localizeDefinition(minimal()).sections[0]!.questions;
+    expect(tech).toMatchObject({ options: [{ key: "ai" }, { key: "iot" }, { key: "other" }] });
+    expect(other).toEqual({
+      key: "a2_tech_other",
+      type: "text",
+      text: "Other (please specify)",
+      when: { field: "a2_tech", includes: "other" },
+    });
+  });
+
+  it("handles a 1 MB file in time linear in its size (one huge text, refused by size above)", () => {
+    const d = minimal();
+    d.title = "x".repeat(900_000);
+    const started = performance.now();
+    expect(errorsOf(d)).toEqual([]);
+    expect(parseDefinition(" ".repeat(1_000_001))).toEqual({
+      ok: false,
+      errors: ["the file is over 1 MB"],
+    });
+    // Generous: a quadratic check of a 900 kB string would take minutes.
+    expect(performance.now() - started).toBeLessThan(5_000);
+  });
+});
+
+describe("a definition's structure (what an open round freezes)", () => {
+  it("is the same when only wording changes", () => {
+    const reworded = minimal();
+    reworded.version = 2;
+    reworded.sections[0]!.questions[0]!.text = "A1. The national portal's address";
+    expect(definitionStructure(reworded)).toBe(definitionStructure(minimal()));
+    expect(structureChanges(minimal(), reworded)).toEqual([]);
+  });
+
+  it("differs, and says how, when a key, type or option changes", () => {
+    const changed = minimal();
+    const tech = changed.sections[0]!.questions[1]! as { options: { key: string; text: string }[] };
+    tech.options.pop();
+    changed.sections[0]!.questions[0] = { key: "a1_site", type: "url", text: "A1" };
+    expect(structureChanges(minimal(), changed)).toEqual([
+      '"a1_portal" was removed',
+      '"a1_site" was added',
+      '"a2_tech" changed type, options, condition or limits',
+    ]);
+  });
+});

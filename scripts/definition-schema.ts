@@ -1,0 +1,35 @@
+// `npm run definition:schema`: writes app/questionnaire/definition.schema.json, the JSON Schema
+// of a questionnaire definition, generated from the zod schema so the two cannot drift. Editors
+// (VS Code and others) validate a definition file that names it in "$schema". `--check` fails
+// when the committed file is out of date (CI runs it).
+import { readFileSync, writeFileSync } from "node:fs";
+import { z } from "zod";
+import { definitionShape } from "~/questionnaire/definition-schema";
+
+const FILE = "app/questionnaire/definition.schema.json";
+
+const schema = {
+  ...z.toJSONSchema(definitionShape, { target: "draft-2020-12", unrepresentable: "any" }),
+  $id: "https://msq.un.example/definition.schema.json",
+  title: "MSQ questionnaire definition",
+  description:
+    "A round of the UN E-Government Survey's Member States Questionnaire: sections, questions, follow-up conditions and texts in the six UN languages. See docs/rounds.md.",
+};
+const text = `${JSON.stringify(schema, null, 2)}\n`;
+
+if (process.argv.includes("--check")) {
+  let committed = "";
+  try {
+    committed = readFileSync(FILE, "utf8");
+  } catch {
+    // missing: out of date
+  }
+  if (committed !== text) {
+    console.error(`${FILE} is out of date: run npm run definition:schema`);
+    process.exit(1);
+  }
+  console.error(`${FILE} is up to date`);
+} else {
+  writeFileSync(FILE, text);
+  console.error(`wrote ${FILE}`);
+}
