@@ -30,6 +30,7 @@ const DATABASE_TESTS = [
   "app/models/response.test.ts",
   "app/models/review.test.ts",
   "app/models/section-save.test.ts",
+  "app/rounds/rounds.test.ts",
   // child processes on the test database
   "scripts/export-msq.test.ts",
   "scripts/import-json.test.ts",

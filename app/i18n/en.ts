@@ -38,6 +38,7 @@ export const en = {
     countries: "Countries",
     review: "Dashboard",
     users: "Users",
+    rounds: "Rounds",
     account: "Your account",
     signIn: "Sign in",
     signOut: "Sign out",
@@ -220,6 +221,20 @@ export const en = {
     invalidForm: "The form could not be read. Reload the page and try again.",
   },
   /** The focal point's check-answers page (DESA's review is reviewPage). */
+  carried: {
+    sectionIntro: (count: number, round: string) =>
+      `${count} ${count === 1 ? "answer" : "answers"} in this section ${count === 1 ? "comes" : "come"} from your MSQ ${round} response. Read each one: confirm it is still accurate, or change it.`,
+    allStillAccurate: "All answers in this section are still accurate",
+    from: (round: string) => `From your MSQ ${round} response.`,
+    questionChanged: (round: string) => `This question changed since ${round}: check your answer.`,
+    stillAccurate: "Still accurate",
+    update: "Update",
+    confirmed: (round: string) => `From your MSQ ${round} response; confirmed as still accurate.`,
+    updated: (round: string) => `Updated since your MSQ ${round} response.`,
+    previousAnswer: (round: string) => `Your ${round} answer`,
+    confirmedNotice: "Marked as still accurate.",
+    confirmedAllNotice: "The answers of this section are marked as still accurate.",
+  },
   checkAnswers: {
     title: "Authorisation and review",
     intro:
@@ -372,6 +387,18 @@ export const en = {
     published: "Published responses",
   },
   reviewPage: {
+    marks: {
+      unchanged: (round: string) => `Unchanged since ${round}`,
+      updated: (round: string) => `Updated since ${round}`,
+      new: () => "New question",
+      changed_question: (round: string) => `Question changed since ${round}; answer kept`,
+    } as Record<"unchanged" | "updated" | "new" | "changed_question", (round: string) => string>,
+    previousAnswer: (round: string) => `${round}:`,
+    carriedSummary: (
+      round: string,
+      counts: { unchanged: number; updated: number; new: number; changed_question: number },
+    ) =>
+      `This response started from the country's MSQ ${round} answers: ${counts.unchanged} unchanged, ${counts.updated} updated, ${counts.changed_question} kept under a changed question, ${counts.new} new ${counts.new === 1 ? "question" : "questions"}.`,
     title: (country: string) => `Review: ${country}`,
     submission: (n: number) => `Submission ${n}`,
     draftOnly: "Nothing has been submitted yet; these are the working answers.",

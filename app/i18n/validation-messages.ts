@@ -12,6 +12,8 @@ export type ValidationMessages = {
   invalidDate: string;
   dateOutOfRange: (min: string | undefined, max: string | undefined) => string;
   required: string;
+  /** A carried answer not yet confirmed or changed. */
+  carriedUnconfirmed: (round: string) => string;
   notAsked: (parentText: string) => string;
   unknownOption: string;
   invalidChoice: string;
@@ -45,6 +47,8 @@ export const englishValidationMessages: ValidationMessages = {
         ? `Enter a date on or after ${min}.`
         : `Enter a date on or before ${max}.`,
   required: "Answer this question: it is required to submit.",
+  carriedUnconfirmed: (round) =>
+    `This answer comes from your ${round} response: confirm it is still accurate, or update it.`,
   notAsked: (parentText) =>
     `This follow-up applies only to a different answer to “${parentText}”. Clear it, or change that answer.`,
   unknownOption: "Choose only from the options listed.",

@@ -7,6 +7,7 @@ import { AUTHORIZATION_KEY } from "~/questionnaire";
 import type { FieldConflict } from "~/questionnaire/section-protocol";
 import { fingerprint, sameAnswer } from "~/questionnaire/form-data";
 import type { AnswerValue, Answers } from "~/questionnaire/types";
+import { readCarried, readConfirmed } from "~/rounds/carry-forward";
 import { logEvent } from "./event.server";
 import { TRANSITIONS } from "./review-state";
 
@@ -51,6 +52,9 @@ type ResponseRecord = {
   updatedById: string | null;
   submittedAt: Date | null;
   acceptedAt: Date | null;
+  carried: Prisma.JsonValue | null;
+  carriedFromRoundId: string | null;
+  confirmedCarried: Prisma.JsonValue | null;
 };
 
 export type ResponseRow = Awaited<ReturnType<typeof findResponse>>;
@@ -69,7 +73,7 @@ export async function findResponse(
     SELECT id, "roundId", "countryCode", status, "questionnaireVersion", answers,
       "fieldVersions", "authorizePublication", "responseDate", revision, imported,
       "importSource", "importWarnings", "importedAt", "updatedAt", "updatedById",
-      "submittedAt", "acceptedAt"
+      "submittedAt", "acceptedAt", carried, "carriedFromRoundId", "confirmedCarried"
     FROM "Response" WHERE "roundId" = ${roundId} AND "countryCode" = ${countryCode}`;
   const row = rows[0];
   if (!row) return null;
@@ -79,6 +83,8 @@ export async function findResponse(
     authorizePublication: nullableBoolean(row.authorizePublication),
     answers: (row.answers ?? {}) as Answers,
     fieldVersions: (row.fieldVersions ?? {}) as FieldVersions,
+    carried: readCarried(row.carried),
+    confirmedCarried: readConfirmed(row.confirmedCarried),
   };
 }
 

@@ -1,7 +1,9 @@
 import { prisma } from "~/db.server";
 import type { Questionnaire } from "~/questionnaire/types";
 import { completeAnswers } from "~/questionnaire";
-import { answerIssues, type FieldIssue } from "~/questionnaire/validation";
+import type { FieldIssue } from "~/questionnaire/validation";
+import { carryOf } from "~/rounds/carry-forward";
+import { withCarriedIssues } from "./questionnaire-view.server";
 import { logEvent } from "./event.server";
 import { EDITABLE, findResponse } from "./response.server";
 
@@ -25,7 +27,10 @@ export async function submitResponse(input: {
   const response = await findResponse(input.roundId, input.countryCode);
   if (!response) return { ok: false, reason: "empty" };
   if (!EDITABLE.includes(response.status)) return { ok: false, reason: "not-editable" };
-  const errors = answerIssues(input.questionnaire, response.answers).filter((i) => i.blocksSubmit);
+  // Carried answers count too: each confirmed or changed (never one click for everything).
+  const errors = withCarriedIssues(input.questionnaire, response.answers, carryOf(response)).filter(
+    (i) => i.blocksSubmit,
+  );
   if (errors.length > 0) return { ok: false, reason: "errors", errors };
   if (response.authorizePublication !== true && !input.confirmNoPublication) {
     return { ok: false, reason: "needs-confirmation" };
@@ -49,7 +54,8 @@ export async function submitResponse(input: {
       data: {
         responseId: response.id,
         number,
-        questionnaireVersion: response.questionnaireVersion,
+        // The definition version the person saw and submitted against.
+        questionnaireVersion: input.questionnaire.version,
         answers,
         authorizePublication: response.authorizePublication,
         submittedById: input.actorId,

@@ -11,7 +11,10 @@ import { POST_FIELDS, shownField } from "./section-protocol";
 export type SectionIntent =
   | { kind: "save" | "next" | "back" | "autosave" | "review" }
   | { kind: "goto"; section: string }
-  | { kind: "keep" | "theirs"; field: string };
+  | { kind: "keep" | "theirs"; field: string }
+  /** "Still accurate" on one carried answer, or on every carried answer of the section. */
+  | { kind: "confirm"; field: string }
+  | { kind: "confirm-section" };
 
 export type SectionPost = {
   intent: SectionIntent;
@@ -29,9 +32,11 @@ function parseIntent(raw: FormDataEntryValue | null): SectionIntent | null {
   if (["save", "next", "back", "autosave", "review"].includes(value)) {
     return { kind: value as "save" };
   }
+  if (value === "confirm-section") return { kind: value };
   const [kind, arg] = value.split(":");
   if (kind === "goto" && arg) return { kind, section: arg };
-  if ((kind === "keep" || kind === "theirs") && arg) return { kind, field: arg };
+  if ((kind === "keep" || kind === "theirs" || kind === "confirm") && arg)
+    return { kind, field: arg };
   return null;
 }
 

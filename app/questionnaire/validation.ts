@@ -11,7 +11,12 @@ import type { Answers, Question, Questionnaire } from "./types";
 
 export { MAX_LONGTEXT_CHARS, MAX_TEXT_CHARS } from "./question-types";
 
-export type IssueCode = ValueIssueCode | "not_asked" | "unanswered" | "required";
+export type IssueCode =
+  | ValueIssueCode
+  | "not_asked"
+  | "unanswered"
+  | "required"
+  | "carried_unconfirmed";
 
 export type FieldIssue = {
   field: string;

@@ -89,8 +89,49 @@ export function reviewMark(
 
 /** Reads the stored JSON columns back, tolerating nulls (responses from before carry-forward). */
 export function readCarried(json: unknown): CarriedAnswers | null {
-  return json && typeof json === "object" && !Array.isArray(json) ? (json as CarriedAnswers) : null;
+  const value = typeof json === "string" ? (JSON.parse(json) as unknown) : json;
+  return value && typeof value === "object" && !Array.isArray(value)
+    ? (value as CarriedAnswers)
+    : null;
 }
 export function readConfirmed(json: unknown): string[] {
-  return Array.isArray(json) ? json.filter((k): k is string => typeof k === "string") : [];
+  const value = typeof json === "string" ? (JSON.parse(json) as unknown) : json;
+  return Array.isArray(value) ? value.filter((k): k is string => typeof k === "string") : [];
+}
+
+/** What the pages need to show and check carried answers. */
+export type Carry = {
+  fromRound: string;
+  carried: CarriedAnswers;
+  confirmed: readonly string[];
+};
+
+export function carryOf(
+  response: {
+    carried: CarriedAnswers | null;
+    carriedFromRoundId: string | null;
+    confirmedCarried: readonly string[];
+  } | null,
+): Carry | null {
+  if (!response?.carried || !response.carriedFromRoundId) return null;
+  return {
+    fromRound: response.carriedFromRoundId,
+    carried: response.carried,
+    confirmed: response.confirmedCarried,
+  };
+}
+
+/** A blocking issue for every carried answer not yet confirmed or changed. */
+export function carriedIssues(
+  carry: Carry | null,
+  answers: Answers,
+  message: (round: string) => string,
+): { field: string; code: "carried_unconfirmed"; message: string; blocksSubmit: true }[] {
+  if (!carry) return [];
+  return unconfirmedCarried(carry.carried, carry.confirmed, answers).map((field) => ({
+    field,
+    code: "carried_unconfirmed",
+    message: message(carry.fromRound),
+    blocksSubmit: true,
+  }));
 }

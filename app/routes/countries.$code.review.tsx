@@ -15,6 +15,7 @@ import { authorisationOf, checkAnswersSchema } from "~/models/submission-schemas
 import { submitResponse } from "~/models/submission.server";
 import { completeAnswers, sectionOf } from "~/questionnaire";
 import { requireQuestionnaire } from "~/models/questionnaire.server";
+import { carryOf } from "~/rounds/carry-forward";
 import { fingerprint } from "~/questionnaire/form-data";
 import { POST_FIELDS, shownField } from "~/questionnaire/section-protocol";
 import type { Questionnaire } from "~/questionnaire/types";
@@ -32,7 +33,12 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { countryCode } = await requireFocalPointFor(request, context, params.code);
   const { round, questionnaire, response } = await checkAnswersContext(countryCode);
   const answers = completeAnswers(questionnaire, response?.answers ?? {});
-  const { progress, issues } = progressAndIssues(questionnaire, answers);
+  const { progress, issues } = progressAndIssues(
+    questionnaire,
+    answers,
+    undefined,
+    carryOf(response),
+  );
   const authorizePublication = response?.authorizePublication ?? null;
   // The authorisation ticked (or not) when the session had expired, with what the person had
   // seen then, so that saving it still detects a colleague's change in between.

@@ -4,6 +4,7 @@ import { commentThreads } from "~/models/comment-threads.server";
 import { progressAndIssues } from "~/models/questionnaire-view.server";
 import { EDITABLE, findResponse, namesOf } from "~/models/response.server";
 import { currentRound } from "~/models/round.server";
+import { carryOf } from "~/rounds/carry-forward";
 import { requireQuestionnaire } from "~/models/questionnaire.server";
 
 // The country page: the response's status, progress by section, who saved last, and history.
@@ -22,6 +23,7 @@ export async function loadCountryPage(countryCode: string) {
     questionnaire,
     response?.answers ?? {},
     response ? `${response.id}:${response.revision}` : undefined,
+    carryOf(response),
   );
   // Every event about the country's response, reminders before it existed included.
   const events = await prisma.event.findMany({

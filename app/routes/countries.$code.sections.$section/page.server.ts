@@ -3,6 +3,7 @@ import { prisma } from "~/db.server";
 import { Prisma } from "~/generated/prisma/client";
 import { fingerprint } from "~/questionnaire/form-data";
 import { progressAndIssues } from "~/models/questionnaire-view.server";
+import { carryOf } from "~/rounds/carry-forward";
 import { EDITABLE, findResponse } from "~/models/response.server";
 import { sectionContext } from "./save.server";
 import { parseSectionPost } from "~/questionnaire/section-post";
@@ -55,6 +56,7 @@ export async function loadSectionPage({
     response && !restored ? `${response.id}:${response.revision}` : undefined,
   );
   const sectionKeys = new Set(keys);
+  const carry = carryOf(response);
 
   return {
     /** Whose unsaved changes this browser may restore on this page (local-backup.ts). */
@@ -74,6 +76,20 @@ export async function loadSectionPage({
     restored,
     progress,
     issues: issues.filter((issue) => sectionKeys.has(issue.field) && issue.code !== "unanswered"),
+    /** This section's answers carried from the previous round, shown with "Still accurate". */
+    carry: carry
+      ? {
+          fromRound: carry.fromRound,
+          fields: Object.fromEntries(
+            keys
+              .filter((key) => carry.carried[key])
+              .map((key) => [
+                key,
+                { ...carry.carried[key]!, confirmed: carry.confirmed.includes(key) },
+              ]),
+          ),
+        }
+      : null,
     comments: comments.map(({ id, fieldKey, body, createdAt, authorName }) => ({
       id,
       fieldKey,

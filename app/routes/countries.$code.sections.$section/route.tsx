@@ -3,6 +3,8 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useMemo, useRef, useState } from "react";
 import { ConflictNotice } from "~/components/questionnaire/conflict-notice";
+import { CarriedAnswer } from "~/components/questionnaire/carried-answer";
+import { carriedState } from "~/rounds/carry-forward";
 import { conditionHint } from "~/components/questionnaire/condition-hint";
 import { QuestionField } from "~/components/questionnaire/question-field";
 import { SectionNav } from "~/components/questionnaire/section-nav";
@@ -123,6 +125,9 @@ export default function SectionPage() {
     return map;
   }, [page.issues]);
   const allConflicts = [...conflicts, ...autosave.conflicts];
+  const toConfirm = Object.entries(page.carry?.fields ?? {}).filter(
+    ([key, c]) => carriedState(c, live[key], c.confirmed) === "to_confirm",
+  );
   // The section list follows autosave: this section's count moves as its answers are saved.
   const progress = page.progress.map((p) =>
     p.id === section.id ? progressAfterSaves(p, section, page.values, autosave.savedAnswers) : p,
@@ -151,6 +156,13 @@ export default function SectionPage() {
               minute: "2-digit",
             }),
           )}
+        </p>
+      ) : null}
+      {searchParams.get("confirmed") && !actionData ? (
+        <p className="notice notice--success" role="status">
+          {searchParams.get("confirmed") === "all"
+            ? copy.carried.confirmedAllNotice
+            : copy.carried.confirmedNotice}
         </p>
       ) : null}
       {actionData?.malformed ? (
@@ -203,7 +215,16 @@ export default function SectionPage() {
         <div className="questionnaire-layout">
           <SectionNav progress={progress} current={section.id} />
           <fieldset disabled={!page.editable} className="questions">
+            {toConfirm.length > 0 && page.editable ? (
+              <div className="notice carried-section">
+                <p>{copy.carried.sectionIntro(toConfirm.length, page.carry!.fromRound)}</p>
+                <button type="submit" name="intent" value="confirm-section" className="secondary">
+                  {copy.carried.allStillAccurate}
+                </button>
+              </div>
+            ) : null}
             {section.questions.map((question) => {
+              const carried = page.carry?.fields[question.key];
               const conflict = allConflicts.find((c) => c.field === question.key);
               // Without JavaScript every follow-up is shown, saying when it applies; with it,
               // a follow-up that does not apply (and has no answer) is hidden.
@@ -231,6 +252,16 @@ export default function SectionPage() {
                         <p className="multiline">{c.body}</p>
                       </aside>
                     ))}
+                  {carried ? (
+                    <CarriedAnswer
+                      question={question}
+                      carried={carried}
+                      confirmed={carried.confirmed}
+                      current={live[question.key]}
+                      fromRound={page.carry!.fromRound}
+                      editable={page.editable}
+                    />
+                  ) : null}
                   {conflict ? (
                     <ConflictNotice
                       question={question}

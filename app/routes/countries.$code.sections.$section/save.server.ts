@@ -1,5 +1,6 @@
 import { findSection } from "~/questionnaire";
 import { requireQuestionnaire } from "~/models/questionnaire.server";
+import { confirmCarried } from "~/rounds/confirm-carried.server";
 import { parseSectionPost, type SectionIntent } from "~/questionnaire/section-post";
 import type { Questionnaire, Section } from "~/questionnaire/types";
 import { saveAnswers, type FieldConflict } from "~/models/response.server";
@@ -58,7 +59,15 @@ export async function saveSection({
     overwrite: post.overwrite,
   });
   if (!result.ok) return { kind: "locked" };
-  const { revision, saved, savedAt, conflicts } = result;
+  const { saved, savedAt, conflicts } = result;
+  let { revision } = result;
+  // "Still accurate": after the form's own changes are saved, so a changed answer is "updated".
+  if (post.intent.kind === "confirm" || post.intent.kind === "confirm-section") {
+    const keys =
+      post.intent.kind === "confirm" ? [post.intent.field] : section.questions.map((q) => q.key);
+    revision =
+      (await confirmCarried({ roundId: round.id, countryCode, keys, actorId })) ?? revision;
+  }
   if (conflicts.length > 0) {
     return {
       kind: "conflicts",
@@ -93,6 +102,10 @@ export function destinationAfterSave(
         : `${base}/sections/${section.id}`;
     case "review":
       return `${base}/review`;
+    case "confirm":
+      return `${base}/sections/${section.id}?confirmed=1#q-${intent.field}`;
+    case "confirm-section":
+      return `${base}/sections/${section.id}?confirmed=all`;
     default:
       return `${base}/sections/${section.id}?saved=1`;
   }

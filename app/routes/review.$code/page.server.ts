@@ -9,6 +9,8 @@ import { latestSubmissions } from "~/models/review.server";
 import { availableDecisions } from "~/models/review-state";
 import { currentRound } from "~/models/round.server";
 import { requireQuestionnaire } from "~/models/questionnaire.server";
+import { allQuestions, fieldKeys } from "~/questionnaire";
+import { carryOf, reviewMark, type ReviewMark } from "~/rounds/carry-forward";
 
 // What a reviewer sees of one country's response: the submitted answers, what changed since the
 // previous submission (or the import), flags, comments, import warnings and history.
@@ -37,6 +39,7 @@ export async function loadReviewPage(countryCode: string, role: Role) {
     ...comments.map((c) => c.authorId),
     ...events.map((e) => e.actorId),
   ]);
+  const carried = await carriedMarks(questionnaire, response, answers);
   const flags = answerIssues(questionnaire, answers).filter(
     (i) => i.code === "not_asked" || i.code === "over_word_limit",
   );
@@ -57,6 +60,7 @@ export async function loadReviewPage(countryCode: string, role: Role) {
       ? latest.authorizePublication
       : (response?.authorizePublication ?? null),
     answers,
+    carried,
     changes:
       latest && previous
         ? {
@@ -80,4 +84,29 @@ export async function loadReviewPage(countryCode: string, role: Role) {
     })),
     decisions: availableDecisions(response?.status ?? null, role),
   };
+}
+
+/**
+ * For a response that started from the previous round: per question, unchanged / updated / new /
+ * changed question, and the previous round's answer where it was carried.
+ */
+async function carriedMarks(
+  questionnaire: Questionnaire,
+  response: Awaited<ReturnType<typeof findResponse>>,
+  answers: Answers,
+) {
+  const carry = carryOf(response);
+  if (!carry) return null;
+  const previousKeys = new Set(fieldKeys(await requireQuestionnaire(carry.fromRound)));
+  const marks: Record<string, ReviewMark> = {};
+  const counts = { unchanged: 0, updated: 0, new: 0, changed_question: 0 };
+  for (const question of allQuestions(questionnaire)) {
+    const mark = reviewMark(question.key, carry.carried, previousKeys, answers[question.key]);
+    marks[question.key] = mark;
+    if (mark) counts[mark]++;
+  }
+  const previous = Object.fromEntries(
+    Object.entries(carry.carried).map(([key, c]) => [key, c.value]),
+  );
+  return { fromRound: carry.fromRound, marks, counts, previous };
 }

@@ -225,6 +225,11 @@ export default function ReviewResponse() {
             </details>
           ) : null}
 
+          {page.carried ? (
+            <p className="notice">
+              {r.carriedSummary(page.carried.fromRound, page.carried.counts)}
+            </p>
+          ) : null}
           {questionnaire.sections.map((section) => (
             <section
               key={section.id}
@@ -245,9 +250,29 @@ export default function ReviewResponse() {
                 return (
                   <div key={question.key} className="answer" id={`answer-${question.key}`}>
                     <h3 className="answer__question">{question.text}</h3>
+                    {page.carried?.marks[question.key] ? (
+                      <p className={`mark mark--${page.carried.marks[question.key]}`}>
+                        {r.marks[page.carried.marks[question.key]!](page.carried.fromRound)}
+                      </p>
+                    ) : null}
                     <p className={text ? "multiline" : "not-answered"}>
                       {text ?? copy.questionnaire.notAnswered}
                     </p>
+                    {page.carried &&
+                    ["updated", "changed_question"].includes(
+                      page.carried.marks[question.key] ?? "",
+                    ) &&
+                    question.key in page.carried.previous ? (
+                      <p className="previous-answer">
+                        <span className="previous-answer__label">
+                          {r.previousAnswer(page.carried.fromRound)}
+                        </span>{" "}
+                        <span className="multiline">
+                          {formatAnswer(question, page.carried.previous[question.key], labels) ??
+                            copy.questionnaire.notAnswered}
+                        </span>
+                      </p>
+                    ) : null}
                     {words ? (
                       <p className="word-count" data-over={words.over}>
                         {wordsOfAnswer(copy.questionnaire, words)}

@@ -1,0 +1,178 @@
+import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import {
+  data,
+  MaxPartSizeExceededError,
+  redirect,
+  unstable_createMemoryUploadHandler,
+  unstable_parseMultipartFormData,
+} from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { requireAdmin } from "~/auth/guards.server";
+import { ErrorList, FormErrors } from "~/components/forms";
+import { LocalTime } from "~/components/time";
+import { enRounds as copy } from "~/i18n/en-rounds";
+import { MAX_DEFINITION_BYTES, parseDefinition } from "~/questionnaire/definition-schema";
+import { listRounds } from "~/rounds/round-pages.server";
+import { uploadDefinitionSchema } from "~/rounds/round-schemas";
+import { RoundError, storeDefinition } from "~/rounds/rounds.server";
+
+// Administrators create a round from a definition file: its problems, if any, are listed with
+// where they are in the file; a valid file becomes a draft round (or a new version of one),
+// previewed and opened on the round's own page.
+
+export const meta: MetaFunction = () => [{ title: `${copy.title} · MSQ Portal` }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await requireAdmin(request, context);
+  return { rounds: await listRounds() };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const { user } = await requireAdmin(request, context);
+  let form: FormData;
+  try {
+    form = await unstable_parseMultipartFormData(
+      request,
+      unstable_createMemoryUploadHandler({ maxPartSize: MAX_DEFINITION_BYTES }),
+    );
+  } catch (error) {
+    if (!(error instanceof MaxPartSizeExceededError)) throw error;
+    const submission = parseWithZod(new FormData(), { schema: uploadDefinitionSchema });
+    return data(
+      { result: submission.reply({ fieldErrors: { file: [copy.tooLarge] } }), problems: null },
+      { status: 413 },
+    );
+  }
+  const submission = parseWithZod(form, { schema: uploadDefinitionSchema });
+  if (submission.status !== "success")
+    return data({ result: submission.reply(), problems: null }, { status: 400 });
+
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(
+      await submission.value.file.arrayBuffer(),
+    );
+  } catch {
+    return data(
+      { result: submission.reply({ fieldErrors: { file: [copy.notUtf8] } }), problems: null },
+      { status: 400 },
+    );
+  }
+  const parsed = parseDefinition(text);
+  if (!parsed.ok)
+    return data(
+      {
+        result: submission.reply(),
+        problems: { title: copy.invalid(parsed.errors.length), list: parsed.errors },
+      },
+      { status: 400 },
+    );
+  try {
+    const stored = await storeDefinition(parsed.definition, user.id);
+    return redirect(`/admin/rounds/${stored.roundId}?stored=${stored.outcome}`);
+  } catch (error) {
+    if (!(error instanceof RoundError)) throw error;
+    return data(
+      {
+        result: submission.reply(),
+        problems: { title: copy.refused, list: [error.message, ...error.details] },
+      },
+      { status: 409 },
+    );
+  }
+}
+
+export default function Rounds() {
+  const { rounds } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const [form, fields] = useForm({
+    id: "definition",
+    lastResult: result?.result,
+    shouldValidate: "onSubmit",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: uploadDefinitionSchema }),
+  });
+  const hintId = `${fields.file.id}-hint`;
+  return (
+    <section aria-labelledby="rounds-title">
+      <h1 id="rounds-title">{copy.title}</h1>
+      <p className="lead">{copy.intro}</p>
+
+      <h2>{copy.rounds}</h2>
+      {rounds.length === 0 ? (
+        <p>{copy.noRounds}</p>
+      ) : (
+        <div className="table-scroll">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{copy.round}</th>
+                <th scope="col">{copy.status}</th>
+                <th scope="col">{copy.version}</th>
+                <th scope="col">{copy.deadline}</th>
+                <th scope="col">{copy.responses}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rounds.map((round) => (
+                <tr key={round.id}>
+                  <th scope="row">
+                    <Link to={`/admin/rounds/${round.id}`}>{round.name}</Link>
+                  </th>
+                  <td>
+                    <span className={`status status--${round.status.toLowerCase()}`}>
+                      {copy.statuses[round.status]}
+                    </span>
+                  </td>
+                  <td>{round.questionnaireVersion}</td>
+                  <td>{round.deadline ? <LocalTime iso={round.deadline} withDate /> : "—"}</td>
+                  <td>{round.responses}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+
+      <section aria-labelledby="upload-title">
+        <h2 id="upload-title">{copy.uploadTitle}</h2>
+        {result?.problems ? (
+          <div className="notice notice--error" role="alert" id="definition-problems">
+            <p>{result.problems.title}</p>
+            <ul className="problems">
+              {result.problems.list.map((problem) => (
+                <li key={problem}>
+                  <code>{problem}</code>
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
+        <FormErrors id={form.errorId} errors={form.errors} />
+        <Form method="post" encType="multipart/form-data" {...getFormProps(form)}>
+          <div className="field">
+            <label htmlFor={fields.file.id}>{copy.file}</label>
+            <p className="hint" id={hintId}>
+              {copy.uploadHint}
+            </p>
+            <ErrorList id={fields.file.errorId} errors={fields.file.errors} />
+            <input
+              {...getInputProps(fields.file, { type: "file", ariaDescribedBy: hintId })}
+              accept=".json,application/json"
+            />
+          </div>
+          <div className="actions">
+            <button type="submit">{copy.upload}</button>
+          </div>
+        </Form>
+        <p>
+          {copy.schemaHint}{" "}
+          <a href="/definition.schema.json" download>
+            definition.schema.json
+          </a>
+        </p>
+      </section>
+    </section>
+  );
+}
