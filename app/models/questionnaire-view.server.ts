@@ -43,7 +43,7 @@ export function progressAndIssues(
   carry: Carry | null = null,
 ): ProgressAndIssues {
   if (!version) return computeProgressAndIssues(questionnaire, answers, carry);
-  const key = `${questionnaire.round}:${questionnaire.version}:${version}`;
+  const key = `${questionnaire.round}:${questionnaire.version}:${version}:${carry ? "carry" : ""}`;
   const known = recent.get(key);
   if (known) return known;
   const computed = computeProgressAndIssues(questionnaire, answers, carry);

@@ -37,6 +37,19 @@ const fieldKey = z
 
 const option = z.strictObject({ key: fieldKey, text: localText }).meta({ id: "Option" });
 
+/** Options, each key once: checked here, so it is reported even when the file has other problems. */
+const options = (min: number, message: string) =>
+  z
+    .array(option)
+    .min(min, message)
+    .superRefine((list, ctx) => {
+      const seen = new Set<string>();
+      for (const o of list) {
+        if (seen.has(o.key)) ctx.addIssue({ code: "custom", message: `duplicate key "${o.key}"` });
+        seen.add(o.key);
+      }
+    });
+
 export type ConditionDefinition =
   | { field: string; equals: string }
   | { field: string; includes: string }
@@ -87,13 +100,13 @@ const question = z
       z.strictObject({
         ...base,
         type: z.literal("single"),
-        options: z.array(option).min(2, "a single choice needs at least 2 options"),
+        options: options(2, "a single choice needs at least 2 options"),
         other: localText.optional(),
       }),
       z.strictObject({
         ...base,
         type: z.literal("multi"),
-        options: z.array(option).min(1, "a multiple choice needs at least 1 option"),
+        options: options(1, "a multiple choice needs at least 1 option"),
         other: localText.optional(),
       }),
       z.strictObject({
@@ -218,12 +231,7 @@ function checkDefinition(definition: QuestionnaireDefinition, ctx: Context) {
       }
       if (q.when) checkConditionRefs(q.when, earlier, [...path, "when"], ctx);
       if (q.type === "single" || q.type === "multi") {
-        const seen = new Set<string>();
-        for (const o of q.options) {
-          if (seen.has(o.key)) problem(`duplicate key "${o.key}"`, "options");
-          seen.add(o.key);
-        }
-        if (q.other && seen.has(OTHER_OPTION_KEY))
+        if (q.other && q.options.some((o) => o.key === OTHER_OPTION_KEY))
           problem(`"other" is added by "other": do not list it as an option`, "options");
       }
       if (

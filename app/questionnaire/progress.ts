@@ -10,6 +10,8 @@ export type SectionProgress = {
   answered: number;
   /** Issues that would block a submission (over a limit, a bad e-mail, a stray follow-up). */
   errors: FieldIssue[];
+  /** Answers carried from the previous round that wait for "Still accurate" or a change. */
+  toConfirm: number;
 };
 
 /** Progress by section, derived from the answers (and their issues, when already computed). */
@@ -18,7 +20,12 @@ export function sectionProgress(
   answers: Answers,
   allIssues: FieldIssue[] = answerIssues(questionnaire, answers),
 ): SectionProgress[] {
-  const issues = allIssues.filter((issue) => issue.blocksSubmit);
+  const issues = allIssues.filter(
+    // Not yet answered is not a problem while filling in: the check-answers page lists it.
+    (issue) =>
+      issue.blocksSubmit && issue.code !== "carried_unconfirmed" && issue.code !== "required",
+  );
+  const pending = allIssues.filter((issue) => issue.code === "carried_unconfirmed");
   return questionnaire.sections.map((section) => {
     const asked = section.questions.filter((q) => isAsked(q, answers));
     const keys = new Set(section.questions.map((q) => q.key));
@@ -28,6 +35,7 @@ export function sectionProgress(
       total: asked.length,
       answered: asked.filter((q) => isAnswered(answers[q.key])).length,
       errors: issues.filter((issue) => keys.has(issue.field)),
+      toConfirm: pending.filter((issue) => keys.has(issue.field)).length,
     };
   });
 }

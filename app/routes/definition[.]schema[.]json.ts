@@ -1,4 +1,4 @@
-import schema from "~/questionnaire/definition.schema.json" with { type: "json" };
+import schema from "~/questionnaire/definition.schema.json";
 
 // Public: the JSON Schema of a questionnaire definition file, for editors that validate one as
 // it is written. It describes a format and holds no data.

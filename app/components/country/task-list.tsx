@@ -7,13 +7,15 @@ export type SectionTask = {
   total: number;
   answered: number;
   errors: number;
+  toConfirm?: number;
 };
 
-type TaskState = "notStarted" | "inProgress" | "completed" | "problems";
+type TaskState = "notStarted" | "inProgress" | "completed" | "problems" | "toConfirm";
 
 /** A section's state in words a focal point reads at a glance (GOV.UK's task list). */
 export function taskState(section: SectionTask): TaskState {
   if (section.errors > 0) return "problems";
+  if (section.toConfirm) return "toConfirm";
   if (section.answered === 0) return "notStarted";
   return section.answered >= section.total ? "completed" : "inProgress";
 }
@@ -59,7 +61,11 @@ export function TaskList({
               </p>
             </div>
             <p className={`task-list__state tag tag--${state}`} id={stateId}>
-              {state === "problems" ? t.problems(section.errors) : t[state]}
+              {state === "problems"
+                ? t.problems(section.errors)
+                : state === "toConfirm"
+                  ? t.toConfirm(section.toConfirm!)
+                  : t[state]}
             </p>
           </li>
         );

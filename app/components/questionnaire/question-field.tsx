@@ -30,15 +30,16 @@ export function QuestionField({
   hidden,
   children,
 }: FieldProps) {
+  const copy = useCopy().questionnaire;
   const id = fieldId(question.key);
-  const hintId = question.hint || conditionHint ? `${id}-hint` : undefined;
+  const required = question.required ? copy.requiredToSubmit : undefined;
+  const hintId = question.hint || conditionHint || required ? `${id}-hint` : undefined;
   const errorId = errors?.length ? `${id}-error` : undefined;
-  const hint =
-    question.hint || conditionHint ? (
-      <p className="hint" id={hintId}>
-        {[conditionHint, question.hint].filter(Boolean).join(" ")}
-      </p>
-    ) : null;
+  const hint = hintId ? (
+    <p className="hint" id={hintId}>
+      {[conditionHint, question.hint, required].filter(Boolean).join(" ")}
+    </p>
+  ) : null;
   const errorList = errors?.length ? (
     <ul className="field-error" id={errorId}>
       {errors.map((e) => (

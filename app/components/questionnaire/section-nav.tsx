@@ -1,6 +1,13 @@
 import { useCopy } from "~/i18n";
 
-type Progress = { id: string; title: string; total: number; answered: number; errors: number };
+type Progress = {
+  id: string;
+  title: string;
+  total: number;
+  answered: number;
+  errors: number;
+  toConfirm?: number;
+};
 
 /**
  * The list of sections: each entry saves the page and goes there (a submit button). On a phone
@@ -39,6 +46,7 @@ export function SectionNav({
               <span className="section-nav__progress">
                 {copy.answered(section.answered, section.total)}
                 {section.errors > 0 ? ` · ${copy.errorsCount(section.errors)}` : ""}
+                {section.toConfirm ? ` · ${copy.toConfirmCount(section.toConfirm)}` : ""}
               </span>
             </li>
           ))}

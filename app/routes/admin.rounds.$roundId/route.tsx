@@ -71,7 +71,7 @@ export default function RoundPage() {
       </p>
       <h1 id="round-title">
         {round.name}{" "}
-        <span className={`status status--${round.status.toLowerCase()}`}>
+        <span className={`round-status round-status--${round.status.toLowerCase()}`}>
           {copy.statuses[round.status]}
         </span>
       </h1>

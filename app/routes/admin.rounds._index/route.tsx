@@ -121,7 +121,7 @@ export default function Rounds() {
                     <Link to={`/admin/rounds/${round.id}`}>{round.name}</Link>
                   </th>
                   <td>
-                    <span className={`status status--${round.status.toLowerCase()}`}>
+                    <span className={`round-status round-status--${round.status.toLowerCase()}`}>
                       {copy.statuses[round.status]}
                     </span>
                   </td>

@@ -50,13 +50,14 @@ export async function loadSectionPage({
 
   const keys = section.questions.map((q) => q.key);
   const comments = response ? await commentsOn(response.id, keys) : [];
+  const carry = carryOf(response);
   const { progress, issues } = progressAndIssues(
     questionnaire,
     values,
     response && !restored ? `${response.id}:${response.revision}` : undefined,
+    carry,
   );
   const sectionKeys = new Set(keys);
-  const carry = carryOf(response);
 
   return {
     /** Whose unsaved changes this browser may restore on this page (local-backup.ts). */
@@ -75,7 +76,14 @@ export async function loadSectionPage({
     shown,
     restored,
     progress,
-    issues: issues.filter((issue) => sectionKeys.has(issue.field) && issue.code !== "unanswered"),
+    // Carried answers waiting for confirmation are shown with their own controls, not as errors.
+    issues: issues.filter(
+      (issue) =>
+        sectionKeys.has(issue.field) &&
+        issue.code !== "unanswered" &&
+        issue.code !== "required" &&
+        issue.code !== "carried_unconfirmed",
+    ),
     /** This section's answers carried from the previous round, shown with "Still accurate". */
     carry: carry
       ? {
