@@ -35,6 +35,7 @@ const DATABASE_TESTS = [
   "scripts/export-msq.test.ts",
   "scripts/import-json.test.ts",
   "scripts/import-msq.test.ts",
+  "scripts/round-create.test.ts",
   // servers (SMTP, HTTP) and files written (the outbox, the worker bundle)
   "app/email/send.test.ts",
   "server/trust-proxy.test.ts",

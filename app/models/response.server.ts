@@ -124,6 +124,8 @@ export type SaveInput = {
   authorizePublication?: boolean | null;
   /** Fields the person chose to keep after being shown a conflict. */
   overwrite?: readonly string[];
+  /** The definition version the person answered (a wording fix is a new one), recorded. */
+  questionnaireVersion?: number;
 };
 
 type Tx = Parameters<Parameters<typeof prisma.$transaction>[0]>[0];
@@ -220,6 +222,7 @@ async function writeChanges(
       },
       revision,
       updatedById: input.actorId,
+      ...(input.questionnaireVersion ? { questionnaireVersion: input.questionnaireVersion } : {}),
       ...(AUTHORIZATION_KEY in apply
         ? { authorizePublication: authorization as boolean | null }
         : {}),

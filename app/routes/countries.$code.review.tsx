@@ -73,6 +73,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const { intent } = post.value;
   const { authorizePublication, shown, revision } = authorisationOf(post.value);
   const { round, questionnaire } = await checkAnswersContext(countryCode);
+  // A closed round is read only: nothing is saved or submitted into it.
+  if (round.status !== "OPEN") return data({ problem: "notEditable" as const }, { status: 409 });
   // The authorisation is an answer like any other: saved (with conflict detection) first.
   const saved = await saveAnswers({
     roundId: round.id,
@@ -82,6 +84,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     changes: {},
     authorizePublication,
     shown: { [AUTHORIZATION_KEY]: shown },
+    questionnaireVersion: questionnaire.version,
   });
   if (!saved.ok) return data({ problem: "notEditable" as const }, { status: 409 });
   if (saved.conflicts.length > 0) return data({ problem: "changed" as const }, { status: 409 });

@@ -57,6 +57,7 @@ export async function saveSection({
     changes: post.changes,
     shown: post.shown,
     overwrite: post.overwrite,
+    questionnaireVersion: questionnaire.version,
   });
   if (!result.ok) return { kind: "locked" };
   const { saved, savedAt, conflicts } = result;
