@@ -1,6 +1,9 @@
 // English copy for the administrators' import page (/admin/imports).
 // Other languages provide the same shape.
 export const enImports = {
+  round: "Round",
+  roundHint: "The questionnaire the file answers: its questions are matched against that round's.",
+  unknownRound: "Choose a round from the list (an open or closed round).",
   title: "Import a document",
   intro:
     "Upload a completed questionnaire converted to text (.txt or .md), or a JSON export of this portal. Nothing is written until you have checked what was read and confirmed.",

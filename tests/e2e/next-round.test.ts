@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { accessibilityViolations, expect, test } from "./fixtures";
 import { prisma } from "./support/db";
 import { createUser, signInAs } from "./support/users";
@@ -85,6 +88,20 @@ test("an administrator creates the next round from its file, previews it and ope
   expect(round.status).toBe("OPEN");
   expect(round.deadline?.toISOString()).toBe("2026-06-30T23:59:59.000Z");
   expect((await prisma.round.findUniqueOrThrow({ where: { id: "2020" } })).status).toBe("CLOSED");
+
+  // The importer reads a file against the round chosen for it: a 2020 export is not a 2026 one.
+  const exported = path.join(mkdtempSync(path.join(tmpdir(), "msq-next-")), "msq-2020.json");
+  writeFileSync(
+    exported,
+    JSON.stringify({ format: "msq-export", version: 1, round: "2020", responses: [] }),
+  );
+  await expect(async () => {
+    await page.goto("/admin/imports");
+    await expect(page.getByLabel("Round")).toHaveValue(ROUND, { timeout: 500 });
+  }).toPass({ timeout: 10_000 });
+  await page.getByLabel("File to import").setInputFiles(exported);
+  await page.getByRole("button", { name: /Read the file/ }).click();
+  await expect(page.getByText("not to the MSQ 2026: import it into round 2020")).toBeVisible();
 });
 
 test("a focal point confirms and updates carried answers, answers the new ones and submits", async ({

@@ -152,7 +152,15 @@ function warningText(questionnaire: Questionnaire, warning: ImportWarning): stri
   return `${question?.text ?? copy.wholeDocument}: ${warning.message}`;
 }
 
-export function Confirm({ hash, items }: { hash: string; items: ItemView[] }) {
+export function Confirm({
+  hash,
+  round,
+  items,
+}: {
+  hash: string;
+  round: string;
+  items: ItemView[];
+}) {
   const responses = items.filter((item) => item.ok);
   const forceable = responses.some(isForceable);
   return (
@@ -160,6 +168,7 @@ export function Confirm({ hash, items }: { hash: string; items: ItemView[] }) {
       <h2 id="confirm-title">{copy.confirmTitle}</h2>
       <Form method="post">
         <input type="hidden" name="upload" value={hash} />
+        <input type="hidden" name="round" value={round} />
         {forceable ? (
           <div className="field">
             <div className="choice">

@@ -22,7 +22,7 @@ import {
   keepUpload,
   uploadName,
 } from "~/models/import-upload.server";
-import { currentRound } from "~/models/round.server";
+import { currentRound, findRound } from "~/models/round.server";
 import { requireQuestionnaire } from "~/models/questionnaire.server";
 import type { Questionnaire } from "~/questionnaire/types";
 import { MAX_UPLOAD_BYTES, type ItemView, uploadSchema } from "./schemas";
@@ -44,18 +44,24 @@ function itemView(result: FileResult): ItemView {
   };
 }
 
-export async function roundQuestionnaire(): Promise<Questionnaire> {
-  const round = await currentRound();
+/**
+ * The questionnaire a file is read against: the chosen round's (open or closed, never a draft:
+ * nobody has answered it), else the current round's. Null for a round that cannot be chosen.
+ */
+export async function roundQuestionnaire(roundId?: string): Promise<Questionnaire | null> {
+  const round = roundId ? await findRound(roundId) : await currentRound();
+  if (!round || round.status === "DRAFT") return null;
   return requireQuestionnaire(round);
 }
 
 export type Options = { questionnaire: Questionnaire; force: boolean; actorId: string };
+type Actor = Omit<Options, "questionnaire">;
 
 const readOffThread = () =>
   offThreadReader({ messages: { overBudget: copy.readTooSlow, failed: copy.readFailed } });
 
 /** Step 1: read the upload and show what importing it would do; only the file is kept. */
-export async function upload(request: Request, options: Options) {
+export async function upload(request: Request, actor: Actor) {
   let form: FormData;
   try {
     form = await unstable_parseMultipartFormData(
@@ -71,6 +77,12 @@ export async function upload(request: Request, options: Options) {
   const submission = parseWithZod(form, { schema: uploadSchema });
   if (submission.status !== "success")
     return data({ step: "upload" as const, result: submission.reply() }, { status: 400 });
+  const questionnaire = await roundQuestionnaire(submission.value.round);
+  if (!questionnaire) {
+    const result = submission.reply({ fieldErrors: { round: [copy.unknownRound] } });
+    return data({ step: "upload" as const, result }, { status: 400 });
+  }
+  const options: Options = { ...actor, questionnaire };
 
   const name = uploadName(submission.value.file.name);
   const bytes = new Uint8Array(await submission.value.file.arrayBuffer());
@@ -90,6 +102,8 @@ export async function upload(request: Request, options: Options) {
     step: "preview" as const,
     result: submission.reply({ resetForm: true }),
     upload: { hash: kept.hash, name: kept.name },
+    round: questionnaire.round,
+    questionnaire,
     items: preview.map(itemView),
   };
 }
@@ -110,6 +124,7 @@ export async function confirm(hash: string, options: Options) {
     {
       step: "done" as const,
       upload: { hash: kept.hash, name: kept.name },
+      round: options.questionnaire.round,
       items: results.map(itemView),
     },
     { status: refused ? 409 : 200 },

@@ -7,6 +7,7 @@ import { requireAdmin } from "~/auth/guards.server";
 import { ErrorList, FormErrors } from "~/components/forms";
 import { Confirm, isForceable, Outcome, Preview } from "~/components/imports/import-results";
 import { enImports as copy } from "~/i18n/en-imports";
+import { readableRounds } from "~/models/round.server";
 import { confirm, roundQuestionnaire, upload } from "./import.server";
 import { confirmSchema, uploadSchema } from "./schemas";
 
@@ -21,23 +22,30 @@ export const meta: MetaFunction = () => [{ title: `${copy.title} · MSQ Portal` 
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireAdmin(request, context);
-  return { questionnaire: await roundQuestionnaire() };
+  const [questionnaire, rounds] = await Promise.all([roundQuestionnaire(), readableRounds()]);
+  return { questionnaire: questionnaire!, rounds: rounds.map((r) => ({ id: r.id, name: r.name })) };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { user } = await requireAdmin(request, context);
-  const options = { questionnaire: await roundQuestionnaire(), force: false, actorId: user.id };
   // Step 1 uploads the file (multipart); step 2 names the kept upload.
   if ((request.headers.get("content-type") ?? "").startsWith("multipart/form-data"))
-    return upload(request, options);
+    return upload(request, { force: false, actorId: user.id });
   const post = parseWithZod(await request.formData(), { schema: confirmSchema });
   if (post.status !== "success")
     return data({ step: "gone" as const, problem: copy.uploadGone }, { status: 400 });
-  return confirm(post.value.upload, { ...options, force: post.value.force === "on" });
+  const questionnaire = await roundQuestionnaire(post.value.round);
+  if (!questionnaire)
+    return data({ step: "gone" as const, problem: copy.unknownRound }, { status: 400 });
+  return confirm(post.value.upload, {
+    questionnaire,
+    force: post.value.force === "on",
+    actorId: user.id,
+  });
 }
 
 export default function AdminImports() {
-  const { questionnaire } = useLoaderData<typeof loader>();
+  const { questionnaire: current, rounds } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [form, fields] = useForm({
     id: "upload",
@@ -58,16 +66,45 @@ export default function AdminImports() {
       ) : null}
       {result?.step === "done" ? <Outcome items={result.items} /> : null}
       {result?.step === "preview" ? (
-        <Preview name={result.upload.name} items={result.items} questionnaire={questionnaire} />
+        <Preview
+          name={result.upload.name}
+          items={result.items}
+          questionnaire={result.questionnaire}
+        />
       ) : null}
       {result?.step === "preview" || (result?.step === "done" && result.items.some(isForceable)) ? (
-        <Confirm hash={result.upload.hash} items={result.items} />
+        <Confirm
+          hash={result.upload.hash}
+          round={"round" in result ? result.round : current.round}
+          items={result.items}
+        />
       ) : null}
 
       <section aria-labelledby="upload-title">
         <h2 id="upload-title">{shown ? copy.uploadAnotherTitle : copy.uploadTitle}</h2>
         <FormErrors id={form.errorId} errors={form.errors} />
         <Form method="post" encType="multipart/form-data" {...getFormProps(form)}>
+          {rounds.length > 1 ? (
+            <div className="field">
+              <label htmlFor={fields.round.id}>{copy.round}</label>
+              <p className="hint" id={`${fields.round.id}-hint`}>
+                {copy.roundHint}
+              </p>
+              <ErrorList id={fields.round.errorId} errors={fields.round.errors} />
+              <select
+                id={fields.round.id}
+                name={fields.round.name}
+                defaultValue={current.round}
+                aria-describedby={`${fields.round.id}-hint`}
+              >
+                {rounds.map((r) => (
+                  <option key={r.id} value={r.id}>
+                    {r.name}
+                  </option>
+                ))}
+              </select>
+            </div>
+          ) : null}
           <div className="field">
             <label htmlFor={fields.file.id}>{copy.file}</label>
             <p className="hint" id={hintId}>

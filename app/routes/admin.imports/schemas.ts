@@ -10,8 +10,15 @@ import type { Answers } from "~/questionnaire/types";
 export const MAX_UPLOAD_BYTES = 2_000_000;
 const IMPORTABLE = /\.(txt|md|json)$/i;
 
+/** The round the file is read against (its definition); the current round when not given. */
+const round = z
+  .string()
+  .regex(/^[0-9A-Za-z-]{1,20}$/)
+  .optional();
+
 /** Step 1: the file. */
 export const uploadSchema = z.object({
+  round,
   file: z
     .file({ error: copy.chooseFile })
     .max(MAX_UPLOAD_BYTES, copy.tooLarge)
@@ -23,6 +30,7 @@ export const uploadSchema = z.object({
 /** Step 2: the kept upload (its SHA-256) and whether to replace responses people worked on. */
 export const confirmSchema = z.object({
   upload: z.string().regex(/^[0-9a-f]{64}$/),
+  round,
   force: z.literal("on").optional(),
 });
 
