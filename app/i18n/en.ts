@@ -218,6 +218,9 @@ export const en = {
     conflictsSummary:
       "Some answers were not saved because a colleague changed them at the same time. They are marked below.",
     locked: "This response has been submitted and can no longer be changed.",
+    roundClosed: "This round is closed: its answers can be read, not changed.",
+    roundOpensOn:
+      "These are your answers carried from the last round. You can change them once the round opens:",
     reviewerComment: "Comment from UN DESA",
     notAnswered: "Not answered",
     invalidForm: "The form could not be read. Reload the page and try again.",

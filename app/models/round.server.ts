@@ -12,6 +12,7 @@ export type Round = {
   name: string;
   questionnaireVersion: number;
   deadline: Date | null;
+  opensAt: Date | null;
   status: RoundStatus;
 };
 const roundFields = {
@@ -19,8 +20,17 @@ const roundFields = {
   name: true,
   questionnaireVersion: true,
   deadline: true,
+  opensAt: true,
   status: true,
 } as const;
+
+/**
+ * Whether focal points may write answers into the round now: it is open and its start date has
+ * come (a round opened ahead of its start shows the carried answers, read only, until then).
+ */
+export function isAnswerable(round: Pick<Round, "status" | "opensAt">, now = new Date()): boolean {
+  return round.status === "OPEN" && (!round.opensAt || round.opensAt <= now);
+}
 
 async function readCurrentRound(): Promise<Round> {
   for (const status of ["OPEN", "CLOSED"] as const) {

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import { requireQuestionnaire, UnknownQuestionnaireError } from "~/models/questionnaire.server";
-import { currentRound, forgetCurrentRound } from "~/models/round.server";
+import { currentRound, forgetCurrentRound, isAnswerable } from "~/models/round.server";
 import { submitResponse } from "~/models/submission.server";
 import { saveAnswers } from "~/models/response.server";
 import { parseDefinition, type QuestionnaireDefinition } from "~/questionnaire/definition-schema";
@@ -90,6 +90,16 @@ describe("a new round from a definition file", () => {
       before.q1_national_portal,
     );
     expect(rwanda.status).toBe("DRAFT");
+  });
+
+  it("takes answers only from its start date, and never once closed", () => {
+    const tomorrow = new Date(Date.now() + 86_400_000);
+    const yesterday = new Date(Date.now() - 86_400_000);
+    expect(isAnswerable({ status: "OPEN", opensAt: tomorrow })).toBe(false);
+    expect(isAnswerable({ status: "OPEN", opensAt: yesterday })).toBe(true);
+    expect(isAnswerable({ status: "OPEN", opensAt: null })).toBe(true);
+    expect(isAnswerable({ status: "CLOSED", opensAt: yesterday })).toBe(false);
+    expect(isAnswerable({ status: "DRAFT", opensAt: null })).toBe(false);
   });
 
   it("refuses a second open, and a new version that changes more than wording", async () => {

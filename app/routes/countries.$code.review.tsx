@@ -9,7 +9,7 @@ import { SectionNav } from "~/components/questionnaire/section-nav";
 import { useCopy } from "~/i18n";
 import { progressAndIssues } from "~/models/questionnaire-view.server";
 import { AUTHORIZATION_KEY, EDITABLE, findResponse, saveAnswers } from "~/models/response.server";
-import { currentRound } from "~/models/round.server";
+import { currentRound, isAnswerable } from "~/models/round.server";
 import { sendSubmissionEmails } from "~/models/submission-emails.server";
 import { authorisationOf, checkAnswersSchema } from "~/models/submission-schemas";
 import { submitResponse } from "~/models/submission.server";
@@ -58,7 +58,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       authorizationShown: restored ? restored.shown : fingerprint(authorizePublication),
       revision: restored ? restored.revision : (response?.revision ?? 0),
       restored: restored !== null,
-      editable: round.status === "OPEN" && (!response || EDITABLE.includes(response.status)),
+      editable: isAnswerable(round) && (!response || EDITABLE.includes(response.status)),
     },
     { headers: pending ? { "Set-Cookie": pending.clearCookie } : undefined },
   );
@@ -74,7 +74,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const { authorizePublication, shown, revision } = authorisationOf(post.value);
   const { round, questionnaire } = await checkAnswersContext(countryCode);
   // A closed round is read only: nothing is saved or submitted into it.
-  if (round.status !== "OPEN") return data({ problem: "notEditable" as const }, { status: 409 });
+  if (!isAnswerable(round)) return data({ problem: "notEditable" as const }, { status: 409 });
   // The authorisation is an answer like any other: saved (with conflict detection) first.
   const saved = await saveAnswers({
     roundId: round.id,

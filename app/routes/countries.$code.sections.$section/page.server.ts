@@ -4,6 +4,7 @@ import { Prisma } from "~/generated/prisma/client";
 import { fingerprint } from "~/questionnaire/form-data";
 import { progressAndIssues } from "~/models/questionnaire-view.server";
 import { carryOf } from "~/rounds/carry-forward";
+import { isAnswerable } from "~/models/round.server";
 import { EDITABLE, findResponse } from "~/models/response.server";
 import { sectionContext } from "./save.server";
 import { parseSectionPost } from "~/questionnaire/section-post";
@@ -65,7 +66,14 @@ export async function loadSectionPage({
     roundId: round.id,
     country,
     sectionId: section.id,
-    editable: round.status === "OPEN" && (!response || EDITABLE.includes(response.status)),
+    editable: isAnswerable(round) && (!response || EDITABLE.includes(response.status)),
+    /** Why the form is read only, when it is because of the round. */
+    roundLock:
+      round.status === "CLOSED"
+        ? ({ kind: "closed" } as const)
+        : !isAnswerable(round) && round.opensAt
+          ? ({ kind: "opens", at: round.opensAt.toISOString() } as const)
+          : null,
     /** The whole questionnaire (5 KB gzipped): the page's navigation and follow-up hints use it. */
     questionnaire,
     status: response?.status ?? null,

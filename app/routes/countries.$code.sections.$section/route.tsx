@@ -18,6 +18,7 @@ import { useHydrated } from "~/components/use-hydrated";
 import { requireFocalPointFor, requireUserKeepingInput } from "~/auth/guards.server";
 import { takePendingInput } from "~/auth/pending-input.server";
 import { useCopy } from "~/i18n";
+import { LocalTime } from "~/components/time";
 import { loadSectionPage } from "./page.server";
 import { destinationAfterSave, saveSection, sectionContext } from "./save.server";
 import { findSection, isAnswered, isAsked } from "~/questionnaire";
@@ -142,7 +143,15 @@ export default function SectionPage() {
         <span className="step">{q.sectionOf(index + 1, questionnaire.sections.length)}</span>{" "}
         {section.id}. {section.title}
       </h1>
-      {!page.editable ? <p className="notice">{q.locked}</p> : null}
+      {page.roundLock?.kind === "closed" ? (
+        <p className="notice">{q.roundClosed}</p>
+      ) : page.roundLock?.kind === "opens" ? (
+        <p className="notice">
+          {q.roundOpensOn} <LocalTime iso={page.roundLock.at} withDate />
+        </p>
+      ) : !page.editable ? (
+        <p className="notice">{q.locked}</p>
+      ) : null}
       {page.restored ? (
         <p className="notice notice--warning" role="status">
           {q.restoredNoJs}

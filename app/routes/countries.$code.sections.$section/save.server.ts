@@ -4,7 +4,7 @@ import { confirmCarried } from "~/rounds/confirm-carried.server";
 import { parseSectionPost, type SectionIntent } from "~/questionnaire/section-post";
 import type { Questionnaire, Section } from "~/questionnaire/types";
 import { saveAnswers, type FieldConflict } from "~/models/response.server";
-import { currentRound } from "~/models/round.server";
+import { currentRound, isAnswerable } from "~/models/round.server";
 
 // Saving a section: shared by the section page's form (any browser, with or without
 // JavaScript) and the autosave endpoint (JavaScript). The routes have checked that the user is
@@ -46,7 +46,7 @@ export async function saveSection({
 }): Promise<SectionSaveOutcome> {
   const { round, questionnaire, section } = await sectionContext(countryCode, sectionId);
   // A closed round is read only: its responses are what was collected.
-  if (round.status !== "OPEN") return { kind: "locked" };
+  if (!isAnswerable(round)) return { kind: "locked" };
   const post = parseSectionPost(questionnaire, section.questions, formData);
   if ("error" in post) return { kind: "malformed", fields: post.fields };
   const result = await saveAnswers({
