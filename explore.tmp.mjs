@@ -48,4 +48,18 @@ if (step === "focal") {
   await page.setViewportSize({ width: 375, height: 800 });
   await page.screenshot({ path: "/tmp/shots/section-carried-375.png", fullPage: false });
 }
+if (step === "reviewer") {
+  await signIn(page, "reviewer@example.org");
+  await page.goto(base + "/review/RWA");
+  await page.locator("#answer-q1_national_portal").scrollIntoViewIfNeeded();
+  await page.screenshot({ path: "/tmp/shots/review-marks.png" });
+  await page.goto(base + "/countries/RWA");
+  await page.screenshot({ path: "/tmp/shots/country-reviewer.png", fullPage: true });
+}
+if (step === "country") {
+  await signIn(page, "focal.rwa@example.org");
+  await page.goto(base + "/countries/RWA");
+  await page.screenshot({ path: "/tmp/shots/country-focal.png", fullPage: true });
+}
+
 await browser.close();

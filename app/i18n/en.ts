@@ -268,6 +268,8 @@ export const en = {
     invalid: "The form was not understood. Reload the page and try again.",
   },
   country: {
+    carriedIntro: (round: string, count: number) =>
+      `Your country's MSQ ${round} answers are filled in for the questions that did not change. Read each one: confirm it is still accurate, or update it. ${count} ${count === 1 ? "answer is" : "answers are"} left to check.`,
     status: "Status",
     lastSaved: (who: string) => `Last saved by ${who}`,
     start: "Start the questionnaire",

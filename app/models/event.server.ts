@@ -29,3 +29,22 @@ export async function logEvent(event: EventInput, db: Db = prisma): Promise<void
     },
   });
 }
+
+/**
+ * The events of a country's response in one round: those naming the response, and those about
+ * the country before it existed (a reminder) since the round opened, never an earlier round's.
+ */
+export function responseEventsWhere(
+  countryCode: string,
+  responseId: string | null,
+  roundOpenedAt: Date | null,
+): Prisma.EventWhereInput {
+  return {
+    countryCode,
+    kind: { startsWith: "response." },
+    OR: [
+      ...(responseId ? [{ responseId }] : []),
+      { responseId: null, ...(roundOpenedAt ? { at: { gte: roundOpenedAt } } : {}) },
+    ],
+  };
+}

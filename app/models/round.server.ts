@@ -13,6 +13,7 @@ export type Round = {
   questionnaireVersion: number;
   deadline: Date | null;
   opensAt: Date | null;
+  openedAt: Date | null;
   status: RoundStatus;
 };
 const roundFields = {
@@ -21,6 +22,7 @@ const roundFields = {
   questionnaireVersion: true,
   deadline: true,
   opensAt: true,
+  openedAt: true,
   status: true,
 } as const;
 

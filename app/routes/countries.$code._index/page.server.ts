@@ -1,9 +1,10 @@
 import { prisma } from "~/db.server";
+import { responseEventsWhere } from "~/models/event.server";
 import type { Questionnaire } from "~/questionnaire/types";
 import { commentThreads } from "~/models/comment-threads.server";
 import { progressAndIssues } from "~/models/questionnaire-view.server";
 import { EDITABLE, findResponse, namesOf } from "~/models/response.server";
-import { currentRound } from "~/models/round.server";
+import { currentRound, isAnswerable } from "~/models/round.server";
 import { carryOf } from "~/rounds/carry-forward";
 import { requireQuestionnaire } from "~/models/questionnaire.server";
 
@@ -27,7 +28,7 @@ export async function loadCountryPage(countryCode: string) {
   );
   // Every event about the country's response, reminders before it existed included.
   const events = await prisma.event.findMany({
-    where: { countryCode, kind: { startsWith: "response." } },
+    where: responseEventsWhere(countryCode, response?.id ?? null, round.openedAt),
     select: { id: true, kind: true, at: true, actorId: true, fields: true, data: true },
     orderBy: { at: "desc" },
     take: 50,
@@ -41,7 +42,12 @@ export async function loadCountryPage(countryCode: string) {
       ? events.find((e) => e.kind === "response.returned")
       : undefined;
   const returnMessage = (returnEvent?.data as { message?: unknown } | null)?.message;
-  const firstIncomplete = progress.find((s) => s.answered < s.total) ?? progress[0]!;
+  // Carried answers to confirm come first: they are what a new round asks of the country.
+  const firstIncomplete =
+    progress.find((s) => s.toConfirm > 0) ??
+    progress.find((s) => s.answered < s.total) ??
+    progress[0]!;
+  const toConfirm = progress.reduce((sum, s) => sum + s.toConfirm, 0);
   return {
     roundId: round.id,
     questionnaire,
@@ -49,7 +55,9 @@ export async function loadCountryPage(countryCode: string) {
     deadline: round.deadline?.toISOString() ?? null,
     country,
     status: response?.status ?? null,
-    editable: !response || EDITABLE.includes(response.status),
+    editable: isAnswerable(round) && (!response || EDITABLE.includes(response.status)),
+    /** Answers carried from the previous round and still to confirm or change. */
+    carried: response?.carriedFromRoundId ? { from: response.carriedFromRoundId, toConfirm } : null,
     started: !!response && Object.keys(response.answers).length > 0,
     continueAt: firstIncomplete.id,
     progress,

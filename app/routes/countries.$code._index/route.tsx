@@ -100,6 +100,9 @@ export default function CountryPage() {
           </div>
         ) : null}
       </dl>
+      {page.isFocalPoint && page.carried && page.carried.toConfirm > 0 ? (
+        <p className="notice">{c.carriedIntro(page.carried.from, page.carried.toConfirm)}</p>
+      ) : null}
       {page.isFocalPoint ? (
         <p>
           {page.editable ? (

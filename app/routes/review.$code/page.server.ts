@@ -1,4 +1,5 @@
 import { prisma } from "~/db.server";
+import { responseEventsWhere } from "~/models/event.server";
 import { commentsOf } from "~/models/comment-threads.server";
 import type { Role } from "~/generated/prisma/enums";
 import { changedFields } from "~/questionnaire/diff";
@@ -30,7 +31,7 @@ export async function loadReviewPage(countryCode: string, role: Role) {
   const answers: Answers = latest?.answers ?? response?.answers ?? {};
   const comments = response ? await commentsOf(response.id) : [];
   const events = await prisma.event.findMany({
-    where: { countryCode, kind: { startsWith: "response." } },
+    where: responseEventsWhere(countryCode, response?.id ?? null, round.openedAt),
     select: { id: true, kind: true, at: true, actorId: true, fields: true, data: true },
     orderBy: { at: "desc" },
     take: 100,
