@@ -15,6 +15,7 @@ export function SiteNav({ user }: { user: { name: string; role: Role } | null })
             <Link to="/review">{copy.review}</Link>
           )}
           {user.role === "ADMIN" ? <Link to="/admin/users">{copy.users}</Link> : null}
+          {user.role === "ADMIN" ? <Link to="/admin/invitations">{copy.invitations}</Link> : null}
           <Link to="/account" title={copy.signedInAs(user.name)}>
             {copy.account}
           </Link>

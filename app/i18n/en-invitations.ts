@@ -22,17 +22,27 @@ export const enInvitations = {
     "Upload a CSV file with one focal point a line. You see what each line will do before anything is sent; then each new focal point receives an invitation naming the round and its deadline.",
   uploadTitle: "Upload a CSV file",
   file: "CSV file of focal points",
-  fileHint:
-    "At most 1 MB and 2,000 lines. In Excel, save as “CSV UTF-8 (Comma delimited)”. The first line names the columns:",
-  formatTitle: "The format",
+  fileHint: "A .csv file of at most 1 MB and 2,000 lines.",
+  formatIntro:
+    "One focal point a line. The first line names the columns, in any order; other columns are left alone. In Excel, save the sheet as “CSV UTF-8 (Comma delimited)”.",
   formatColumns: [
-    "country: the ISO 3166 alpha-3 code (KEN) or the English name (Kenya) of a UN Member State",
-    "email: the focal point's e-mail address",
-    "name: their name, to recognise the line (they choose the name on their account)",
-    "language (optional): ar, zh, en, fr, ru or es",
+    {
+      name: "country",
+      text: "the ISO 3166 alpha-3 code (KEN) or the English name (Kenya) of a UN Member State",
+    },
+    { name: "email", text: "the focal point's e-mail address" },
+    {
+      name: "name",
+      text: "their name, to recognise the line (they choose the name on their account)",
+    },
+    { name: "language", text: "optional: ar, zh, en, fr, ru or es" },
   ],
-  example:
-    "country,email,name,language\nKEN,wanjiru@ict.go.ke.example,Wanjiru Kamau,en\nFrance,luc@numerique.gouv.fr.example,Luc Martin,fr",
+  exampleTitle: "For example:",
+  example: [
+    "country,email,name,language",
+    "KEN,w.kamau@ict.example.org,Wanjiru Kamau,en",
+    '"Côte d\'Ivoire",a.kone@gouv.example.org,"Koné, Awa",fr',
+  ].join("\n"),
   read: "Read the file",
   chooseFile: "Choose a CSV file to upload.",
   wrongType: (name: string) => `${name} is not a .csv file. Save the spreadsheet as CSV first.`,
@@ -94,6 +104,8 @@ export const enInvitations = {
   } satisfies Record<RowClassName, (n: number) => string>,
 
   previewTitle: (file: string) => `What was read from ${file}`,
+  batchTitle: (file: string) => `Invitations from ${file}`,
+  confirmTitle: "Confirm the invitations",
   previewIntro: (lines: number) =>
     `${plural(lines, "line", "lines")} of focal points. Nothing has been sent yet: check each line, then confirm. Only the new ones are sent.`,
   tableCaption: "Every line of the file",
@@ -151,6 +163,7 @@ export const enInvitations = {
   },
 
   earlierTitle: "Earlier bulk invitations",
+  fileColumn: "File",
   noneYet: "No file has been uploaded yet.",
   uploaded: "Uploaded",
   by: "By",

@@ -38,6 +38,7 @@ export const en = {
     countries: "Countries",
     review: "Dashboard",
     users: "Users",
+    invitations: "Invitations",
     account: "Your account",
     signIn: "Sign in",
     signOut: "Sign out",

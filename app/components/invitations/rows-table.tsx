@@ -1,0 +1,74 @@
+import {
+  enInvitations as copy,
+  type RowClassName,
+  type RowStatusName,
+} from "~/i18n/en-invitations";
+import type { RowView } from "~/invitations/batches.server";
+
+// Every line of a bulk invitation: what the preview found and, once confirmed, where the
+// sending of each new line is. The reason is beside the mark, so a line can be corrected.
+
+const classTags: Record<RowClassName, string> = {
+  NEW: "tag--completed",
+  ALREADY_INVITED: "",
+  DUPLICATE: "tag--waiting",
+  UNKNOWN_COUNTRY: "tag--problems",
+  BAD_ADDRESS: "tag--problems",
+  BAD_LANGUAGE: "tag--problems",
+  BAD_ROW: "tag--problems",
+};
+
+const statusTags: Record<RowStatusName, string> = {
+  PENDING: "",
+  SENDING: "tag--inProgress",
+  SENT: "tag--completed",
+  FAILED: "tag--problems",
+  SKIPPED: "",
+};
+
+function Status({ row, confirmed }: { row: RowView; confirmed: boolean }) {
+  const sending = confirmed && row.classification === "NEW";
+  const [label, tag, why] = sending
+    ? [copy.rowStatuses[row.status], statusTags[row.status], row.error]
+    : [copy.classes[row.classification], classTags[row.classification], row.reason];
+  return (
+    <>
+      <span className={`tag ${tag}`}>{label}</span>
+      {why ? <span> {why}</span> : null}
+    </>
+  );
+}
+
+export function RowsTable({ rows, confirmed }: { rows: RowView[]; confirmed: boolean }) {
+  return (
+    <div className="table-scroll">
+      <table>
+        <caption>{copy.tableCaption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{copy.line}</th>
+            <th scope="col">{copy.country}</th>
+            <th scope="col">{copy.email}</th>
+            <th scope="col">{copy.name}</th>
+            <th scope="col">{copy.language}</th>
+            <th scope="col">{copy.status}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.line}>
+              <td>{row.line}</td>
+              <td>{row.countryName ? `${row.countryName} (${row.countryCode})` : row.country}</td>
+              <td>{row.address}</td>
+              <td>{row.name}</td>
+              <td>{row.language}</td>
+              <td>
+                <Status row={row} confirmed={confirmed} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
