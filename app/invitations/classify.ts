@@ -101,26 +101,26 @@ export function classifyRows(
       return mark("BAD_ROW", reasons.tooManyFields(row.fieldCount, row.columnCount));
     if (long) return mark("BAD_ROW", reasons.tooLong(long, MAX_VALUE_CHARS));
 
-    const address = addressOf(row.email);
-    if ("reason" in address) return mark("BAD_ADDRESS", address.reason);
-    const { email } = address;
-    const earlier = firstLine.get(email);
-    if (earlier !== undefined) return mark("DUPLICATE", reasons.duplicate(earlier));
-    firstLine.set(email, row.line);
-
+    // The country and the language are shown on every line that has them, whatever its mark.
     const state = countryOf(row.country);
     const language = base.language?.toLowerCase() ?? null;
-    const found = {
-      email,
-      countryCode: state?.code ?? null,
-      languageCode: language && isLanguage(language) ? language : null,
-    };
+    const languageCode = language && isLanguage(language) ? language : null;
+    const known = { countryCode: state?.code ?? null, languageCode };
+
+    const address = addressOf(row.email);
+    if ("reason" in address) return mark("BAD_ADDRESS", address.reason, known);
+    const { email } = address;
+    const earlier = firstLine.get(email);
+    if (earlier !== undefined) return mark("DUPLICATE", reasons.duplicate(earlier), known);
+    firstLine.set(email, row.line);
+
+    const found = { ...known, email };
     if (existing.has(email)) return mark("ALREADY_INVITED", reasons.alreadyInvited, found);
     if (!state) {
       const reason = base.country ? reasons.unknownCountry(base.country) : reasons.noCountry;
       return mark("UNKNOWN_COUNTRY", reason, found);
     }
-    if (language && !found.languageCode)
+    if (language && !languageCode)
       return mark("BAD_LANGUAGE", reasons.badLanguage(base.language!), found);
     return mark("NEW", null, found);
   });
