@@ -105,10 +105,18 @@ export const enInvitations = {
 
   previewTitle: (file: string) => `What was read from ${file}`,
   batchTitle: (file: string) => `Invitations from ${file}`,
+  inTheFile: (counts: string) => `The file: ${counts}.`,
   confirmTitle: "Confirm the invitations",
   previewIntro: (lines: number) =>
     `${plural(lines, "line", "lines")} of focal points. Nothing has been sent yet: check each line, then confirm. Only the new ones are sent.`,
-  tableCaption: "Every line of the file",
+  /** The preview's two tables, problems first; after confirming, the invitations first. */
+  captions: {
+    notToSend: (n: number) => `Lines that will not be sent (${n})`,
+    toSend: (n: number) => `Lines to invite (${n})`,
+    invitations: (n: number, failed: number) =>
+      failed > 0 ? `Invitations (${n}), the ${failed} failed first` : `Invitations (${n})`,
+    notSent: (n: number) => `Lines not sent (${n})`,
+  },
   line: "Line",
   country: "Country",
   email: "E-mail address",

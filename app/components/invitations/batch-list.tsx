@@ -20,7 +20,7 @@ export function CsvFormat() {
       <p>{copy.exampleTitle}</p>
       {/* Scrolls sideways on its own on a phone, rather than widening the page. */}
       <div className="table-scroll">
-        <pre>
+        <pre className="csv-example">
           <code>{copy.example}</code>
         </pre>
       </div>

@@ -35,6 +35,7 @@ export function BatchProgress({ progress }: { progress: Progress }) {
     <section aria-labelledby="progress-title">
       <h2 id="progress-title">{unfinished ? copy.progressTitle : copy.doneTitle}</h2>
       <progress
+        className="batch-progress"
         max={Math.max(progress.total, 1)}
         value={progress.total === 0 ? 1 : finished}
         aria-labelledby="progress-title"

@@ -39,32 +39,42 @@ function Status({ row, confirmed }: { row: RowView; confirmed: boolean }) {
   );
 }
 
-export function RowsTable({ rows, confirmed }: { rows: RowView[]; confirmed: boolean }) {
+/** The status with its reason comes second: on a phone it is in view before the table scrolls. */
+export function RowsTable({
+  caption,
+  rows,
+  confirmed,
+}: {
+  caption: string;
+  rows: RowView[];
+  confirmed: boolean;
+}) {
+  if (rows.length === 0) return null;
   return (
     <div className="table-scroll">
       <table>
-        <caption>{copy.tableCaption}</caption>
+        <caption>{caption}</caption>
         <thead>
           <tr>
             <th scope="col">{copy.line}</th>
+            <th scope="col">{copy.status}</th>
             <th scope="col">{copy.country}</th>
             <th scope="col">{copy.email}</th>
             <th scope="col">{copy.name}</th>
             <th scope="col">{copy.language}</th>
-            <th scope="col">{copy.status}</th>
           </tr>
         </thead>
         <tbody>
           {rows.map((row) => (
             <tr key={row.line}>
               <td>{row.line}</td>
+              <td className="invitation-status">
+                <Status row={row} confirmed={confirmed} />
+              </td>
               <td>{row.countryName ? `${row.countryName} (${row.countryCode})` : row.country}</td>
               <td>{row.address}</td>
               <td>{row.name}</td>
               <td>{row.language}</td>
-              <td>
-                <Status row={row} confirmed={confirmed} />
-              </td>
             </tr>
           ))}
         </tbody>

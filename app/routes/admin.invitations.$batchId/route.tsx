@@ -62,6 +62,9 @@ const ORDER: RowClassName[] = [
   "BAD_ROW",
 ];
 
+/** Failed lines first (a stable sort keeps the others in the file's order). */
+const failedFirst = (row: { status: string }) => (row.status === "FAILED" ? 0 : 1);
+
 export default function InvitationBatch() {
   const { batch, round } = useLoaderData<typeof loader>();
   const confirmed = batch.status === "CONFIRMED";
@@ -69,6 +72,8 @@ export default function InvitationBatch() {
     copy.classCounts[c](batch.classes[c]),
   );
   const news = batch.classes.NEW;
+  const newRows = batch.rows.filter((row) => row.classification === "NEW");
+  const others = batch.rows.filter((row) => row.classification !== "NEW");
   return (
     <section aria-labelledby="batch-title">
       <p>
@@ -77,7 +82,7 @@ export default function InvitationBatch() {
       <h1 id="batch-title">
         {confirmed ? copy.batchTitle(batch.fileName) : copy.previewTitle(batch.fileName)}
       </h1>
-      <p className="lead">{counts.join(", ")}</p>
+      <p className="lead">{confirmed ? copy.inTheFile(counts.join(", ")) : counts.join(", ")}</p>
       {confirmed ? (
         <BatchProgress progress={batch.progress} />
       ) : (
@@ -101,7 +106,25 @@ export default function InvitationBatch() {
           )}
         </section>
       )}
-      <RowsTable rows={batch.rows} confirmed={confirmed} />
+      {confirmed ? (
+        <>
+          <RowsTable
+            caption={copy.captions.invitations(news, batch.progress.failed)}
+            rows={[...newRows].sort((a, b) => failedFirst(a) - failedFirst(b))}
+            confirmed
+          />
+          <RowsTable caption={copy.captions.notSent(others.length)} rows={others} confirmed />
+        </>
+      ) : (
+        <>
+          <RowsTable
+            caption={copy.captions.notToSend(others.length)}
+            rows={others}
+            confirmed={false}
+          />
+          <RowsTable caption={copy.captions.toSend(news)} rows={newRows} confirmed={false} />
+        </>
+      )}
     </section>
   );
 }
