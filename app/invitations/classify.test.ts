@@ -82,6 +82,15 @@ describe("marking each line of the file", () => {
     ).toEqual(["NEW", "DUPLICATE", "ALREADY_INVITED"]);
   });
 
+  it("names the country and the language of a line whatever its mark, but sends none of them", () => {
+    const rows = classify(["KEN,a@x.org,A,en", "Kenya,A@x.org,B,fr", "Rwanda,nope,C,es"]);
+    expect(rows.map((r) => [r.classification, r.countryCode, r.languageCode])).toEqual([
+      ["NEW", "KEN", "en"],
+      ["DUPLICATE", "KEN", "fr"],
+      ["BAD_ADDRESS", "RWA", "es"],
+    ]);
+  });
+
   it("keeps the normalised address of each distinct address only once", () => {
     const rows = classify(["KEN,A@x.org,A,", "KEN,a@X.org,B,", "KEN,bad,C,", "KEN,bad,D,"]);
     expect(rows.map((r) => r.email)).toEqual(["a@x.org", null, null, null]);
