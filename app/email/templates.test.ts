@@ -1,6 +1,7 @@
 // The templates' conditional sentences and the helpers, without a mail server.
 import { describe, expect, it } from "vitest";
 import { formatDate, formatDateTime, timeUntil } from "~/email/templates/format";
+import { invitationEmail } from "~/email/templates/invitation";
 import { reminderEmail } from "~/email/templates/reminder";
 import { returnedForRevisionEmail } from "~/email/templates/returned-for-revision";
 import { submissionConfirmationEmail } from "~/email/templates/submission-confirmation";
@@ -62,6 +63,34 @@ describe("e-mail templates", () => {
     expect(returned.html).toContain(
       'href="https://msq.example.org/countries/KEN/sections/VI#q-q14_social_media"',
     );
+  });
+
+  it("names the round and its deadline in an invitation, when given one", async () => {
+    const invitation = {
+      inviteeEmail: "focal@example.org",
+      roleLabel: "Country focal point",
+      countryNames: ["Kenya"],
+      inviterName: "Ada Admin",
+      link: "https://msq.example.org/invitation/t0ken",
+      expiresAt: new Date("2026-11-29T12:00:00Z"),
+    };
+    const withDeadline = await invitationEmail({
+      ...invitation,
+      round: { name: "MSQ 2026", deadline: new Date("2027-03-31T00:00:00Z") },
+    });
+    expect(withDeadline.text).toContain("Country: Kenya\nRound: MSQ 2026\nDeadline: 31 March 2027");
+    expect(withDeadline.html).toMatch(/Round: (<!-- -->)?MSQ 2026/);
+
+    const noDeadline = await invitationEmail({
+      ...invitation,
+      round: { name: "MSQ 2026", deadline: null },
+    });
+    expect(noDeadline.text).toContain("Round: MSQ 2026\nDeadline: none set yet");
+
+    const noRound = await invitationEmail(invitation);
+    expect(noRound.text).toContain("Country: Kenya");
+    expect(noRound.text).not.toContain("Round:");
+    expect(noRound.text).not.toContain("Deadline");
   });
 
   it("keeps the subject on one line", async () => {

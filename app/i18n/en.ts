@@ -39,6 +39,7 @@ export const en = {
     review: "Dashboard",
     users: "Users",
     rounds: "Rounds",
+    invitations: "Invitations",
     account: "Your account",
     signIn: "Sign in",
     signOut: "Sign out",

@@ -16,6 +16,8 @@ export async function sendInvitation(input: {
   token: string;
   expiresAt: Date;
   inviterName: string;
+  /** For focal points: the round they are invited to answer, named with its deadline. */
+  round?: { name: string; deadline: Date | null };
 }) {
   const countries = await prisma.country.findMany({
     where: { code: { in: input.countries } },
@@ -29,6 +31,7 @@ export async function sendInvitation(input: {
     inviterName: input.inviterName,
     link: absoluteUrl(`/invitation/${input.token}`),
     expiresAt: input.expiresAt,
+    round: input.round,
   });
   await sendEmail({ to: input.email, ...message });
 }

@@ -9,6 +9,7 @@ import { FormErrors, TextField } from "~/components/forms";
 import { useCopy } from "~/i18n";
 import { sendInvitation } from "~/models/account-emails.server";
 import { inviteSchema } from "~/models/admin-schemas";
+import { currentRound } from "~/models/round.server";
 import { AccountError, inviteUser } from "~/models/user.server";
 
 export const meta: MetaFunction = () => [{ title: "Invite someone · MSQ Portal" }];
@@ -29,6 +30,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
       ...invitation,
       role: submission.value.role,
       inviterName: user.name ?? user.email,
+      // Focal points are invited to answer the current round: the e-mail names it and its deadline.
+      round: submission.value.role === "FOCAL_POINT" ? await currentRound() : undefined,
     });
     return { result: submission.reply({ resetForm: true }), invited: invitation.email };
   } catch (error) {

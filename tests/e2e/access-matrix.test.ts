@@ -87,6 +87,11 @@ const pages: [string, Record<Who, Expected>][] = [
   ],
   ["/admin/events", { anonymous: "sign-in", focalRwa: 403, reviewer: 403, admin: 200 }],
   ["/admin/imports", { anonymous: "sign-in", focalRwa: 403, reviewer: 403, admin: 200 }],
+  ["/admin/invitations", { anonymous: "sign-in", focalRwa: 403, reviewer: 403, admin: 200 }],
+  [
+    "/admin/invitations/not-a-batch",
+    { anonymous: "sign-in", focalRwa: 403, reviewer: 403, admin: 404 },
+  ],
   ["/exports?format=csv", { anonymous: "sign-in", focalRwa: 403, reviewer: 200, admin: 200 }],
   [
     "/exports?format=json&status=DRAFT",

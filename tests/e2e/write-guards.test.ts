@@ -133,6 +133,29 @@ const matrix: Record<string, Post[] | { open: string }> = {
       },
     },
   ].map((post): Post => ({ ...post, allowed: ["admin"], refusal: adminRefusals })),
+  "admin.invitations._index/route.tsx": [
+    {
+      path: "/admin/invitations",
+      multipart: {
+        file: {
+          name: "forged.csv",
+          mimeType: "text/csv",
+          buffer: Buffer.from(`country,email,name\n${OWN},forged.focal@test.example.org,F\n`),
+        },
+      },
+      allowed: ["admin"],
+      refusal: adminRefusals,
+    },
+  ],
+  // A batch that does not exist: the administrator's post changes nothing, and is not refused.
+  "admin.invitations.$batchId/route.tsx": ["confirm", "retry"].map(
+    (intent): Post => ({
+      path: "/admin/invitations/not-a-batch",
+      form: { intent },
+      allowed: ["admin"],
+      refusal: adminRefusals,
+    }),
+  ),
 };
 
 /** The routes that export an action, by file name, read from the source now. */
@@ -234,6 +257,8 @@ const WATCHED = [
   "Submission",
   "Comment",
   "Event",
+  "InvitationBatch",
+  "InvitationBatchRow",
 ];
 /** Every watched table's rows, as JSON, by table. */
 async function snapshot(): Promise<Record<string, string>> {

@@ -11,6 +11,8 @@ export type InvitationEmailProps = {
   inviterName: string;
   link: string;
   expiresAt: Date;
+  /** The round the invitee is asked to answer, for focal points: named with its deadline. */
+  round?: { name: string; deadline: Date | null };
 };
 
 const subject = "You are invited to the MSQ Portal";
@@ -32,6 +34,14 @@ export function InvitationEmail(props: InvitationEmailProps) {
           <>
             <br />
             {countriesLabel}: {props.countryNames.join(", ")}
+          </>
+        )}
+        {props.round && (
+          <>
+            <br />
+            Round: {props.round.name}
+            <br />
+            Deadline: {props.round.deadline ? formatDate(props.round.deadline) : "none set yet"}
           </>
         )}
       </Paragraph>

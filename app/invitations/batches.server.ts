@@ -1,0 +1,254 @@
+import { prisma } from "~/db.server";
+import { findMemberState } from "~/countries";
+import type {
+  InvitationBatchStatus,
+  InvitationRowClass,
+  InvitationRowStatus,
+} from "~/generated/prisma/enums";
+import { logEvent } from "~/models/event.server";
+import { type ClassifiedRow, countClasses } from "./classify";
+
+// The bulk invitations in the database: a batch is the file as read (every line, with what the
+// preview found), then, once confirmed, where each line's sending is. Only NEW lines are sent:
+// they are created PENDING, the others SKIPPED with their reason, so confirming has nothing to
+// compute and a second confirmation nothing to do.
+
+/** The addresses, among these normalised ones, that already have a user. */
+export async function existingEmails(emails: string[]): Promise<Set<string>> {
+  const found = new Set<string>();
+  // Chunked: a file may hold 2,000 addresses, more than some drivers take in one IN list.
+  for (let start = 0; start < emails.length; start += 500) {
+    const users = await prisma.user.findMany({
+      where: { email: { in: emails.slice(start, start + 500) } },
+      select: { email: true },
+    });
+    for (const user of users) found.add(user.email);
+  }
+  return found;
+}
+
+/** Keeps the file as read, for its preview; nothing is sent until it is confirmed. */
+export async function createBatch(input: {
+  fileName: string;
+  createdById: string;
+  rows: ClassifiedRow[];
+}): Promise<string> {
+  return prisma.$transaction(async (tx) => {
+    const batch = await tx.invitationBatch.create({
+      data: { fileName: input.fileName, createdById: input.createdById },
+      select: { id: true },
+    });
+    await tx.invitationBatchRow.createMany({
+      data: input.rows.map((row) => ({
+        batchId: batch.id,
+        line: row.line,
+        country: row.country,
+        countryCode: row.countryCode,
+        address: row.address,
+        email: row.email,
+        name: row.name,
+        language: row.languageCode ?? row.language,
+        classification: row.classification,
+        reason: row.reason,
+        status: row.classification === "NEW" ? "PENDING" : "SKIPPED",
+      })),
+    });
+    return batch.id;
+  });
+}
+
+/** How the confirmed lines stand: `total` are the NEW lines, the only ones sent. */
+export type Progress = {
+  total: number;
+  pending: number;
+  sending: number;
+  sent: number;
+  failed: number;
+  /** NEW at the preview, but someone had invited the address by the time it was its turn. */
+  skipped: number;
+};
+
+const noProgress = (): Progress => ({
+  total: 0,
+  pending: 0,
+  sending: 0,
+  sent: 0,
+  failed: 0,
+  skipped: 0,
+});
+
+function addTo(progress: Progress, status: InvitationRowStatus, count: number) {
+  progress.total += count;
+  const key = {
+    PENDING: "pending",
+    SENDING: "sending",
+    SENT: "sent",
+    FAILED: "failed",
+    SKIPPED: "skipped",
+  } as const;
+  progress[key[status]] += count;
+}
+
+export const isUnfinished = (progress: Progress) => progress.pending + progress.sending > 0;
+
+async function progressOf(batchIds: string[]): Promise<Map<string, Progress>> {
+  const groups = await prisma.invitationBatchRow.groupBy({
+    by: ["batchId", "status"],
+    where: { batchId: { in: batchIds }, classification: "NEW" },
+    _count: { _all: true },
+  });
+  const byBatch = new Map(batchIds.map((id) => [id, noProgress()]));
+  for (const group of groups) addTo(byBatch.get(group.batchId)!, group.status, group._count._all);
+  return byBatch;
+}
+
+export type RowView = {
+  line: number;
+  country: string;
+  countryCode: string | null;
+  countryName: string | null;
+  address: string;
+  name: string;
+  language: string | null;
+  classification: InvitationRowClass;
+  reason: string | null;
+  status: InvitationRowStatus;
+  error: string | null;
+  sentAt: string | null;
+};
+
+export type BatchView = {
+  id: string;
+  fileName: string;
+  status: InvitationBatchStatus;
+  createdAt: string;
+  confirmedAt: string | null;
+  createdBy: string;
+  classes: Record<InvitationRowClass, number>;
+  progress: Progress;
+  rows: RowView[];
+};
+
+async function namesOf(userIds: string[]): Promise<Map<string, string>> {
+  const users = await prisma.user.findMany({
+    where: { id: { in: [...new Set(userIds)] } },
+    select: { id: true, name: true, email: true },
+  });
+  return new Map(users.map((u) => [u.id, u.name ?? u.email]));
+}
+
+/** A batch with every line, as its page shows it; null when there is none. */
+export async function findBatch(id: string): Promise<BatchView | null> {
+  const batch = await prisma.invitationBatch.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      fileName: true,
+      status: true,
+      createdAt: true,
+      confirmedAt: true,
+      createdById: true,
+      rows: {
+        orderBy: { line: "asc" },
+        select: {
+          line: true,
+          country: true,
+          countryCode: true,
+          address: true,
+          name: true,
+          language: true,
+          classification: true,
+          reason: true,
+          status: true,
+          error: true,
+          sentAt: true,
+        },
+      },
+    },
+  });
+  if (!batch) return null;
+  const progress = noProgress();
+  for (const row of batch.rows) if (row.classification === "NEW") addTo(progress, row.status, 1);
+  const names = await namesOf([batch.createdById]);
+  return {
+    id: batch.id,
+    fileName: batch.fileName,
+    status: batch.status,
+    createdAt: batch.createdAt.toISOString(),
+    confirmedAt: batch.confirmedAt?.toISOString() ?? null,
+    createdBy: names.get(batch.createdById) ?? "",
+    classes: countClasses(batch.rows),
+    progress,
+    rows: batch.rows.map((row) => ({
+      ...row,
+      countryName: row.countryCode ? (findMemberState(row.countryCode)?.name ?? null) : null,
+      sentAt: row.sentAt?.toISOString() ?? null,
+    })),
+  };
+}
+
+export type BatchSummary = Omit<BatchView, "rows" | "classes"> & { lines: number; news: number };
+
+/** The latest batches, newest first, with their counts. */
+export async function listBatches(limit = 50): Promise<BatchSummary[]> {
+  const batches = await prisma.invitationBatch.findMany({
+    orderBy: { createdAt: "desc" },
+    take: limit,
+    select: {
+      id: true,
+      fileName: true,
+      status: true,
+      createdAt: true,
+      confirmedAt: true,
+      createdById: true,
+      _count: { select: { rows: true } },
+    },
+  });
+  const ids = batches.map((b) => b.id);
+  const [progress, names] = await Promise.all([
+    progressOf(ids),
+    namesOf(batches.map((b) => b.createdById)),
+  ]);
+  return batches.map((batch) => {
+    const counts = progress.get(batch.id) ?? noProgress();
+    return {
+      id: batch.id,
+      fileName: batch.fileName,
+      status: batch.status,
+      createdAt: batch.createdAt.toISOString(),
+      confirmedAt: batch.confirmedAt?.toISOString() ?? null,
+      createdBy: names.get(batch.createdById) ?? "",
+      progress: counts,
+      lines: batch._count.rows,
+      news: counts.total,
+    };
+  });
+}
+
+/**
+ * Confirms the preview: its pending lines may now be sent. True only for the confirmation that
+ * changed it (a second click, or a second tab, changes nothing).
+ */
+export async function confirmBatch(id: string, actorId: string): Promise<boolean> {
+  const { count } = await prisma.invitationBatch.updateMany({
+    where: { id, status: "PREVIEW" },
+    data: { status: "CONFIRMED", confirmedAt: new Date() },
+  });
+  if (count === 0) return false;
+  const lines = await prisma.invitationBatchRow.count({
+    where: { batchId: id, status: "PENDING" },
+  });
+  await logEvent({ kind: "invitations.confirmed", actorId, data: { batchId: id, lines } });
+  return true;
+}
+
+/** Puts the failed lines of a confirmed batch back in the queue; how many. */
+export async function retryFailed(id: string, actorId: string): Promise<number> {
+  const { count } = await prisma.invitationBatchRow.updateMany({
+    where: { batchId: id, status: "FAILED", batch: { status: "CONFIRMED" } },
+    data: { status: "PENDING", error: null },
+  });
+  if (count > 0)
+    await logEvent({ kind: "invitations.retried", actorId, data: { batchId: id, lines: count } });
+  return count;
+}

@@ -1,0 +1,76 @@
+import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { requireAdmin } from "~/auth/guards.server";
+import { ErrorList, FormErrors } from "~/components/forms";
+import { BatchList, CsvFormat } from "~/components/invitations/batch-list";
+import { enInvitations as copy } from "~/i18n/en-invitations";
+import { isUnfinished, listBatches } from "~/invitations/batches.server";
+import { isSending, startSending } from "~/invitations/send-batch.server";
+import { uploadSchema } from "./schemas";
+import { upload } from "./upload.server";
+
+// Administrators invite focal points in bulk: upload a CSV (this page), check the preview and
+// confirm (the batch's page, admin.invitations.$batchId), follow the sending there. The list
+// below the form gives every earlier file with its counts; opening it also restarts the sending
+// of a batch a stopped server left unfinished (send-batch.server.ts).
+
+export const meta: MetaFunction = () => [{ title: `${copy.title} · MSQ Portal` }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await requireAdmin(request, context);
+  const batches = await listBatches();
+  for (const batch of batches) {
+    if (batch.status === "CONFIRMED" && isUnfinished(batch.progress) && !isSending(batch.id))
+      void startSending(batch.id, context.afterResponse);
+  }
+  return { batches };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const { user } = await requireAdmin(request, context);
+  return upload(request, user.id);
+}
+
+export default function AdminInvitations() {
+  const { batches } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const [form, fields] = useForm({
+    id: "invitations-upload",
+    lastResult: result?.result,
+    shouldValidate: "onSubmit",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: uploadSchema }),
+  });
+  const hintId = `${fields.file.id}-hint`;
+  return (
+    <section aria-labelledby="invitations-title">
+      <h1 id="invitations-title">{copy.title}</h1>
+      <p className="lead prose">{copy.intro}</p>
+
+      <section aria-labelledby="upload-title">
+        <h2 id="upload-title">{copy.uploadTitle}</h2>
+        <CsvFormat />
+        <FormErrors id={form.errorId} errors={form.errors} />
+        <Form method="post" encType="multipart/form-data" {...getFormProps(form)}>
+          <div className="field">
+            <label htmlFor={fields.file.id}>{copy.file}</label>
+            <p className="hint" id={hintId}>
+              {copy.fileHint}
+            </p>
+            <ErrorList id={fields.file.errorId} errors={fields.file.errors} />
+            <input
+              {...getInputProps(fields.file, { type: "file", ariaDescribedBy: hintId })}
+              accept=".csv,text/csv"
+            />
+          </div>
+          <div className="actions">
+            <button type="submit">{copy.read}</button>
+          </div>
+        </Form>
+      </section>
+
+      <BatchList batches={batches} />
+    </section>
+  );
+}

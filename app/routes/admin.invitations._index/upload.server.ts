@@ -1,0 +1,58 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import {
+  data,
+  MaxPartSizeExceededError,
+  redirect,
+  unstable_createMemoryUploadHandler,
+  unstable_parseMultipartFormData,
+} from "@remix-run/node";
+import { enInvitations as copy } from "~/i18n/en-invitations";
+import { createBatch, existingEmails } from "~/invitations/batches.server";
+import { candidateEmails, classifyRows } from "~/invitations/classify";
+import { decodeCsv, MAX_FILE_BYTES, readInvitationCsv } from "~/invitations/csv-rows";
+import { uploadName } from "~/models/import-upload.server";
+import { uploadSchema } from "./schemas";
+
+// The upload of a CSV of focal points, called by the route once the administrator's guard has
+// passed: read and checked (a few milliseconds even for the largest file, csv-rows.ts), kept as
+// a batch whose page shows the preview. Nothing is sent here.
+
+export async function upload(request: Request, actorId: string) {
+  let form: FormData;
+  try {
+    form = await unstable_parseMultipartFormData(
+      request,
+      unstable_createMemoryUploadHandler({ maxPartSize: MAX_FILE_BYTES }),
+    );
+  } catch (error) {
+    if (!(error instanceof MaxPartSizeExceededError)) throw error;
+    const submission = parseWithZod(new FormData(), { schema: uploadSchema });
+    return data(
+      { result: submission.reply({ fieldErrors: { file: [copy.tooLarge] } }) },
+      { status: 413 },
+    );
+  }
+  const submission = parseWithZod(form, { schema: uploadSchema });
+  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
+
+  const file = submission.value.file;
+  const text = decodeCsv(new Uint8Array(await file.arrayBuffer()));
+  const reading =
+    text === null
+      ? { ok: false as const, error: copy.fileProblems.notText }
+      : readInvitationCsv(text);
+  if (!reading.ok) {
+    const result = submission.reply({
+      formErrors: [copy.refusedFile],
+      fieldErrors: { file: [reading.error] },
+    });
+    return data({ result }, { status: 422 });
+  }
+  const existing = await existingEmails(candidateEmails(reading.rows));
+  const id = await createBatch({
+    fileName: uploadName(file.name),
+    createdById: actorId,
+    rows: classifyRows(reading.rows, existing),
+  });
+  return redirect(`/admin/invitations/${id}`);
+}

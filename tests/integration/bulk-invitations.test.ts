@@ -1,0 +1,271 @@
+import { randomBytes } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { prisma } from "~/db.server";
+import { configureMailTransport } from "~/email/send.server";
+import {
+  confirmBatch,
+  createBatch,
+  existingEmails,
+  findBatch,
+  retryFailed,
+} from "~/invitations/batches.server";
+import { candidateEmails, classifyRows } from "~/invitations/classify";
+import { readInvitationCsv } from "~/invitations/csv-rows";
+import { CLAIM_LEASE_MS, sendPendingRows, startSending } from "~/invitations/send-batch.server";
+import { firstLink, startTestSmtpServer, type TestSmtpServer } from "../support/smtp";
+
+// Sending a bulk invitation against the real database and a real SMTP server: every e-mail
+// counted as the server received it. Sending twice, confirming twice, uploading the same file
+// again, or two senders at once send each invitation once; a mail server that is down fails the
+// line with its reason, and a retry sends it. Countries no other test uses: Antigua and Barbuda,
+// Dominica, Grenada.
+
+let smtp: TestSmtpServer;
+const plain = () => `${smtp.url}?pool=false&tls=none`;
+let adminId: string;
+
+beforeAll(async () => {
+  smtp = await startTestSmtpServer();
+  configureMailTransport({ smtpUrl: plain() });
+  const admin = await prisma.user.create({
+    data: { email: `bulk.admin.${tag()}@test.example.org`, name: "Ada Bulk", role: "ADMIN" },
+    select: { id: true },
+  });
+  adminId = admin.id;
+});
+
+afterAll(async () => {
+  configureMailTransport({});
+  await smtp.stop();
+  await prisma.$disconnect();
+});
+
+function tag() {
+  return randomBytes(4).toString("hex");
+}
+const mailsTo = (email: string) => smtp.messages.filter((m) => m.to.includes(email));
+
+/** Uploads a CSV as the page does: read, checked against the users, kept as a batch. */
+async function upload(csv: string) {
+  const reading = readInvitationCsv(csv);
+  if (!reading.ok) throw new Error(reading.error);
+  const existing = await existingEmails(candidateEmails(reading.rows));
+  return createBatch({
+    fileName: "focal-points.csv",
+    createdById: adminId,
+    rows: classifyRows(reading.rows, existing),
+  });
+}
+
+function csvOf(emails: string[], country = "ATG") {
+  return ["country,email,name,language", ...emails.map((e, i) => `${country},${e},Person ${i},en`)]
+    .join("\r\n")
+    .concat("\r\n");
+}
+const addresses = (n: number) =>
+  Array.from({ length: n }, (_, i) => `focal.${i}.${tag()}@test.example.org`);
+
+const statuses = async (batchId: string) =>
+  (
+    await prisma.invitationBatchRow.findMany({
+      where: { batchId },
+      orderBy: { line: "asc" },
+      select: { status: true },
+    })
+  ).map((r) => r.status);
+
+describe("sending a bulk invitation", () => {
+  it("sends each new line once, naming the round; a second run, confirmation or upload sends nothing", async () => {
+    const emails = addresses(3);
+    const csv = [
+      "Country,Email,Name",
+      `ATG,${emails[0]},First`,
+      `Dominica,${emails[1]},Second`,
+      `grd,${emails[2]!.toUpperCase()},Third`,
+      `GRD,${emails[2]},Again`,
+      `Atlantis,nobody.${tag()}@test.example.org,Lost`,
+    ].join("\n");
+    const batchId = await upload(csv);
+    // Nothing goes out before the confirmation, even if a sender runs.
+    expect(await sendPendingRows(batchId)).toEqual({ sent: 0, failed: 0, skipped: 0 });
+    expect(await confirmBatch(batchId, adminId)).toBe(true);
+    expect(await confirmBatch(batchId, adminId)).toBe(false);
+
+    expect(await sendPendingRows(batchId)).toEqual({ sent: 3, failed: 0, skipped: 0 });
+    expect(await statuses(batchId)).toEqual(["SENT", "SENT", "SENT", "SKIPPED", "SKIPPED"]);
+    for (const email of emails) expect(mailsTo(email)).toHaveLength(1);
+    const round = await prisma.round.findFirstOrThrow({ orderBy: { id: "desc" } });
+    const mail = mailsTo(emails[1]!)[0]!;
+    expect(mail.text).toContain("invited you");
+    expect(mail.text).toContain("Country: Dominica");
+    expect(mail.text).toContain(`Round: ${round.name}`);
+    expect(mail.text).toContain("Deadline:");
+    expect(firstLink(mail, "/invitation/")).toMatch(/\/invitation\/\S+$/);
+
+    const users = await prisma.user.findMany({
+      where: { email: { in: emails } },
+      select: { email: true, role: true, countries: { select: { countryCode: true } } },
+      orderBy: { email: "asc" },
+    });
+    expect(users.map((u) => [u.role, u.countries.map((c) => c.countryCode)])).toEqual(
+      expect.arrayContaining([
+        ["FOCAL_POINT", ["ATG"]],
+        ["FOCAL_POINT", ["DMA"]],
+        ["FOCAL_POINT", ["GRD"]],
+      ]),
+    );
+    const view = await findBatch(batchId);
+    expect(view?.progress).toEqual({
+      total: 3,
+      pending: 0,
+      sending: 0,
+      sent: 3,
+      failed: 0,
+      skipped: 0,
+    });
+
+    // Run again, confirm again: nothing is sent twice.
+    expect(await sendPendingRows(batchId)).toEqual({ sent: 0, failed: 0, skipped: 0 });
+    await confirmBatch(batchId, adminId);
+    await startSending(batchId);
+    for (const email of emails) expect(mailsTo(email)).toHaveLength(1);
+
+    // The same file again: every line already invited (or still not a country), none sent.
+    const again = await upload(csv);
+    const classes = (await findBatch(again))!.rows.map((r) => r.classification);
+    expect(classes).toEqual([
+      "ALREADY_INVITED",
+      "ALREADY_INVITED",
+      "ALREADY_INVITED",
+      "DUPLICATE",
+      "UNKNOWN_COUNTRY",
+    ]);
+    await confirmBatch(again, adminId);
+    expect(await sendPendingRows(again)).toEqual({ sent: 0, failed: 0, skipped: 0 });
+    for (const email of emails) expect(mailsTo(email)).toHaveLength(1);
+    expect(await prisma.user.count({ where: { email: { in: emails } } })).toBe(3);
+  });
+
+  it("two senders at once on one batch send each line once", async () => {
+    const emails = addresses(12);
+    const batchId = await upload(csvOf(emails, "DMA"));
+    await confirmBatch(batchId, adminId);
+    const [a, b] = await Promise.all([sendPendingRows(batchId), sendPendingRows(batchId)]);
+    // Both sent some (they ran side by side), and together each line once.
+    expect(a.sent > 0 && b.sent > 0).toBe(true);
+    expect(a.sent + b.sent).toBe(12);
+    expect(a.failed + b.failed + a.skipped + b.skipped).toBe(0);
+    for (const email of emails) expect(mailsTo(email)).toHaveLength(1);
+    expect(new Set(await statuses(batchId))).toEqual(new Set(["SENT"]));
+    const rows = await prisma.invitationBatchRow.findMany({
+      where: { batchId },
+      select: { attempts: true, userId: true, sentAt: true },
+    });
+    expect(rows.every((r) => r.attempts === 1 && r.userId && r.sentAt)).toBe(true);
+  });
+
+  it("one sender per batch in this process: a second start joins it", async () => {
+    const emails = addresses(4);
+    const batchId = await upload(csvOf(emails, "GRD"));
+    await confirmBatch(batchId, adminId);
+    const first = startSending(batchId);
+    const second = startSending(batchId);
+    expect(second).toBe(first);
+    await first;
+    for (const email of emails) expect(mailsTo(email)).toHaveLength(1);
+  });
+
+  it("fails the lines when the mail server is down, with its reason; a retry sends them once", async () => {
+    const emails = addresses(2);
+    const batchId = await upload(csvOf(emails));
+    await confirmBatch(batchId, adminId);
+    configureMailTransport({ smtpUrl: "smtp://127.0.0.1:9?pool=false&tls=none" }); // nothing listens
+    try {
+      expect(await sendPendingRows(batchId)).toEqual({ sent: 0, failed: 2, skipped: 0 });
+    } finally {
+      configureMailTransport({ smtpUrl: plain() });
+    }
+    const failed = await prisma.invitationBatchRow.findMany({
+      where: { batchId },
+      select: { status: true, error: true },
+    });
+    expect(failed.map((r) => r.status)).toEqual(["FAILED", "FAILED"]);
+    expect(failed[0]!.error).toMatch(/ECONNREFUSED|connect/i);
+    for (const email of emails) expect(mailsTo(email)).toHaveLength(0);
+
+    expect(await retryFailed(batchId, adminId)).toBe(2);
+    // The account was made on the first attempt: the retry invites it again, and sends.
+    expect(await sendPendingRows(batchId)).toEqual({ sent: 2, failed: 0, skipped: 0 });
+    for (const email of emails) expect(mailsTo(email)).toHaveLength(1);
+    expect(await retryFailed(batchId, adminId)).toBe(0);
+  });
+
+  it("marks a line whose sender stopped as failed, rather than sending it twice", async () => {
+    const emails = addresses(2);
+    const batchId = await upload(csvOf(emails));
+    await confirmBatch(batchId, adminId);
+    // A sender claimed the first line, then the server stopped.
+    const [first] = await prisma.invitationBatchRow.findMany({
+      where: { batchId },
+      orderBy: { line: "asc" },
+    });
+    await prisma.invitationBatchRow.update({
+      where: { id: first!.id },
+      data: { status: "SENDING", attempts: 1, claimedAt: new Date() },
+    });
+    // Within the lease, the claim is another sender's: left alone.
+    expect(await sendPendingRows(batchId)).toEqual({ sent: 1, failed: 0, skipped: 0 });
+    expect(await statuses(batchId)).toEqual(["SENDING", "SENT"]);
+    // Past it, the sender is gone: the line is failed, for the administrator to retry.
+    const later = new Date(Date.now() + CLAIM_LEASE_MS + 1_000);
+    await sendPendingRows(batchId, { now: () => later });
+    const row = await prisma.invitationBatchRow.findUniqueOrThrow({ where: { id: first!.id } });
+    expect(row.status).toBe("FAILED");
+    expect(row.error).toMatch(/^The server stopped while this invitation was being sent/);
+    expect(mailsTo(emails[0]!)).toHaveLength(0);
+  });
+
+  it("does not send to an address invited after the preview", async () => {
+    const emails = addresses(2);
+    const batchId = await upload(csvOf(emails));
+    await prisma.user.create({ data: { email: emails[1]!, role: "REVIEWER" } });
+    await confirmBatch(batchId, adminId);
+    expect(await sendPendingRows(batchId)).toEqual({ sent: 1, failed: 0, skipped: 1 });
+    const rows = await prisma.invitationBatchRow.findMany({
+      where: { batchId },
+      orderBy: { line: "asc" },
+      select: { status: true, error: true },
+    });
+    expect(rows[1]).toEqual({
+      status: "SKIPPED",
+      error: "A user with this e-mail address was invited after the preview: not sent.",
+    });
+    expect(mailsTo(emails[1]!)).toHaveLength(0);
+    // The reviewer's account is as it was.
+    expect((await prisma.user.findUniqueOrThrow({ where: { email: emails[1]! } })).role).toBe(
+      "REVIEWER",
+    );
+  });
+
+  it("logs the sender's failure and leaves the lines waiting when the database refuses", async () => {
+    const emails = addresses(1);
+    const batchId = await upload(csvOf(emails));
+    await confirmBatch(batchId, adminId);
+    const errors = vi.spyOn(console, "error").mockImplementation(() => {});
+    const spy = vi
+      .spyOn(prisma.invitationBatchRow, "findFirst")
+      .mockRejectedValueOnce(new Error("database is locked"));
+    try {
+      await startSending(batchId);
+      expect(String(errors.mock.calls[0]?.[0])).toBe(
+        `Bulk invitation ${batchId}: the sender stopped: database is locked`,
+      );
+    } finally {
+      spy.mockRestore();
+      errors.mockRestore();
+    }
+    expect(await statuses(batchId)).toEqual(["PENDING"]);
+    await startSending(batchId); // as opening the page does
+    expect(await statuses(batchId)).toEqual(["SENT"]);
+  });
+});
