@@ -87,6 +87,9 @@ const pages: [string, Record<Who, Expected>][] = [
   ],
   ["/admin/events", { anonymous: "sign-in", focalRwa: 403, reviewer: 403, admin: 200 }],
   ["/admin/imports", { anonymous: "sign-in", focalRwa: 403, reviewer: 403, admin: 200 }],
+  ["/admin/rounds", { anonymous: "sign-in", focalRwa: 403, reviewer: 403, admin: 200 }],
+  ["/admin/rounds/2020", { anonymous: "sign-in", focalRwa: 403, reviewer: 403, admin: 200 }],
+  ["/admin/rounds/not-a-round", { anonymous: "sign-in", focalRwa: 403, reviewer: 403, admin: 404 }],
   ["/admin/invitations", { anonymous: "sign-in", focalRwa: 403, reviewer: 403, admin: 200 }],
   [
     "/admin/invitations/not-a-batch",

@@ -147,6 +147,28 @@ const matrix: Record<string, Post[] | { open: string }> = {
       refusal: adminRefusals,
     },
   ],
+  // A file that is not a definition: the administrator's post stores nothing, and is not refused.
+  "admin.rounds._index/route.tsx": [
+    {
+      path: "/admin/rounds",
+      multipart: {
+        file: { name: "forged.json", mimeType: "application/json", buffer: Buffer.from("{}") },
+      },
+      allowed: ["admin"],
+      refusal: adminRefusals,
+    },
+  ],
+  // A round that does not exist: opening or closing it changes nothing, and is not refused.
+  "admin.rounds.$roundId/route.tsx": (
+    [{ intent: "open", deadline: "2030-06-30" }, { intent: "close" }] as Record<string, string>[]
+  ).map(
+    (form): Post => ({
+      path: "/admin/rounds/not-a-round",
+      form,
+      allowed: ["admin"],
+      refusal: adminRefusals,
+    }),
+  ),
   // A batch that does not exist: the administrator's post changes nothing, and is not refused.
   "admin.invitations.$batchId/route.tsx": ["confirm", "retry"].map(
     (intent): Post => ({
@@ -253,6 +275,7 @@ const WATCHED = [
   "UserCountry",
   "OneTimeToken",
   "Round",
+  "QuestionnaireDefinition",
   "Response",
   "Submission",
   "Comment",
