@@ -56,9 +56,10 @@ test.afterAll(async () => {
   await new Promise((resolve) => setTimeout(resolve, ROUND_CACHE_MS));
 });
 
-test("an administrator creates the next round from its file, previews it and opens it", async ({
+test("an administrator creates the next round from its file, previews it, opens it and invites", async ({
   page,
   signedIn,
+  mailbox,
 }) => {
   await signedIn("ADMIN");
   await page.goto("/admin/rounds");
@@ -88,6 +89,25 @@ test("an administrator creates the next round from its file, previews it and ope
   expect(round.status).toBe("OPEN");
   expect(round.deadline?.toISOString()).toBe("2026-06-30T23:59:59.000Z");
   expect((await prisma.round.findUniqueOrThrow({ where: { id: "2020" } })).status).toBe("CLOSED");
+
+  // Two focal points invited from a CSV: the invitation names the new round and its deadline.
+  const stamp = Date.now();
+  const invited = [`stp.${stamp}@gov.example.org`, `slb.${stamp}@gov.example.org`];
+  const csv = path.join(mkdtempSync(path.join(tmpdir(), "msq-next-")), "focal-points.csv");
+  writeFileSync(
+    csv,
+    `country,email,name\nSTP,${invited[0]},Ana Costa\nSolomon Islands,${invited[1]},John Tuhaika\n`,
+  );
+  await page.goto("/admin/invitations");
+  await page.getByLabel("CSV file of focal points").setInputFiles(csv);
+  await page.getByRole("button", { name: "Read the file" }).click();
+  await page.getByRole("button", { name: "Send 2 invitations" }).click();
+  await expect(page.locator("#progress-text")).toHaveText("2 of 2 sent", { timeout: 15_000 });
+  for (const address of invited) {
+    const mail = await mailbox.waitForEmail((m) => m.to.includes(address));
+    expect(mail.text).toContain("Round: MSQ 2026");
+    expect(mail.text).toContain("Deadline: 30 June 2026");
+  }
 
   // The importer reads a file against the round chosen for it: a 2020 export is not a 2026 one.
   const exported = path.join(mkdtempSync(path.join(tmpdir(), "msq-next-")), "msq-2020.json");
