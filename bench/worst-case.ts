@@ -96,6 +96,7 @@ export async function measureWorstCases(): Promise<WorstCase[]> {
     acceptedAt: null,
     responseDate: null,
     authorizePublication: true,
+    definitionVersion: msq2020.version,
     answers,
   };
   const meta = {

@@ -106,8 +106,27 @@ describe("export:msq", { timeout: 60_000 }, () => {
     expect(stderr).toContain(out);
   });
 
+  it("writes the long CSV: one row per answered field, with the round and definition version", () => {
+    const { status, stdout, stderr } = run("--format", "long-csv", "--round", "2020");
+    expect(status, stderr).toBe(0);
+    const records = parse(stdout, { bom: true, columns: true }) as Record<string, string>[];
+    const estonia = records.filter((r) => r.country_code === "EST");
+    expect(estonia).toContainEqual({
+      country_code: "EST",
+      country_name: "Estonia",
+      round: "2020",
+      definition_version: "1",
+      key: "q8_strategy_features.once_only",
+      value: "1",
+    });
+    expect(estonia.find((r) => r.key === "q4_cio_name")?.value).toBe("'=1+2");
+    expect(stderr).toMatch(/^export-msq: \d+ response\(s\), LONG-CSV, round 2020/m);
+  });
+
   it.each([
     [[], /--format is required/],
+    [["--format", "csv", "--round", "2020,2026"], /one round, not 2020, 2026/],
+    [["--format", "long-csv", "--round", "1999"], /no questionnaire for round "1999"/],
     [["--format", "pdf"], /--format must be csv, xlsx or json/],
     [["--format", "csv", "--status", "DRAFT"], /unknown status DRAFT/],
     [["--format", "csv", "--region", "Atlantis"], /unknown region "Atlantis"/],

@@ -1,43 +1,48 @@
 // Exports the submitted MSQ responses of a round, as the reviewers' download does.
 //
-//   npm run --silent export:msq -- --format csv|xlsx|json [--status SUBMITTED,ACCEPTED]
+//   npm run --silent export:msq -- --format csv|xlsx|json|long-csv [--status SUBMITTED,ACCEPTED]
 //       [--region Africa] [--authorised-only] [--round 2020] [--out FILE]
 //
-// --format           csv, xlsx or json (required)
+// --format           csv, xlsx or json: one round, a row per response; long-csv: several rounds,
+//                    a row per answered field (required)
 // --status           statuses to include, comma-separated or repeated (default SUBMITTED,ACCEPTED;
 //                    any of SUBMITTED, RETURNED, ACCEPTED)
 // --region           a UN region (Africa, Americas, Asia, Europe, Oceania)
 // --authorised-only  only responses whose submitted version authorises publication
-// --round            the survey round (default: the latest questionnaire)
+// --round            the survey round (default: the round answered now); for long-csv, the
+//                    rounds, comma-separated or repeated (default: every round but drafts)
 // --out              write to FILE instead of standard output
 // The file goes to standard output (binary-safe) unless --out is given; every message goes to
 // standard error. Exit status: 0 written, 1 failed, 2 bad arguments.
 import { createWriteStream } from "node:fs";
 import { pipeline } from "node:stream/promises";
 import {
-  type ExportFilters,
+  type ExportChoice,
   type ExportFormat,
+  exportRoundIds,
   isExportFormat,
+  isWideExportFormat,
   parseRegion,
   parseStatuses,
 } from "~/export/filters";
 
-/** `roundId` null: the round focal points answer now, read from the database. */
+/** `rounds` empty: the round focal points answer now (long-csv: every readable round). */
 type Options = {
   format: ExportFormat;
-  filters: Omit<ExportFilters, "roundId"> & { roundId: string | null };
+  filters: ExportChoice;
+  rounds: string[];
   out: string | null;
 };
 
 const USAGE =
-  "usage: npm run --silent export:msq -- --format csv|xlsx|json [--status SUBMITTED,ACCEPTED] [--region REGION] [--authorised-only] [--round ROUND] [--out FILE]";
+  "usage: npm run --silent export:msq -- --format csv|xlsx|json|long-csv [--status SUBMITTED,ACCEPTED] [--region REGION] [--authorised-only] [--round ROUND] [--out FILE]";
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
 function parseArguments(argv: string[]): Options | { error: string } | { help: true } {
   let format: string | null = null;
   let region: string | null = null;
-  let round: string | null = null;
+  const rounds: string[] = [];
   let out: string | null = null;
   let authorisedOnly = false;
   const statuses: string[] = [];
@@ -57,12 +62,16 @@ function parseArguments(argv: string[]): Options | { error: string } | { help: t
     if (name === "--format") format = value.toLowerCase();
     else if (name === "--status") statuses.push(value);
     else if (name === "--region") region = value;
-    else if (name === "--round") round = value;
+    else if (name === "--round") rounds.push(...value.split(",").map((r) => r.trim()));
     else out = value;
   }
   if (!format) return { error: "--format is required." };
   if (!isExportFormat(format))
-    return { error: `--format must be csv, xlsx or json, not ${format}.` };
+    return {
+      error: `--format must be csv, xlsx or json (one round), or long-csv (several), not ${format}.`,
+    };
+  const roundIds = exportRoundIds(format, [...new Set(rounds.filter((r) => r !== ""))]);
+  if (!roundIds.ok) return { error: `--round: ${roundIds.error}` };
   const status = parseStatuses(statuses);
   if (!status.ok) return { error: `--status: ${status.error}` };
   const place = parseRegion(region);
@@ -70,7 +79,8 @@ function parseArguments(argv: string[]): Options | { error: string } | { help: t
   return {
     format,
     out,
-    filters: { roundId: round, statuses: status.value, region: place.value, authorisedOnly },
+    rounds: roundIds.value,
+    filters: { statuses: status.value, region: place.value, authorisedOnly },
   };
 }
 
@@ -89,24 +99,33 @@ async function main(): Promise<number> {
     return 2;
   }
   // Loaded only now, so that bad arguments never need a database.
-  const { streamExport } = await import("~/export/export.server");
+  const { streamExport, streamLongExport } = await import("~/export/export.server");
   const { prisma } = await import("~/db.server");
+  const { readableRounds } = await import("~/models/round.server");
   const { knownRound } = await import("./round-argument");
   try {
-    const round = await knownRound(options.filters.roundId);
-    if ("error" in round) {
-      log(`export-msq: ${round.error}\n${USAGE}`);
-      return 2;
-    }
+    const wide = isWideExportFormat(options.format) ? options.format : null;
+    const roundIds: string[] = [];
+    if (wide || options.rounds.length > 0) {
+      for (const id of wide ? [options.rounds[0] ?? null] : options.rounds) {
+        const round = await knownRound(id);
+        if ("error" in round) {
+          log(`export-msq: ${round.error}\n${USAGE}`);
+          return 2;
+        }
+        roundIds.push(round.id);
+      }
+    } else roundIds.push(...(await readableRounds()).map((round) => round.id));
     const started = performance.now();
-    const filters: ExportFilters = { ...options.filters, roundId: round.id };
-    const file = await streamExport(options.format, filters);
+    const file = wide
+      ? await streamExport(wide, { ...options.filters, roundId: roundIds[0]! })
+      : await streamLongExport(roundIds, options.filters);
     const destination = options.out ? createWriteStream(options.out) : process.stdout;
     await pipeline(file.body, destination);
-    const f = filters;
+    const f = options.filters;
     const seconds = ((performance.now() - started) / 1000).toFixed(2);
     log(
-      `export-msq: ${file.responses} response(s), ${options.format.toUpperCase()}, round ${f.roundId} (${f.statuses.join(", ")}${f.region ? `, ${f.region}` : ""}${f.authorisedOnly ? ", authorised only" : ""}) written to ${options.out ?? "standard output"} in ${seconds} s.`,
+      `export-msq: ${file.responses} response(s), ${options.format.toUpperCase()}, round${roundIds.length > 1 ? "s" : ""} ${roundIds.join(", ")} (${f.statuses.join(", ")}${f.region ? `, ${f.region}` : ""}${f.authorisedOnly ? ", authorised only" : ""}) written to ${options.out ?? "standard output"} in ${seconds} s.`,
     );
     return 0;
   } catch (error) {

@@ -1,40 +1,66 @@
 import { useId } from "react";
-import { EXPORT_FORMATS, exportSearchParams, type LooseExportChoice } from "~/export/filters";
+import { exportSearchParams, WIDE_EXPORT_FORMATS, type LooseExportChoice } from "~/export/filters";
 import { enExports } from "~/i18n/en-exports";
+import { ROUND_PARAM } from "~/models/round-choice";
 
-// Download buttons for the responses a reviewer is looking at: a plain GET form to /exports
+// Download buttons for the responses a reviewer is looking at: plain GET forms to /exports
 // (not Remix's <Form>, which would fetch the file instead of letting the browser download it),
-// the filters carried as hidden inputs. Works without JavaScript.
+// the filters carried as hidden inputs. Works without JavaScript. The CSV, XLSX and JSON files
+// hold the round shown; the long CSV holds every round, so it is a form of its own, without it.
 
 /** Statuses other than SUBMITTED, RETURNED and ACCEPTED (e.g. a dashboard's DRAFT) are ignored. */
 export type ExportLinkFilters = LooseExportChoice;
 
-export function ExportLinks({ filters = {} }: { filters?: ExportLinkFilters }) {
+export function ExportLinks({
+  filters = {},
+  round,
+}: {
+  filters?: ExportLinkFilters;
+  /** The round shown; without it, the server exports the current round. */
+  round?: { id: string; name: string };
+}) {
   const copy = enExports.links;
   const labelId = useId();
   const hidden = [...exportSearchParams(filters)];
+  const inputs = (pairs: [string, string][]) =>
+    pairs.map(([name, value], i) => (
+      <input key={`${name}-${i}`} type="hidden" name={name} value={value} />
+    ));
   return (
-    <form method="get" action="/exports" className="export-links" aria-labelledby={labelId}>
+    <div className="export-links" role="group" aria-labelledby={labelId}>
       <p id={labelId}>
-        <strong>{copy.legend}</strong> <span className="hint">{copy.hint}</span>
+        <strong>{round ? copy.roundLegend(round.name) : copy.legend}</strong>{" "}
+        <span className="hint">{copy.hint}</span>
       </p>
-      {hidden.map(([name, value], i) => (
-        <input key={`${name}-${i}`} type="hidden" name={name} value={value} />
-      ))}
       <div className="actions">
-        {EXPORT_FORMATS.map((format) => (
+        <form method="get" action="/exports">
+          {inputs(round ? [[ROUND_PARAM, round.id], ...hidden] : hidden)}
+          {WIDE_EXPORT_FORMATS.map((format) => (
+            <button
+              key={format}
+              type="submit"
+              name="format"
+              value={format}
+              className="secondary"
+              aria-label={copy.download(copy[format])}
+            >
+              {copy[format]}
+            </button>
+          ))}
+        </form>
+        <form method="get" action="/exports">
+          {inputs(hidden)}
           <button
-            key={format}
             type="submit"
             name="format"
-            value={format}
+            value="long-csv"
             className="secondary"
-            aria-label={copy.download(copy[format])}
+            aria-label={copy.longLabel}
           >
-            {copy[format]}
+            {copy.long}
           </button>
-        ))}
+        </form>
       </div>
-    </form>
+    </div>
   );
 }

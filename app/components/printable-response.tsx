@@ -28,12 +28,15 @@ export function PrintableResponse({
   response,
   questionnaire,
   versionNote,
+  roundNote,
   children,
 }: {
   response: Printable;
   questionnaire: Questionnaire;
   /** Says which answers these are, instead of the default (e.g. "as accepted", when published). */
   versionNote?: string;
+  /** Says the response is to an earlier round, read only (printed too). */
+  roundNote?: string;
   /** Links shown above the header on screen, never printed (e.g. "back to the list"). */
   children?: ReactNode;
 }) {
@@ -62,6 +65,7 @@ export function PrintableResponse({
           {response.country.name}
           {isDraft ? <span className="printable__draft-mark"> · {p.draft}</span> : null}
         </h1>
+        {roundNote ? <p className="notice printable__round">{roundNote}</p> : null}
         <p className={isDraft ? "notice notice--warning" : "printable__version"}>
           {response.version.kind === "draft"
             ? p.draftNotice

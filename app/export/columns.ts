@@ -51,12 +51,14 @@ function questionColumns(question: Question): (Column & { part: ExportPart })[] 
     }));
 }
 
+/** One column per field key (per option for multi), in questionnaire order: no metadata. */
+export function answerColumns(questionnaire: Questionnaire): (Column & { part: ExportPart })[] {
+  return questionnaire.sections.flatMap((section) => section.questions.flatMap(questionColumns));
+}
+
 /** Metadata first, then one column per field key (per option for multi) in questionnaire order. */
 export function exportColumns(questionnaire: Questionnaire): Column[] {
-  return [
-    ...METADATA_COLUMNS,
-    ...questionnaire.sections.flatMap((section) => section.questions.flatMap(questionColumns)),
-  ];
+  return [...METADATA_COLUMNS, ...answerColumns(questionnaire)];
 }
 
 /** The raw cells of one row (not yet neutralised against formulas: see safe-cell.ts). */

@@ -4,8 +4,15 @@ import type { Prisma } from "~/generated/prisma/client";
 import { requireQuestionnaire } from "~/models/questionnaire.server";
 import type { Answers, Questionnaire } from "~/questionnaire/types";
 import { csvChunks } from "./csv";
-import { exportFilename, type ExportFilters, type ExportFormat } from "./filters";
+import {
+  exportFilename,
+  longExportFilename,
+  type ExportChoice,
+  type ExportFilters,
+  type WideExportFormat,
+} from "./filters";
 import { jsonChunks, type JsonExportMeta } from "./json";
+import { longCsvChunks, type LongExportRound } from "./long";
 import type { ExportRow } from "./row";
 import { writeXlsx } from "./xlsx";
 import { latestSubmission } from "~/models/latest-submission";
@@ -35,6 +42,7 @@ export async function loadExportRows(filters: ExportFilters): Promise<ExportRow[
         authorizePublication: true,
         imported: true,
         createdAt: true,
+        questionnaireVersion: true,
       }),
     },
     orderBy: { country: { name: "asc" } },
@@ -56,6 +64,7 @@ export async function loadExportRows(filters: ExportFilters): Promise<ExportRow[
         acceptedAt: response.acceptedAt,
         responseDate: response.responseDate,
         authorizePublication: latest.authorizePublication,
+        definitionVersion: latest.questionnaireVersion,
         answers: (latest.answers ?? {}) as Answers,
       },
     ];
@@ -71,8 +80,9 @@ export type ExportStream = {
   body: Readable;
 };
 
-const CONTENT_TYPES: Record<ExportFormat, string> = {
-  csv: "text/csv; charset=utf-8",
+const CSV_TYPE = "text/csv; charset=utf-8";
+const CONTENT_TYPES: Record<WideExportFormat, string> = {
+  csv: CSV_TYPE,
   json: "application/json; charset=utf-8",
   xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 };
@@ -82,7 +92,7 @@ export function exportQuestionnaire(roundId: string): Promise<Questionnaire> {
 }
 
 export async function streamExport(
-  format: ExportFormat,
+  format: WideExportFormat,
   filters: ExportFilters,
   exportedAt = new Date(),
 ): Promise<ExportStream> {
@@ -113,5 +123,35 @@ export async function streamExport(
     filename,
     responses: rows.length,
     body: Readable.from(chunks, { objectMode: false }),
+  };
+}
+
+/**
+ * The long CSV of several rounds (newest first, as given): each round's exported responses, as
+ * the wide export of that round chooses them, each read against the definition version it was
+ * submitted at.
+ */
+export async function streamLongExport(
+  roundIds: readonly string[],
+  choice: ExportChoice,
+  exportedAt = new Date(),
+): Promise<ExportStream> {
+  // Every round read before the first byte is sent, as for the wide formats.
+  const rounds: LongExportRound[] = [];
+  for (const roundId of roundIds) {
+    const rows = await loadExportRows({ roundId, ...choice });
+    const versions = new Map<number, Questionnaire>();
+    for (const version of new Set(rows.map((row) => row.definitionVersion)))
+      versions.set(
+        version,
+        await requireQuestionnaire({ id: roundId, questionnaireVersion: version }),
+      );
+    rounds.push({ roundId, versions, rows });
+  }
+  return {
+    contentType: CSV_TYPE,
+    filename: longExportFilename(roundIds, exportedAt),
+    responses: rounds.reduce((sum, round) => sum + round.rows.length, 0),
+    body: Readable.from(longCsvChunks(rounds), { objectMode: false }),
   };
 }

@@ -7,7 +7,7 @@ import { allQuestions, completeAnswers } from "~/questionnaire";
 import { msq2020 } from "~/questionnaire/msq2020.test-helper";
 import type { AnswerValue, Answers } from "~/questionnaire/types";
 import { loadExportRows, streamExport } from "./export.server";
-import type { ExportFilters, ExportFormat } from "./filters";
+import type { ExportFilters, WideExportFormat } from "./filters";
 import { parseJsonExport } from "./json";
 import { findPublishedResponse, listPublishedResponses } from "./published.server";
 import { AWKWARD_ANSWERS } from "./rows.test-helper";
@@ -119,7 +119,7 @@ const ours = <T extends { country?: string; country_code?: string; countryCode?:
 ) => rows.filter((r) => OURS.includes(r.country ?? r.country_code ?? r.countryCode ?? ""));
 const lastSubmission = (code: string) => FIXTURES.find((f) => f.code === code)!.submissions.at(-1)!;
 
-async function download(format: ExportFormat, chosen = filters()) {
+async function download(format: WideExportFormat, chosen = filters()) {
   const file = await streamExport(format, chosen, new Date("2026-11-22T12:00:00Z"));
   return { file, bytes: await buffer(file.body) };
 }

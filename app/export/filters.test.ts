@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { exportFilename, exportSearchParams, parseExportQuery } from "./filters";
+import {
+  exportFilename,
+  exportRoundIds,
+  exportSearchParams,
+  longExportFilename,
+  parseExportQuery,
+} from "./filters";
 
 const query = (search: string) => parseExportQuery(new URLSearchParams(search));
 
@@ -53,5 +59,26 @@ describe("export filters", () => {
     expect(exportFilename("2020", "csv", new Date("2026-11-02T23:59:00Z"))).toBe(
       "msq-2020-responses-20261102.csv",
     );
+  });
+
+  it("takes the long CSV as a format, over any number of rounds", () => {
+    expect(query("format=long-csv")).toMatchObject({ ok: true, format: "long-csv" });
+    expect(exportRoundIds("long-csv", [])).toEqual({ ok: true, value: [] });
+    expect(exportRoundIds("long-csv", ["2026", "2020"])).toEqual({
+      ok: true,
+      value: ["2026", "2020"],
+    });
+    expect(longExportFilename(["2026", "2020"], new Date("2026-11-02T23:59:00Z"))).toBe(
+      "msq-2026-2020-long-20261102.csv",
+    );
+  });
+
+  it("holds one round in a CSV, XLSX or JSON file, and says so when asked for two", () => {
+    expect(exportRoundIds("csv", [])).toEqual({ ok: true, value: [] });
+    expect(exportRoundIds("json", ["2020"])).toEqual({ ok: true, value: ["2020"] });
+    expect(exportRoundIds("xlsx", ["2026", "2020"])).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/one round, not 2026, 2020.*format=long-csv/),
+    });
   });
 });

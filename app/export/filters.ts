@@ -3,7 +3,12 @@ import { regions } from "~/countries";
 // What an export contains, as chosen in a URL (`/exports?format=…`) or on the command line.
 // Pure: shared by the download route, the command line and the ExportLinks component.
 
-export const EXPORT_FORMATS = ["csv", "xlsx", "json"] as const;
+/** One round a file: a row per response, a column per field (per option for multi). */
+export const WIDE_EXPORT_FORMATS = ["csv", "xlsx", "json"] as const;
+export type WideExportFormat = (typeof WIDE_EXPORT_FORMATS)[number];
+/** Every round (or the rounds chosen) in one CSV: a row per answered field of a response. */
+export const LONG_EXPORT_FORMAT = "long-csv";
+export const EXPORT_FORMATS = [...WIDE_EXPORT_FORMATS, LONG_EXPORT_FORMAT] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /** Only responses with a submission are exported: drafts never are. */
@@ -26,6 +31,9 @@ export type ExportChoice = Omit<ExportFilters, "roundId">;
 
 export const isExportFormat = (value: unknown): value is ExportFormat =>
   EXPORT_FORMATS.includes(value as ExportFormat);
+
+export const isWideExportFormat = (format: ExportFormat): format is WideExportFormat =>
+  format !== LONG_EXPORT_FORMAT;
 
 export const isExportStatus = (value: unknown): value is ExportStatus =>
   EXPORT_STATUSES.includes(value as ExportStatus);
@@ -95,8 +103,31 @@ export function exportSearchParams(choice: LooseExportChoice): URLSearchParams {
   return params;
 }
 
+/**
+ * The rounds an export holds, as named (`round=2020`, repeated or comma-separated): at most one
+ * for a wide format (none: the current round), any number for the long CSV (none: every round).
+ */
+export function exportRoundIds(format: ExportFormat, ids: readonly string[]): Parsed<string[]> {
+  if (isWideExportFormat(format) && ids.length > 1)
+    return {
+      ok: false,
+      error: `a ${format.toUpperCase()} export holds one round, not ${ids.join(", ")}: name one, or choose format=${LONG_EXPORT_FORMAT} for several.`,
+    };
+  return { ok: true, value: [...ids] };
+}
+
+const day = (date: Date) => date.toISOString().slice(0, 10).replace(/-/g, "");
+
 /** `msq-2020-responses-20261122.csv`: the round and the day of the export (UTC). */
-export function exportFilename(roundId: string, format: ExportFormat, exportedAt: Date): string {
-  const day = exportedAt.toISOString().slice(0, 10).replace(/-/g, "");
-  return `msq-${roundId}-responses-${day}.${format}`;
+export function exportFilename(
+  roundId: string,
+  format: WideExportFormat,
+  exportedAt: Date,
+): string {
+  return `msq-${roundId}-responses-${day(exportedAt)}.${format}`;
+}
+
+/** `msq-2026-2020-long-20261122.csv`: the rounds (newest first) and the day (UTC). */
+export function longExportFilename(roundIds: readonly string[], exportedAt: Date): string {
+  return `msq-${roundIds.join("-")}-long-${day(exportedAt)}.csv`;
 }

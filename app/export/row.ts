@@ -16,6 +16,8 @@ export type ExportRow = {
   /** "YYYY-MM-DD" as written on an imported document, or null. */
   responseDate: string | null;
   authorizePublication: boolean | null;
+  /** The version of the round's definition the submission was made against. */
+  definitionVersion: number;
   answers: Answers;
 };
 

@@ -31,6 +31,7 @@ export function exportRow(overrides: Partial<ExportRow> = {}): ExportRow {
     acceptedAt: null,
     responseDate: null,
     authorizePublication: true,
+    definitionVersion: msq2020.version,
     answers: completeAnswers(msq2020, AWKWARD_ANSWERS),
     ...overrides,
   };

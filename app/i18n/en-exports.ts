@@ -8,6 +8,9 @@ export const enExports = {
     xlsx: "Excel (XLSX)",
     json: "JSON",
     download: (format: string) => `Download as ${format}`,
+    roundLegend: (round: string) => `Download the responses to ${round}`,
+    long: "Long CSV, every round",
+    longLabel: "Download as long CSV: one row per answer, every round",
   },
   /** What the metadata columns hold, for the spreadsheet's "Columns" sheet. */
   metadataColumns: {

@@ -494,6 +494,25 @@ export const en = {
     roleChanged: (from: string, to: string, countries: string[]) =>
       `From ${from} to ${to}${countries.length > 0 ? ` (${countries.join(", ")})` : ""}`,
   },
+  /** Switching pages between rounds, and a country's earlier responses. */
+  rounds: {
+    switcher: "Rounds",
+    label: "Round:",
+    roundStatus: { OPEN: "open", CLOSED: "closed" } as Record<"OPEN" | "CLOSED", string>,
+    link: (name: string, status: string) => `${name} (${status})`,
+    earlierNotice: (name: string, current: string) =>
+      `${name} is an earlier round: its responses are shown as they were, read only. Reminders and the deadline belong to the current round, ${current}.`,
+    earlierRefused: (current: string) =>
+      `Reminders and the deadline belong to the current round, ${current}: switch to it first.`,
+    earlierTitle: "Earlier rounds",
+    earlierIntro:
+      "Your country's responses to earlier rounds, to read or print. They cannot be changed.",
+    earlierIntroReviewer: "This country's responses to earlier rounds, to read or print.",
+    earlierResponse: (round: string) => `Read the ${round} response`,
+    printNotice: (round: string) =>
+      `This is the response to ${round}, an earlier round. It is read only.`,
+    backToRound: (round: string) => `Round dashboard · ${round}`,
+  },
   statuses: {
     DRAFT: "Draft",
     SUBMITTED: "Submitted",

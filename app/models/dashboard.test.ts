@@ -81,6 +81,16 @@ describe("dashboard filters", () => {
     expect(dashboardHref(paged, { page: "all" })).toBe("/review?region=Asia&page=all");
   });
 
+  it("keep the round shown in every link, and drop it for the current round", () => {
+    const earlier = parseDashboardFilters(new URLSearchParams("round=2020&status=SUBMITTED"));
+    expect(earlier.round).toBe("2020");
+    expect(dashboardHref(earlier, { sort: "region", page: 1 })).toBe(
+      "/review?round=2020&status=SUBMITTED&sort=region",
+    );
+    expect(dashboardHref(earlier, { round: null })).toBe("/review?status=SUBMITTED");
+    expect(parseDashboardFilters(new URLSearchParams("")).round).toBeNull();
+  });
+
   it.each(["0", "-1", "1.5", "x", "", "100000"])("read the page %j as the first", (page) => {
     expect(parseDashboardFilters(new URLSearchParams({ page })).page).toBe(1);
   });

@@ -1,4 +1,5 @@
 import type { ResponseStatus } from "~/generated/prisma/enums";
+import { ROUND_PARAM } from "./round-choice";
 
 // The reviewers' dashboard: filtering, sorting and counting the 193 rows. Pure, so the URL
 // (a shareable filtered view) maps to the same rows everywhere, and it is tested on its own.
@@ -25,6 +26,8 @@ export type DashboardRow = {
 };
 
 export type DashboardFilters = {
+  /** The round shown (`?round=2020`); null for the current round. Checked by the loader. */
+  round: string | null;
   status: DashboardStatus | null;
   region: string | null;
   authorised: "yes" | "no" | null;
@@ -42,6 +45,7 @@ export function parseDashboardFilters(params: URLSearchParams): DashboardFilters
   const status = DASHBOARD_STATUSES.find((s) => s === params.get("status")) ?? null;
   const authorised = params.get("authorised");
   return {
+    round: params.get(ROUND_PARAM) || null,
     status,
     region: params.get("region") || null,
     authorised: authorised === "yes" || authorised === "no" ? authorised : null,
@@ -153,6 +157,7 @@ export function dashboardCounts(rows: readonly DashboardRow[]): DashboardCounts 
 export function dashboardHref(f: DashboardFilters, change: Partial<DashboardFilters>): string {
   const next = { ...f, ...change };
   const params = new URLSearchParams();
+  if (next.round) params.set(ROUND_PARAM, next.round);
   if (next.status) params.set("status", next.status);
   if (next.region) params.set("region", next.region);
   if (next.authorised) params.set("authorised", next.authorised);

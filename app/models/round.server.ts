@@ -4,7 +4,7 @@ import type { RoundStatus } from "~/generated/prisma/enums";
 // The round focal points are answering now: the latest open one (else the latest closed one, read
 // only). Read on nearly every request and changed perhaps once a year, so it is kept for a few
 // seconds per process.
-const TTL_MS = 5_000;
+export const CURRENT_ROUND_TTL_MS = 5_000;
 let cached: { at: number; round: Promise<Round> } | null = null;
 
 export type Round = {
@@ -61,7 +61,7 @@ export function readableRounds(): Promise<Round[]> {
 }
 
 export function currentRound(): Promise<Round> {
-  if (!cached || Date.now() - cached.at > TTL_MS) {
+  if (!cached || Date.now() - cached.at > CURRENT_ROUND_TTL_MS) {
     const round = readCurrentRound();
     cached = { at: Date.now(), round };
     round.catch(() => (cached = null));

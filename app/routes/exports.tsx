@@ -1,23 +1,39 @@
 import { createReadableStreamFromReadable, type LoaderFunctionArgs } from "@remix-run/node";
 import { requireReviewer } from "~/auth/guards.server";
-import { streamExport } from "~/export/export.server";
-import { parseExportQuery } from "~/export/filters";
-import { currentRound } from "~/models/round.server";
+import { streamExport, streamLongExport } from "~/export/export.server";
+import { exportRoundIds, isWideExportFormat, parseExportQuery } from "~/export/filters";
+import { roundIdsIn } from "~/models/round-choice";
+import { chosenRounds, roundById } from "~/models/round-choice.server";
 
-// GET /exports?format=csv|xlsx|json&status=SUBMITTED&status=ACCEPTED&region=Africa&authorised=1
+// GET /exports?format=csv|xlsx|json|long-csv&round=2020&status=SUBMITTED&status=ACCEPTED
+//     &region=Africa&authorised=1
 // A download (resource route) for reviewers and administrators: the file is streamed as it is
-// written. Focal points get 403, anonymous visitors the sign-in page.
+// written. CSV, XLSX and JSON hold one round (`round`, else the current one); the long CSV holds
+// the rounds named, else every readable round. An unknown or draft round is a 404. Focal points
+// get 403, anonymous visitors the sign-in page.
+
+const refused = (reason: string) =>
+  new Response(`Cannot export: ${reason}`, {
+    status: 400,
+    headers: { "Content-Type": "text/plain; charset=utf-8" },
+  });
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireReviewer(request, context);
-  const query = parseExportQuery(new URL(request.url).searchParams);
-  if (!query.ok)
-    throw new Response(`Cannot export: ${query.error}`, {
-      status: 400,
-      headers: { "Content-Type": "text/plain; charset=utf-8" },
-    });
-  const round = await currentRound();
-  const file = await streamExport(query.format, { roundId: round.id, ...query.choice });
+  const params = new URL(request.url).searchParams;
+  const query = parseExportQuery(params);
+  if (!query.ok) throw refused(query.error);
+  const ids = exportRoundIds(query.format, roundIdsIn(params));
+  if (!ids.ok) throw refused(ids.error);
+  const file = isWideExportFormat(query.format)
+    ? await streamExport(query.format, {
+        roundId: (await roundById(ids.value[0] ?? null)).round.id,
+        ...query.choice,
+      })
+    : await streamLongExport(
+        (await chosenRounds(ids.value)).map((round) => round.id),
+        query.choice,
+      );
   return new Response(createReadableStreamFromReadable(file.body), {
     headers: {
       "Content-Type": file.contentType,

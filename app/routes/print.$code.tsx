@@ -4,13 +4,16 @@ import { requireCountryReader } from "~/auth/guards.server";
 import { PrintableResponse } from "~/components/printable-response";
 import { loadPrintableResponse } from "~/export/printable.server";
 import { useCopy } from "~/i18n";
-import { currentRound } from "~/models/round.server";
 import { requireQuestionnaire } from "~/models/questionnaire.server";
+import { withRound } from "~/models/round-choice";
+import { chosenRound } from "~/models/round-choice.server";
 import printStylesHref from "~/styles/print.css";
 
 // /print/RWA: a country's response laid out for printing or "Print to PDF". Reviewers and
 // administrators see any country, a focal point only their own (others are a 404).
 // ?from=review (the review page's link) makes the back link return to the review.
+// ?round=2020 prints the response to an earlier round (read only), with that round's questions:
+// the country page links to it for its focal points, the dashboard of that round for reviewers.
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: printStylesHref }];
 
@@ -20,12 +23,13 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { user, countryCode } = await requireCountryReader(request, context, params.code);
-  const response = await loadPrintableResponse(await currentRound(), countryCode);
+  const { round, isCurrent } = await chosenRound(request);
+  const response = await loadPrintableResponse(round, countryCode);
   if (!response) throw new Response("Not found", { status: 404 });
-  const fromReview =
-    new URL(request.url).searchParams.get("from") === "review" && user.role !== "FOCAL_POINT";
-  const questionnaire = await requireQuestionnaire(response.roundId);
-  return { response, fromReview, questionnaire };
+  const isReviewer = user.role !== "FOCAL_POINT";
+  const fromReview = new URL(request.url).searchParams.get("from") === "review" && isReviewer;
+  const questionnaire = await requireQuestionnaire(round);
+  return { response, fromReview, questionnaire, isReviewer, isCurrent };
 }
 
 export default function PrintPage() {
@@ -34,10 +38,19 @@ export default function PrintPage() {
   const copy = useCopy();
   const questionnaire = page.questionnaire;
   const { code, name } = response.country;
+  const earlier = !page.isCurrent;
   return (
-    <PrintableResponse response={response} questionnaire={questionnaire}>
+    <PrintableResponse
+      response={response}
+      questionnaire={questionnaire}
+      roundNote={earlier ? copy.rounds.printNotice(response.roundName) : undefined}
+    >
       {fromReview ? (
         <Link to={`/review/${code}`}>{copy.reviewPage.backToReview(name)}</Link>
+      ) : earlier && page.isReviewer ? (
+        <Link to={withRound("/review", { id: response.roundId, current: false })}>
+          {copy.rounds.backToRound(response.roundName)}
+        </Link>
       ) : (
         <Link to={`/countries/${code}`}>{name}</Link>
       )}

@@ -9,33 +9,41 @@ import { DashboardPager } from "~/components/review/dashboard-pager";
 import { DashboardSummary } from "~/components/review/dashboard-summary";
 import { DashboardTable } from "~/components/review/dashboard-table";
 import { ReminderForm } from "~/components/review/reminder-form";
+import { RoundSwitcher } from "~/components/round-switcher";
 import { LocalTime } from "~/components/time";
 import { useCopy } from "~/i18n";
 import { en } from "~/i18n/en";
 import {
   applyDashboardFilters,
   dashboardCounts,
+  dashboardHref,
   pageOfRows,
   parseDashboardFilters,
 } from "~/models/dashboard";
 import { dashboardActionSchema } from "~/models/dashboard-schemas";
 import { sendReminders, setDeadline } from "~/models/reminders.server";
 import { loadDashboardRows } from "~/models/review.server";
-import { currentRound, findRound } from "~/models/round.server";
+import { withRound } from "~/models/round-choice";
+import { chosenRound, roundLinks } from "~/models/round-choice.server";
+import { currentRound } from "~/models/round.server";
 
 export const meta: MetaFunction = () => [{ title: "Round dashboard · MSQ Portal" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user } = await requireReviewer(request, context);
-  // Read afresh, not from this process's few-second cache: the deadline just saved (perhaps by
-  // another server process) is shown at once to the admin who saved it.
-  const current = await currentRound();
-  const round = (await findRound(current.id)) ?? current;
-  const rows = await loadDashboardRows(round.id);
-  const filters = parseDashboardFilters(new URL(request.url).searchParams);
+  // `?round=2020` shows an earlier round, read only; without it, the current round.
+  const chosen = await chosenRound(request);
+  const { round, isCurrent } = chosen;
+  const [rows, rounds] = await Promise.all([loadDashboardRows(round.id), roundLinks(chosen)]);
+  const filters = {
+    ...parseDashboardFilters(new URL(request.url).searchParams),
+    round: isCurrent ? null : round.id,
+  };
   const filtered = applyDashboardFilters(rows, filters);
   return {
     round: { id: round.id, name: round.name, deadline: round.deadline?.toISOString() ?? null },
+    isCurrent,
+    rounds,
     isAdmin: user.role === "ADMIN",
     filters,
     counts: dashboardCounts(rows),
@@ -49,12 +57,18 @@ type ActionResult = { message: string | null; problem: string | null; intent: st
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { user } = await requireReviewer(request, context);
+  // Reminders and the deadline are the current round's: a page of an earlier round has neither.
+  const chosen = await chosenRound(request);
+  if (!chosen.isCurrent) {
+    const problem = en.rounds.earlierRefused((await currentRound()).name);
+    return data<ActionResult>({ message: null, problem, intent: null }, { status: 409 });
+  }
   const submission = parseWithZod(await request.formData(), { schema: dashboardActionSchema });
   if (submission.status !== "success") {
     const problem = Object.values(submission.error ?? {}).flat()[0] ?? en.dashboard.noneSelected;
     return data<ActionResult>({ message: null, problem, intent: null }, { status: 400 });
   }
-  const round = await currentRound();
+  const { round } = chosen;
   const value = submission.value;
   switch (value.intent) {
     case "deadline": {
@@ -92,13 +106,19 @@ export default function Dashboard() {
   const copy = useCopy();
   const d = copy.dashboard;
   const remindProblem = !!result?.problem && result.intent !== "deadline";
+  const shown = { id: page.round.id, current: page.isCurrent };
+  const currentName = page.rounds.find((r) => r.current)?.name ?? "";
   return (
     <section aria-labelledby="dashboard-title" className="dashboard">
       <h1 id="dashboard-title">
         {d.title} · {page.round.name}
       </h1>
+      <RoundSwitcher
+        rounds={page.rounds}
+        href={(r) => dashboardHref(page.filters, { round: r.current ? null : r.id, page: 1 })}
+      />
       <p>
-        <Link to="/review/questions">{d.questionsTitle}</Link> ·{" "}
+        <Link to={withRound("/review/questions", shown)}>{d.questionsTitle}</Link> ·{" "}
         <Link to="/published">{d.published}</Link>
         {page.isAdmin ? (
           <>
@@ -117,6 +137,9 @@ export default function Dashboard() {
           d.noDeadline
         )}
       </p>
+      {page.isCurrent ? null : (
+        <p className="notice">{copy.rounds.earlierNotice(page.round.name, currentName)}</p>
+      )}
       {result?.message ? (
         <p className="notice notice--success" role="status">
           {result.message}
@@ -132,8 +155,9 @@ export default function Dashboard() {
 
       <div className="dashboard-toolbar">
         <DashboardFilterForm filters={page.filters} regions={page.regions} />
-        <ReminderForm shownCodes={page.shownCodes} open={remindProblem} />
+        {page.isCurrent ? <ReminderForm shownCodes={page.shownCodes} open={remindProblem} /> : null}
         <ExportLinks
+          round={{ id: page.round.id, name: page.round.name }}
           filters={{
             statuses: page.filters.status ? [page.filters.status] : undefined,
             region: page.filters.region,
@@ -145,7 +169,7 @@ export default function Dashboard() {
       <DashboardPager shown={page.shown} filters={page.filters} />
       <DashboardTable rows={page.shown.rows} filters={page.filters} />
 
-      {page.isAdmin ? (
+      {page.isAdmin && page.isCurrent ? (
         <Form method="post" className="field">
           <h2>{d.deadlineTitle}</h2>
           <label htmlFor="deadline">{d.deadlineLabel}</label>

@@ -1,12 +1,14 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requireReviewer } from "~/auth/guards.server";
+import { RoundSwitcher } from "~/components/round-switcher";
 import { regions } from "~/countries";
 import { useCopy } from "~/i18n";
 import { loadQuestionAnswers } from "~/models/question-view.server";
-import { currentRound } from "~/models/round.server";
-import { allQuestions, findQuestion } from "~/questionnaire";
 import { requireQuestionnaire } from "~/models/questionnaire.server";
+import { ROUND_PARAM, withRound } from "~/models/round-choice";
+import { chosenRound, roundLinks } from "~/models/round-choice.server";
+import { allQuestions, findQuestion } from "~/questionnaire";
 import { formatAnswer } from "~/questionnaire/format";
 import type { Questionnaire } from "~/questionnaire/types";
 
@@ -16,15 +18,28 @@ const STATUSES = ["DRAFT", "SUBMITTED", "RETURNED", "ACCEPTED"] as const;
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireReviewer(request, context);
-  const round = await currentRound();
+  // `?round=2020`: an earlier round's answers, with that round's questions.
+  const chosen = await chosenRound(request);
+  const { round, isCurrent } = chosen;
   const questionnaire: Questionnaire = await requireQuestionnaire(round);
   const params = new URL(request.url).searchParams;
   const question =
     findQuestion(questionnaire, params.get("key") ?? "") ?? allQuestions(questionnaire)[0]!;
   const region = regions.find((r) => r === params.get("region")) ?? null;
   const status = STATUSES.find((s) => s === params.get("status")) ?? null;
-  const result = await loadQuestionAnswers({ roundId: round.id, question, region, status });
-  return { roundId: round.id, questionnaire, key: question.key, region, status, ...result };
+  const [result, rounds] = await Promise.all([
+    loadQuestionAnswers({ roundId: round.id, question, region, status }),
+    roundLinks(chosen),
+  ]);
+  return {
+    round: { id: round.id, name: round.name, current: isCurrent },
+    rounds,
+    questionnaire,
+    key: question.key,
+    region,
+    status,
+    ...result,
+  };
 }
 
 export default function QuestionView() {
@@ -34,13 +49,29 @@ export default function QuestionView() {
   const questionnaire: Questionnaire = page.questionnaire;
   const question = findQuestion(questionnaire, page.key)!;
   const labels = { yes: copy.questionnaire.yes, no: copy.questionnaire.no };
+  const shown = page.round;
+  // Keeps the question and filters; a question the other round lacks falls back to its first.
+  const keep = `/review/questions?${new URLSearchParams({
+    key: page.key,
+    ...(page.region ? { region: page.region } : {}),
+    ...(page.status ? { status: page.status } : {}),
+  })}`;
+  // An earlier round's answers are read in its print view; the current one's on the review page.
+  const answerHref = (code: string) =>
+    shown.current
+      ? `/review/${code}#answer-${question.key}`
+      : `${withRound(`/print/${code}`, shown)}#answer-${question.key}`;
   return (
     <section aria-labelledby="qv-title">
       <p className="breadcrumb">
-        <Link to="/review">{copy.dashboard.title}</Link>
+        <Link to={withRound("/review", shown)}>{copy.dashboard.title}</Link>
       </p>
-      <h1 id="qv-title">{v.title}</h1>
+      <h1 id="qv-title">
+        {v.title} · {shown.name}
+      </h1>
+      <RoundSwitcher rounds={page.rounds} href={(r) => withRound(keep, r)} />
       <Form method="get" className="filters">
+        {shown.current ? null : <input type="hidden" name={ROUND_PARAM} value={shown.id} />}
         <label htmlFor="qv-key">{v.choose}</label>
         <select id="qv-key" name="key" defaultValue={page.key}>
           {questionnaire.sections.map((section) => (
@@ -113,7 +144,7 @@ export default function QuestionView() {
                 return (
                   <tr key={row.code}>
                     <th scope="row">
-                      <Link to={`/review/${row.code}#answer-${question.key}`}>{row.name}</Link>
+                      <Link to={answerHref(row.code)}>{row.name}</Link>
                     </th>
                     <td>{copy.statuses[row.status]}</td>
                     <td className={text ? "multiline" : "not-answered"}>

@@ -1,6 +1,15 @@
 import { Form, Link } from "@remix-run/react";
 import { useCopy } from "~/i18n";
-import { DASHBOARD_STATUSES, type DashboardFilters } from "~/models/dashboard";
+import {
+  DASHBOARD_STATUSES,
+  dashboardHref,
+  parseDashboardFilters,
+  type DashboardFilters,
+} from "~/models/dashboard";
+import { ROUND_PARAM } from "~/models/round-choice";
+
+/** No filter: what "Clear filters" leads to, in the same round. */
+const CLEARED = parseDashboardFilters(new URLSearchParams());
 
 /** A GET form: the filtered view's URL can be bookmarked and shared. */
 export function DashboardFilterForm({
@@ -48,12 +57,13 @@ export function DashboardFilterForm({
         <label htmlFor="f-q">{d.search}</label>
         <input id="f-q" name="q" type="search" defaultValue={filters.q} />
       </div>
+      {filters.round ? <input type="hidden" name={ROUND_PARAM} value={filters.round} /> : null}
       {filters.sort !== "name" ? <input type="hidden" name="sort" value={filters.sort} /> : null}
       {filters.dir !== "asc" ? <input type="hidden" name="dir" value={filters.dir} /> : null}
       <button type="submit" className="secondary">
         {d.apply}
       </button>
-      <Link to="/review">{d.clear}</Link>
+      <Link to={dashboardHref(CLEARED, { round: filters.round })}>{d.clear}</Link>
     </Form>
   );
 }

@@ -31,7 +31,11 @@ function SortHeader({
   );
 }
 
-/** Member States with their status; a checkbox per row chooses who gets a reminder. */
+/**
+ * Member States with their status; a checkbox per row chooses who gets a reminder. An earlier
+ * round (`filters.round`) takes no reminders: no checkboxes, and each country links to its
+ * response in that round's print view.
+ */
 export function DashboardTable({
   rows,
   filters,
@@ -39,6 +43,9 @@ export function DashboardTable({
   rows: DashboardRow[];
   filters: DashboardFilters;
 }) {
+  const earlier = filters.round;
+  const countryHref = (code: string) =>
+    earlier ? `/print/${code}?round=${encodeURIComponent(earlier)}` : `/review/${code}`;
   const copy = useCopy();
   const d = copy.dashboard;
   return (
@@ -46,9 +53,11 @@ export function DashboardTable({
       <table className="dashboard-table">
         <thead>
           <tr>
-            <th scope="col">
-              <span className="visually-hidden">{d.remindTitle}</span>
-            </th>
+            {earlier ? null : (
+              <th scope="col">
+                <span className="visually-hidden">{d.remindTitle}</span>
+              </th>
+            )}
             <SortHeader label={d.country} sort="name" filters={filters} />
             <SortHeader label={d.region} sort="region" filters={filters} />
             <SortHeader label={d.status} sort="status" filters={filters} />
@@ -61,18 +70,20 @@ export function DashboardTable({
         <tbody>
           {rows.map((row) => (
             <tr key={row.code}>
-              <td>
-                <input
-                  type="checkbox"
-                  name="countries"
-                  form={REMINDER_FORM_ID}
-                  value={row.code}
-                  aria-label={d.select(row.name)}
-                />
-              </td>
+              {earlier ? null : (
+                <td>
+                  <input
+                    type="checkbox"
+                    name="countries"
+                    form={REMINDER_FORM_ID}
+                    value={row.code}
+                    aria-label={d.select(row.name)}
+                  />
+                </td>
+              )}
               <th scope="row">
                 {/* A plain link: 193 router links cost a fifth of the page's server time. */}
-                <a href={`/review/${row.code}`}>{row.name}</a>
+                <a href={countryHref(row.code)}>{row.name}</a>
               </th>
               <td>{row.region}</td>
               <td className="nowrap">

@@ -4,6 +4,7 @@ import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { requireCountryReader, requireFocalPointFor } from "~/auth/guards.server";
 import { CommentList } from "~/components/country/comment-list";
+import { EarlierRounds } from "~/components/country/earlier-rounds";
 import { HistoryList } from "~/components/country/history-list";
 import { ReturnedBanner } from "~/components/country/returned-banner";
 import { TaskList } from "~/components/country/task-list";
@@ -13,6 +14,7 @@ import { en } from "~/i18n/en";
 import { replySchema } from "~/models/comment-schemas";
 import { loadCountryPage } from "./page.server";
 import { replyToThread } from "~/models/comment-threads.server";
+import { earlierResponses } from "~/models/earlier-responses.server";
 import { currentRound } from "~/models/round.server";
 import { findQuestion } from "~/questionnaire";
 
@@ -22,7 +24,13 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { user, countryCode } = await requireCountryReader(request, context, params.code);
-  return { ...(await loadCountryPage(countryCode)), isFocalPoint: user.role === "FOCAL_POINT" };
+  const isFocalPoint = user.role === "FOCAL_POINT";
+  const earlier = {
+    code: countryCode,
+    isFocalPoint,
+    responses: await earlierResponses(countryCode),
+  };
+  return { ...(await loadCountryPage(countryCode)), isFocalPoint, earlier };
 }
 
 /** A focal point replies to a reviewer's comment; reviewers reply on their review page. */
@@ -150,6 +158,7 @@ export default function CountryPage() {
           />
         </>
       ) : null}
+      <EarlierRounds {...page.earlier} />
       <h2>{c.history}</h2>
       <HistoryList history={page.history} questionnaire={questionnaire} />
     </section>
