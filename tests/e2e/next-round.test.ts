@@ -217,4 +217,15 @@ test("the reviewer sees each question unchanged, updated, new or changed, with 2
   await expect(answer("q16_dpi_budget_share")).toContainText("New question");
   await expect(answer("q16_dpi_budget_share")).toContainText("12.5 %");
   expect(await accessibilityViolations(page)).toEqual([]);
+
+  // The long export holds both rounds: one row per answered field, with its round and version.
+  const long = await page.request.get("/exports?format=long-csv");
+  expect(long.status()).toBe(200);
+  const rows = (await long.text()).split(/\r?\n/).filter((line) => line.startsWith(COUNTRY));
+  const cells = (key: string) => rows.filter((row) => row.split(",").includes(key));
+  expect(cells("q2a_eservices_portal").map((row) => row.split(",").slice(2))).toEqual([
+    ["2020", "1", "q2a_eservices_portal", "https://servicos.gov.st"],
+    ["2026", "1", "q2a_eservices_portal", "https://eservicos.gov.st"],
+  ]);
+  expect(cells("q16_dpi_budget_share").map((row) => row.split(",")[2])).toEqual(["2026"]);
 });
