@@ -24,6 +24,7 @@ type Claimed = {
   id: string;
   email: string | null;
   countryCode: string | null;
+  name: string;
   attempts: number;
 };
 
@@ -59,7 +60,7 @@ async function claimNext(batchId: string): Promise<Claimed | null> {
     const next = await prisma.invitationBatchRow.findFirst({
       where: { batchId, status: "PENDING" },
       orderBy: { line: "asc" },
-      select: { id: true, email: true, countryCode: true, attempts: true },
+      select: { id: true, email: true, countryCode: true, name: true, attempts: true },
     });
     if (!next) return null;
     const { count } = await prisma.invitationBatchRow.updateMany({
@@ -111,6 +112,7 @@ async function sendRow(row: Claimed, context: Context) {
       role: "FOCAL_POINT",
       countries: [row.countryCode],
       invitedById: context.invitedById,
+      name: row.name,
     });
     await prisma.invitationBatchRow.updateMany({
       where: { id: row.id, status: "SENDING" },

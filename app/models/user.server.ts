@@ -55,8 +55,11 @@ export async function inviteUser(input: {
   role: Role;
   countries: string[];
   invitedById: string | null;
+  /** The name the inviter has for them (a bulk CSV): the invitation page offers it. */
+  name?: string | null;
 }) {
   const email = normaliseEmail(input.email);
+  const name = input.name?.trim() ? { name: input.name.trim() } : {};
   const countries = input.role === "FOCAL_POINT" ? [...new Set(input.countries)] : [];
   const existing = await prisma.user.findUnique({
     where: { email },
@@ -69,10 +72,10 @@ export async function inviteUser(input: {
     const saved = existing
       ? await tx.user.update({
           where: { id: existing.id },
-          data: { role: input.role, active: true },
+          data: { role: input.role, active: true, ...name },
           select: { id: true },
         })
-      : await tx.user.create({ data: { email, role: input.role }, select: { id: true } });
+      : await tx.user.create({ data: { email, role: input.role, ...name }, select: { id: true } });
     await tx.userCountry.deleteMany({ where: { userId: saved.id } });
     if (countries.length > 0) {
       await tx.userCountry.createMany({

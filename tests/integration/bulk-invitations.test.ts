@@ -104,9 +104,11 @@ describe("sending a bulk invitation", () => {
 
     const users = await prisma.user.findMany({
       where: { email: { in: emails } },
-      select: { email: true, role: true, countries: { select: { countryCode: true } } },
+      select: { email: true, name: true, role: true, countries: { select: { countryCode: true } } },
       orderBy: { email: "asc" },
     });
+    // The CSV's name is kept: the invitation page offers it to the invitee.
+    expect(users.map((u) => u.name).sort()).toEqual(["First", "Second", "Third"]);
     expect(users.map((u) => [u.role, u.countries.map((c) => c.countryCode)])).toEqual(
       expect.arrayContaining([
         ["FOCAL_POINT", ["ATG"]],
