@@ -126,9 +126,10 @@ test("an administrator creates the next round from its file, previews it, opens 
 
 test("a focal point confirms and updates carried answers, answers the new ones and submits", async ({
   page,
+  browser,
   signedIn,
 }) => {
-  await signedIn("FOCAL_POINT", [COUNTRY], "São Tomé focal point");
+  const focal = await signedIn("FOCAL_POINT", [COUNTRY], "São Tomé focal point");
   // Each server process keeps the current round for a few seconds.
   await expect(async () => {
     await page.goto(`/countries/${COUNTRY}/sections/I`);
@@ -169,10 +170,22 @@ test("a focal point confirms and updates carried answers, answers the new ones a
   await expect(errors).toContainText("required to submit");
   await page.screenshot({ path: "test-results/next-round-check-answers.png", fullPage: true });
 
-  await page.goto(`/countries/${COUNTRY}/sections/II`);
-  const strategy = page.locator(".question").filter({ hasText: "6." }).first();
+  // Without JavaScript, "Still accurate" is a plain form button and works the same.
+  const plain = await browser.newContext({ javaScriptEnabled: false });
+  await signInAs(plain, focal);
+  const noScript = await plain.newPage();
+  await noScript.goto(`/countries/${COUNTRY}/sections/II`);
+  const strategy = noScript.locator(".question").filter({ hasText: "6." }).first();
   await strategy.getByRole("button", { name: /^Still accurate/ }).click();
-  await expect(strategy.getByText("confirmed as still accurate")).toBeVisible();
+  await expect(noScript).toHaveURL(/\/sections\/II\?confirmed=1/);
+  await expect(
+    noScript
+      .locator(".question")
+      .filter({ hasText: "6." })
+      .first()
+      .getByText("confirmed as still accurate"),
+  ).toBeVisible();
+  await plain.close();
 
   await page.goto(`/countries/${COUNTRY}/sections/XI`);
   await page.getByLabel(/16\. What share/).fill("12.5 %");
