@@ -1,7 +1,4 @@
 import { readFile } from "node:fs/promises";
-import { prisma } from "~/db.server";
-import { requireQuestionnaire } from "~/models/questionnaire.server";
-import { currentRound } from "~/models/round.server";
 import type { Questionnaire } from "~/questionnaire";
 import { parseDefinition } from "~/questionnaire/definition-schema";
 import { localizeDefinition } from "~/questionnaire/localize";
@@ -10,6 +7,10 @@ import { localizeDefinition } from "~/questionnaire/localize";
 export async function knownRound(
   id: string | null,
 ): Promise<{ id: string; questionnaire: Questionnaire } | { error: string }> {
+  // Loaded only now: a dry run against a definition file must not need (or create) a database.
+  const { prisma } = await import("~/db.server");
+  const { requireQuestionnaire } = await import("~/models/questionnaire.server");
+  const { currentRound } = await import("~/models/round.server");
   const round = id ? await prisma.round.findUnique({ where: { id } }) : await currentRound();
   if (!round) {
     const known = (await prisma.round.findMany({ select: { id: true }, orderBy: { id: "asc" } }))

@@ -1,3 +1,4 @@
+import { canonicalJson } from "~/questionnaire/canonical-json";
 import { findMemberState } from "~/countries";
 import { JsonExportError, parseJsonExport, type ParsedJsonExport } from "~/export/json-parse";
 import type { Questionnaire } from "~/questionnaire";
@@ -97,13 +98,4 @@ function readJsonExport(text: string, name: string, questionnaire: Questionnaire
   return { ok: true, items };
 }
 
-/** JSON with every object's keys sorted, so that equal content always gives the same text. */
-export function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, item: unknown) =>
-    item && typeof item === "object" && !Array.isArray(item)
-      ? Object.fromEntries(
-          Object.entries(item as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1)),
-        )
-      : item,
-  );
-}
+export { canonicalJson };

@@ -4,6 +4,7 @@ import { requireQuestionnaire } from "~/models/questionnaire.server";
 import { forgetCurrentRound } from "~/models/round.server";
 import type { QuestionnaireDefinition } from "~/questionnaire/definition-schema";
 import { definitionStructure, structureChanges } from "~/questionnaire/definition-structure";
+import { canonicalJson } from "~/questionnaire/canonical-json";
 import { localizeDefinition } from "~/questionnaire/localize";
 import { carryForward } from "./carry-forward";
 
@@ -41,7 +42,7 @@ export async function storeDefinition(
   });
   const same = round?.definitions.find((d) => d.version === definition.version);
   if (same) {
-    if (JSON.stringify(same.definition) === JSON.stringify(definition))
+    if (canonicalJson(same.definition) === canonicalJson(definition))
       return { roundId, version: definition.version, outcome: "unchanged" };
     throw new RoundError(
       `Version ${definition.version} of the round ${roundId} is already stored with other content: give this file the next version number.`,
