@@ -41,6 +41,31 @@ export function TextField({ label, hint, meta, type = "text", inputProps }: Text
   );
 }
 
+/** A file to upload, with its label, hint and errors, like TextField. */
+export function FileField({
+  label,
+  hint,
+  meta,
+  accept,
+}: {
+  label: ReactNode;
+  hint: ReactNode;
+  meta: FieldMetadata<File | undefined>;
+  accept: string;
+}) {
+  const hintId = `${meta.id}-hint`;
+  return (
+    <div className="field">
+      <label htmlFor={meta.id}>{label}</label>
+      <p className="hint" id={hintId}>
+        {hint}
+      </p>
+      <ErrorList id={meta.errorId} errors={meta.errors} />
+      <input {...getInputProps(meta, { type: "file", ariaDescribedBy: hintId })} accept={accept} />
+    </div>
+  );
+}
+
 /** Errors about the whole form (e.g. "wrong e-mail or password"), announced when they appear. */
 export function FormErrors({ id, errors }: { id: string; errors?: string[] | null }) {
   if (!errors?.length) return null;

@@ -1,10 +1,6 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import {
-  data,
-  MaxPartSizeExceededError,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
-} from "@remix-run/node";
+import { readUploadForm } from "~/models/upload-form.server";
+import { data } from "@remix-run/node";
 import { findMemberState } from "~/countries";
 import { enImports as copy } from "~/i18n/en-imports";
 import {
@@ -62,14 +58,8 @@ const readOffThread = () =>
 
 /** Step 1: read the upload and show what importing it would do; only the file is kept. */
 export async function upload(request: Request, actor: Actor) {
-  let form: FormData;
-  try {
-    form = await unstable_parseMultipartFormData(
-      request,
-      unstable_createMemoryUploadHandler({ maxPartSize: MAX_UPLOAD_BYTES }),
-    );
-  } catch (error) {
-    if (!(error instanceof MaxPartSizeExceededError)) throw error;
+  const form = await readUploadForm(request, MAX_UPLOAD_BYTES);
+  if (!form) {
     const submission = parseWithZod(new FormData(), { schema: uploadSchema });
     const result = submission.reply({ fieldErrors: { file: [copy.tooLarge] } });
     return data({ step: "upload" as const, result }, { status: 413 });

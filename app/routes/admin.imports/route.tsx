@@ -1,10 +1,10 @@
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { requireAdmin } from "~/auth/guards.server";
-import { ErrorList, FormErrors } from "~/components/forms";
+import { ErrorList, FileField, FormErrors } from "~/components/forms";
 import { Confirm, isForceable, Outcome, Preview } from "~/components/imports/import-results";
 import { enImports as copy } from "~/i18n/en-imports";
 import { readableRounds } from "~/models/round.server";
@@ -53,7 +53,6 @@ export default function AdminImports() {
     shouldValidate: "onSubmit",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: uploadSchema }),
   });
-  const hintId = `${fields.file.id}-hint`;
   const shown = result?.step === "preview" || result?.step === "done";
   return (
     <section aria-labelledby="imports-title">
@@ -105,17 +104,12 @@ export default function AdminImports() {
               </select>
             </div>
           ) : null}
-          <div className="field">
-            <label htmlFor={fields.file.id}>{copy.file}</label>
-            <p className="hint" id={hintId}>
-              {copy.fileHint}
-            </p>
-            <ErrorList id={fields.file.errorId} errors={fields.file.errors} />
-            <input
-              {...getInputProps(fields.file, { type: "file", ariaDescribedBy: hintId })}
-              accept=".txt,.md,.json,text/plain,text/markdown,application/json"
-            />
-          </div>
+          <FileField
+            label={copy.file}
+            hint={copy.fileHint}
+            meta={fields.file}
+            accept=".txt,.md,.json,text/plain,text/markdown,application/json"
+          />
           <div className="actions">
             <button type="submit">{copy.read}</button>
           </div>

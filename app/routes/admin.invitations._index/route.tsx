@@ -1,9 +1,9 @@
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { requireAdmin } from "~/auth/guards.server";
-import { ErrorList, FormErrors } from "~/components/forms";
+import { FileField, FormErrors } from "~/components/forms";
 import { BatchList, CsvFormat } from "~/components/invitations/batch-list";
 import { enInvitations as copy } from "~/i18n/en-invitations";
 import { isUnfinished, listBatches } from "~/invitations/batches.server";
@@ -42,7 +42,6 @@ export default function AdminInvitations() {
     shouldValidate: "onSubmit",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: uploadSchema }),
   });
-  const hintId = `${fields.file.id}-hint`;
   return (
     <section aria-labelledby="invitations-title">
       <h1 id="invitations-title">{copy.title}</h1>
@@ -53,17 +52,12 @@ export default function AdminInvitations() {
         <CsvFormat />
         <FormErrors id={form.errorId} errors={form.errors} />
         <Form method="post" encType="multipart/form-data" {...getFormProps(form)}>
-          <div className="field">
-            <label htmlFor={fields.file.id}>{copy.file}</label>
-            <p className="hint" id={hintId}>
-              {copy.fileHint}
-            </p>
-            <ErrorList id={fields.file.errorId} errors={fields.file.errors} />
-            <input
-              {...getInputProps(fields.file, { type: "file", ariaDescribedBy: hintId })}
-              accept=".csv,text/csv"
-            />
-          </div>
+          <FileField
+            label={copy.file}
+            hint={copy.fileHint}
+            meta={fields.file}
+            accept=".csv,text/csv"
+          />
           <div className="actions">
             <button type="submit">{copy.read}</button>
           </div>

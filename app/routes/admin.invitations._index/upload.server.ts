@@ -1,11 +1,6 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import {
-  data,
-  MaxPartSizeExceededError,
-  redirect,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
-} from "@remix-run/node";
+import { readUploadForm } from "~/models/upload-form.server";
+import { data, redirect } from "@remix-run/node";
 import { enInvitations as copy } from "~/i18n/en-invitations";
 import { createBatch, existingEmails } from "~/invitations/batches.server";
 import { candidateEmails, classifyRows } from "~/invitations/classify";
@@ -18,14 +13,8 @@ import { uploadSchema } from "./schemas";
 // a batch whose page shows the preview. Nothing is sent here.
 
 export async function upload(request: Request, actorId: string) {
-  let form: FormData;
-  try {
-    form = await unstable_parseMultipartFormData(
-      request,
-      unstable_createMemoryUploadHandler({ maxPartSize: MAX_FILE_BYTES }),
-    );
-  } catch (error) {
-    if (!(error instanceof MaxPartSizeExceededError)) throw error;
+  const form = await readUploadForm(request, MAX_FILE_BYTES);
+  if (!form) {
     const submission = parseWithZod(new FormData(), { schema: uploadSchema });
     return data(
       { result: submission.reply({ fieldErrors: { file: [copy.tooLarge] } }) },

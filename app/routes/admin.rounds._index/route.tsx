@@ -1,16 +1,11 @@
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
+import { readUploadForm } from "~/models/upload-form.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import {
-  data,
-  MaxPartSizeExceededError,
-  redirect,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
-} from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireAdmin } from "~/auth/guards.server";
-import { ErrorList, FormErrors } from "~/components/forms";
+import { FileField, FormErrors } from "~/components/forms";
 import { LocalTime } from "~/components/time";
 import { enRounds as copy } from "~/i18n/en-rounds";
 import { MAX_DEFINITION_BYTES, parseDefinition } from "~/questionnaire/definition-schema";
@@ -31,14 +26,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { user } = await requireAdmin(request, context);
-  let form: FormData;
-  try {
-    form = await unstable_parseMultipartFormData(
-      request,
-      unstable_createMemoryUploadHandler({ maxPartSize: MAX_DEFINITION_BYTES }),
-    );
-  } catch (error) {
-    if (!(error instanceof MaxPartSizeExceededError)) throw error;
+  const form = await readUploadForm(request, MAX_DEFINITION_BYTES);
+  if (!form) {
     const submission = parseWithZod(new FormData(), { schema: uploadDefinitionSchema });
     return data(
       { result: submission.reply({ fieldErrors: { file: [copy.tooLarge] } }), problems: null },
@@ -93,7 +82,6 @@ export default function Rounds() {
     shouldValidate: "onSubmit",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: uploadDefinitionSchema }),
   });
-  const hintId = `${fields.file.id}-hint`;
   return (
     <section aria-labelledby="rounds-title">
       <h1 id="rounds-title">{copy.title}</h1>
@@ -151,17 +139,12 @@ export default function Rounds() {
         ) : null}
         <FormErrors id={form.errorId} errors={form.errors} />
         <Form method="post" encType="multipart/form-data" {...getFormProps(form)}>
-          <div className="field">
-            <label htmlFor={fields.file.id}>{copy.file}</label>
-            <p className="hint" id={hintId}>
-              {copy.uploadHint}
-            </p>
-            <ErrorList id={fields.file.errorId} errors={fields.file.errors} />
-            <input
-              {...getInputProps(fields.file, { type: "file", ariaDescribedBy: hintId })}
-              accept=".json,application/json"
-            />
-          </div>
+          <FileField
+            label={copy.file}
+            hint={copy.uploadHint}
+            meta={fields.file}
+            accept=".json,application/json"
+          />
           <div className="actions">
             <button type="submit">{copy.upload}</button>
           </div>
