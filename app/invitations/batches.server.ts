@@ -1,4 +1,5 @@
 import { prisma } from "~/db.server";
+import { namesOf } from "~/models/response.server";
 import { findMemberState } from "~/countries";
 import type {
   InvitationBatchStatus,
@@ -129,25 +130,22 @@ export type BatchView = {
   rows: RowView[];
 };
 
-async function namesOf(userIds: string[]): Promise<Map<string, string>> {
-  const users = await prisma.user.findMany({
-    where: { id: { in: [...new Set(userIds)] } },
-    select: { id: true, name: true, email: true },
-  });
-  return new Map(users.map((u) => [u.id, u.name ?? u.email]));
-}
+/** A batch's own columns, as its page and the list show them. */
+const batchFields = {
+  id: true,
+  fileName: true,
+  status: true,
+  createdAt: true,
+  confirmedAt: true,
+  createdById: true,
+} as const;
 
 /** A batch with every line, as its page shows it; null when there is none. */
 export async function findBatch(id: string): Promise<BatchView | null> {
   const batch = await prisma.invitationBatch.findUnique({
     where: { id },
     select: {
-      id: true,
-      fileName: true,
-      status: true,
-      createdAt: true,
-      confirmedAt: true,
-      createdById: true,
+      ...batchFields,
       rows: {
         orderBy: { line: "asc" },
         select: {
@@ -176,7 +174,7 @@ export async function findBatch(id: string): Promise<BatchView | null> {
     status: batch.status,
     createdAt: batch.createdAt.toISOString(),
     confirmedAt: batch.confirmedAt?.toISOString() ?? null,
-    createdBy: names.get(batch.createdById) ?? "",
+    createdBy: names[batch.createdById] ?? "",
     classes: countClasses(batch.rows),
     progress,
     rows: batch.rows.map((row) => ({
@@ -195,12 +193,7 @@ export async function listBatches(limit = 50): Promise<BatchSummary[]> {
     orderBy: { createdAt: "desc" },
     take: limit,
     select: {
-      id: true,
-      fileName: true,
-      status: true,
-      createdAt: true,
-      confirmedAt: true,
-      createdById: true,
+      ...batchFields,
       _count: { select: { rows: true } },
     },
   });
@@ -217,7 +210,7 @@ export async function listBatches(limit = 50): Promise<BatchSummary[]> {
       status: batch.status,
       createdAt: batch.createdAt.toISOString(),
       confirmedAt: batch.confirmedAt?.toISOString() ?? null,
-      createdBy: names.get(batch.createdById) ?? "",
+      createdBy: names[batch.createdById] ?? "",
       progress: counts,
       lines: batch._count.rows,
       news: counts.total,
