@@ -1,6 +1,6 @@
 import { isAnswered, isAsked } from "./index";
 import type { Answers, Questionnaire } from "./types";
-import { answerIssues, type FieldIssue } from "./validation";
+import { answerIssues, shownWhileFilling, type FieldIssue } from "./validation";
 
 export type SectionProgress = {
   id: string;
@@ -20,11 +20,7 @@ export function sectionProgress(
   answers: Answers,
   allIssues: FieldIssue[] = answerIssues(questionnaire, answers),
 ): SectionProgress[] {
-  const issues = allIssues.filter(
-    // Not yet answered is not a problem while filling in: the check-answers page lists it.
-    (issue) =>
-      issue.blocksSubmit && issue.code !== "carried_unconfirmed" && issue.code !== "required",
-  );
+  const issues = allIssues.filter((issue) => issue.blocksSubmit && shownWhileFilling(issue));
   const pending = allIssues.filter((issue) => issue.code === "carried_unconfirmed");
   return questionnaire.sections.map((section) => {
     const asked = section.questions.filter((q) => isAsked(q, answers));

@@ -26,6 +26,17 @@ export type FieldIssue = {
   blocksSubmit: boolean;
 };
 
+/**
+ * Whether an issue is shown beside its field while filling in: not a question merely not yet
+ * answered (required or not: the check-answers page lists those) nor a carried answer waiting
+ * for confirmation (it has its own controls).
+ */
+export function shownWhileFilling(issue: Pick<FieldIssue, "code">): boolean {
+  return (
+    issue.code !== "unanswered" && issue.code !== "required" && issue.code !== "carried_unconfirmed"
+  );
+}
+
 const valueSchema = (question: Question, m: ValidationMessages) =>
   kindOf(question).value(question, m);
 

@@ -8,6 +8,7 @@ import { isAnswerable } from "~/models/round.server";
 import { EDITABLE, findResponse } from "~/models/response.server";
 import { sectionContext } from "./save.server";
 import { parseSectionPost } from "~/questionnaire/section-post";
+import { shownWhileFilling } from "~/questionnaire/validation";
 import type { Answers } from "~/questionnaire/types";
 
 // What a section page shows: the section's answers (with anything typed before an expired
@@ -84,14 +85,7 @@ export async function loadSectionPage({
     shown,
     restored,
     progress,
-    // Carried answers waiting for confirmation are shown with their own controls, not as errors.
-    issues: issues.filter(
-      (issue) =>
-        sectionKeys.has(issue.field) &&
-        issue.code !== "unanswered" &&
-        issue.code !== "required" &&
-        issue.code !== "carried_unconfirmed",
-    ),
+    issues: issues.filter((issue) => sectionKeys.has(issue.field) && shownWhileFilling(issue)),
     /** This section's answers carried from the previous round, shown with "Still accurate". */
     carry: carry
       ? {
