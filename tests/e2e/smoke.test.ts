@@ -23,6 +23,37 @@ test("the skip link moves focus to the main content", async ({ page }) => {
   await expect(page.locator("main")).toBeFocused();
 });
 
+test("keys pressed while the page loads raise no script error, and the script still takes over", async ({
+  context,
+}) => {
+  // React error #345 struck about one load in three when Tab was pressed before Remix had
+  // decoded the page's data, and the page then never ran its script (see app/hydration-guard.client.ts). Each load is a new tab, as a
+  // person opening the portal would have.
+  for (let load = 1; load <= 15; load++) {
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (error) => errors.push(error.message));
+    await page.goto("/", { waitUntil: "commit" });
+    for (let press = 0; press < 30; press++) await page.keyboard.press("Tab");
+    const takenOver = await page
+      .waitForFunction(
+        () => {
+          const router = (window as { __remixRouter?: { state: { initialized: boolean } } })
+            .__remixRouter;
+          return router?.state.initialized === true;
+        },
+        undefined,
+        { timeout: 5_000 },
+      )
+      .then(() => true)
+      .catch(() => false);
+    expect(errors, `load ${load}`).toEqual([]);
+    // Without the guard the error also left the page without its script for good.
+    expect(takenOver, `load ${load}: the page's script took over`).toBe(true);
+    await page.close();
+  }
+});
+
 test("pages are served with a strict content security policy", async ({ page }) => {
   const response = await page.goto("/");
   const csp = response?.headers()["content-security-policy"] ?? "";
