@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { parseDefinition, type QuestionnaireDefinition } from "./definition-schema";
 import { expectLinear } from "./timing.test-helper";
 import { definitionStructure, structureChanges } from "./definition-structure";
-import { localizeDefinition } from "./localize";
+import { isTranslated, localizeDefinition } from "./localize";
 import { msq2020Definition } from "./msq2020.test-helper";
 
 const minimal = (): QuestionnaireDefinition => ({
@@ -118,6 +118,15 @@ describe("a definition file", () => {
     d.sections[0]!.title = { en: "Portals", fr: "Portails" };
     expect(localizeDefinition(d, "fr").sections[0]!.title).toBe("Portails");
     expect(localizeDefinition(d, "ru").sections[0]!.title).toBe("Portals");
+  });
+
+  it("tells whether a text is translated into a language, English always", () => {
+    const text = { en: "Portals", fr: "Portails" };
+    expect(isTranslated(text, "en")).toBe(true);
+    expect(isTranslated(text, "fr")).toBe(true);
+    expect(isTranslated(text, "ru")).toBe(false);
+    expect(isTranslated("Portals", "en")).toBe(true);
+    expect(isTranslated("Portals", "ar")).toBe(false);
   });
 
   it('expands "Other" into an option and its follow-up text field', () => {

@@ -17,6 +17,12 @@ export function pickText(text: LocalText, locale: Locale): string {
   return typeof text === "string" ? text : (text[locale] ?? text.en);
 }
 
+/** Whether a text exists in a language (English always does), rather than falling back to English. */
+export function isTranslated(text: LocalText, locale: Locale): boolean {
+  if (locale === "en") return true;
+  return typeof text !== "string" && (text[locale]?.trim() ?? "") !== "";
+}
+
 function localizeQuestion(q: QuestionDefinition, locale: Locale): Question[] {
   const t = (text: LocalText) => pickText(text, locale);
   const common = {
