@@ -129,6 +129,17 @@ describe("a definition file", () => {
     expect(isTranslated("Portals", "ar")).toBe(false);
   });
 
+  it("says how far each language can be relied on, and refuses any other status or language", () => {
+    const d = { ...minimal(), translations: { fr: "official", ar: "unofficial" } };
+    expect(errorsOf(d)).toEqual([]);
+    expect(errorsOf({ ...minimal(), translations: { fr: "draft" } })).toEqual([
+      'translations.fr: Invalid option: expected one of "official"|"unofficial"',
+    ]);
+    expect(errorsOf({ ...minimal(), translations: { en: "official", de: "unofficial" } })).toEqual([
+      'translations: Unrecognized keys: "en", "de"',
+    ]);
+  });
+
   it('expands "Other" into an option and its follow-up text field', () => {
     const [, tech, other] = localizeDefinition(minimal()).sections[0]!.questions;
     expect(tech).toMatchObject({ options: [{ key: "ai" }, { key: "iot" }, { key: "other" }] });
@@ -177,6 +188,17 @@ describe("a definition's structure (what an open round freezes)", () => {
     reworded.sections[0]!.questions[0]!.text = "A1. The national portal's address";
     expect(definitionStructure(reworded)).toBe(definitionStructure(minimal()));
     expect(structureChanges(minimal(), reworded)).toEqual([]);
+  });
+
+  it("is the same when a language is translated, or its translation becomes official", () => {
+    const translated = minimal();
+    translated.version = 2;
+    translated.sections[0]!.title = { en: "Portals", fr: "Portails" };
+    translated.translations = { fr: "unofficial" };
+    const official = { ...translated, version: 3, translations: { fr: "official" as const } };
+    expect(definitionStructure(translated)).toBe(definitionStructure(minimal()));
+    expect(structureChanges(translated, official)).toEqual([]);
+    expect(definitionStructure(official)).toBe(definitionStructure(minimal()));
   });
 
   it("differs, and says how, when a key, type or option changes", () => {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { locales } from "~/i18n/locale";
+import type { Locale, locales } from "~/i18n/locale";
 import { questionTypeNames } from "./question-type-names";
 
 // A questionnaire definition file: what DESA's staff write for a round. The JSON Schema that
@@ -27,6 +27,25 @@ const localText = z
 export type LocalText =
   | string
   | ({ en: string } & Partial<Record<(typeof locales)[number], string>>);
+
+const translationStatus = z.enum(["official", "unofficial"]);
+/** How far a language's texts can be relied on: official (from DESA) or an unofficial translation. */
+export type TranslationStatus = z.infer<typeof translationStatus>;
+const translations = z
+  .strictObject({
+    fr: translationStatus.optional(),
+    es: translationStatus.optional(),
+    ru: translationStatus.optional(),
+    zh: translationStatus.optional(),
+    ar: translationStatus.optional(),
+  } satisfies Record<Exclude<Locale, "en">, unknown>)
+  .meta({
+    id: "Translations",
+    description:
+      "How far each language's texts can be relied on: official texts from DESA, or unofficial translations.",
+  });
+/** The languages a definition's texts are translated into; a language absent is not translated. */
+export type Translations = z.infer<typeof translations>;
 
 const fieldKey = z
   .string()
@@ -152,6 +171,7 @@ export const definitionShape = z.strictObject({
     .regex(/^[0-9A-Za-z-]{1,20}$/, "a round is a year or a short name (2026, 2026-pilot)"),
   version: z.int().min(1),
   title: localText,
+  translations: translations.optional(),
   authorizationText: localText,
   sections: z.array(section).min(1, "a questionnaire needs at least 1 section"),
 });

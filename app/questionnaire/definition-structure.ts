@@ -1,9 +1,18 @@
 import type { QuestionnaireDefinition } from "./definition-schema";
 
 // What an open round freezes: sections, keys, types, options, conditions, limits. Everything a
-// person reads (titles, questions, hints, option texts) may still be corrected, as a new version.
+// person reads (titles, questions, hints, option texts, their translations and whether these are
+// official) may still be corrected, as a new version.
 
-const WORDING = new Set(["text", "hint", "title", "help", "unit", "authorizationText"]);
+const WORDING = new Set([
+  "text",
+  "hint",
+  "title",
+  "help",
+  "unit",
+  "authorizationText",
+  "translations",
+]);
 
 function withoutWording(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutWording);
