@@ -1,0 +1,58 @@
+import { parse, TYPE, type MessageFormatElement } from "@formatjs/icu-messageformat-parser";
+
+// What each ICU message asks for: its arguments and their kinds. Used to generate the copy's
+// types (scripts/i18n-types.ts) and by the test that every language asks for the same ones.
+
+export type ArgumentKind = "text" | "number" | "date" | "choice";
+
+export function messageArguments(message: string): Map<string, ArgumentKind> {
+  const found = new Map<string, ArgumentKind>();
+  const visit = (elements: MessageFormatElement[]) => {
+    for (const element of elements) {
+      switch (element.type) {
+        case TYPE.argument:
+          if (!found.has(element.value)) found.set(element.value, "text");
+          break;
+        case TYPE.number:
+          found.set(element.value, "number");
+          break;
+        case TYPE.date:
+        case TYPE.time:
+          found.set(element.value, "date");
+          break;
+        case TYPE.plural:
+          found.set(element.value, "number");
+          for (const option of Object.values(element.options)) visit(option.value);
+          break;
+        case TYPE.select:
+          found.set(element.value, "choice");
+          for (const option of Object.values(element.options)) visit(option.value);
+          break;
+        case TYPE.tag:
+          visit(element.children);
+          break;
+        default:
+          break;
+      }
+    }
+  };
+  visit(parse(message));
+  return found;
+}
+
+/** Every message of a catalogue, by its dotted path. */
+export function flatMessages(catalogue: unknown, prefix = ""): Map<string, string> {
+  const out = new Map<string, string>();
+  if (typeof catalogue === "string") {
+    out.set(prefix, catalogue);
+    return out;
+  }
+  if (catalogue && typeof catalogue === "object") {
+    for (const [key, value] of Object.entries(catalogue)) {
+      for (const [path, message] of flatMessages(value, prefix ? `${prefix}.${key}` : key)) {
+        out.set(path, message);
+      }
+    }
+  }
+  return out;
+}
