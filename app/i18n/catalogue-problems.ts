@@ -1,5 +1,12 @@
 import { flatMessages, messageArguments } from "./message-arguments";
 
+/** "minutes:number, total:text": a message's arguments, in an order that compares. */
+const describe = (args: Map<string, string>) =>
+  [...args]
+    .map(([name, kind]) => `${name}:${kind}`)
+    .sort()
+    .join(", ") || "none";
+
 /**
  * What is wrong with a translated catalogue, against the English one: a message missing or
  * extra, one that does not parse, one whose arguments (names and kinds) differ, or an empty one.
@@ -26,11 +33,6 @@ export function catalogueProblems(english: unknown, translated: unknown): string
       continue;
     }
     const ours = messageArguments(message);
-    const describe = (args: Map<string, string>) =>
-      [...args]
-        .map(([name, kind]) => `${name}:${kind}`)
-        .sort()
-        .join(", ") || "none";
     if (describe(ours) !== describe(theirs)) {
       problems.push(`${path}: arguments ${describe(theirs)}; English has ${describe(ours)}`);
     }

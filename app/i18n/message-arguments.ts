@@ -1,7 +1,7 @@
 import { parse, TYPE, type MessageFormatElement } from "@formatjs/icu-messageformat-parser";
 
-// What each ICU message asks for: its arguments and their kinds. Used to generate the copy's
-// types (scripts/i18n-types.ts) and by the test that every language asks for the same ones.
+// What each ICU message asks for: its arguments and their kinds. Used by the check that every
+// language asks for the same ones (catalogue-problems.ts).
 
 export type ArgumentKind = "text" | "number" | "date" | "choice";
 
