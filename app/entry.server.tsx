@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import { PassThrough } from "node:stream";
 import type {
   ActionFunctionArgs,
@@ -8,6 +9,12 @@ import type {
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { renderToPipeableStream } from "react-dom/server";
+import { LanguageProvider } from "~/i18n";
+import { catalogueUrl, copyFor } from "~/i18n/catalogues.server";
+import type { Copy } from "~/i18n/copy";
+import { isLocale } from "~/i18n/locale";
+import { providePageCopy } from "~/i18n/page-copy";
+import { localeFor } from "~/i18n/request-locale.server";
 import { startHousekeeping } from "~/models/housekeeping.server";
 import { NonceProvider } from "~/nonce";
 
@@ -15,6 +22,10 @@ import { NonceProvider } from "~/nonce";
 startHousekeeping();
 
 const ABORT_DELAY = 5_000;
+
+// Each request's rendering knows its own copy, for the `meta` functions (pageCopy).
+const renderingCopy = new AsyncLocalStorage<Copy>();
+providePageCopy(() => renderingCopy.getStore());
 
 export default function handleRequest(
   request: Request,
@@ -24,43 +35,53 @@ export default function handleRequest(
   loadContext: AppLoadContext,
 ) {
   const nonce = loadContext.cspNonce ?? "";
+  // The root loader chose the language (it knows the user); when it failed, the request alone.
+  const rootData = remixContext.staticHandlerContext.loaderData["root"] as
+    | { locale?: unknown }
+    | undefined;
+  const locale = isLocale(rootData?.locale) ? rootData.locale : localeFor(request);
+  const language = { locale, copy: copyFor(locale), catalogueUrl: catalogueUrl(locale) };
   // The whole document is rendered before it is sent: the portal defers no data, so streaming
   // would gain nothing, and rendering whole is cheaper (measured: 3 % of a section page) and
   // lets a render error still answer 500.
   return new Promise<Response>((resolve, reject) => {
     let rendered = false;
-    const { pipe, abort } = renderToPipeableStream(
-      <NonceProvider value={nonce}>
-        <RemixServer
-          context={remixContext}
-          url={request.url}
-          abortDelay={ABORT_DELAY}
-          nonce={nonce}
-        />
-      </NonceProvider>,
-      {
-        nonce,
-        onAllReady() {
-          rendered = true;
-          clearTimeout(giveUp);
-          const body = new PassThrough();
-          responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-          resolve(
-            new Response(createReadableStreamFromReadable(body), {
-              headers: responseHeaders,
-              status: responseStatusCode,
-            }),
-          );
-          pipe(body);
+    const { pipe, abort } = renderingCopy.run(language.copy, () =>
+      renderToPipeableStream(
+        <NonceProvider value={nonce}>
+          <LanguageProvider value={language}>
+            <RemixServer
+              context={remixContext}
+              url={request.url}
+              abortDelay={ABORT_DELAY}
+              nonce={nonce}
+            />
+          </LanguageProvider>
+        </NonceProvider>,
+        {
+          nonce,
+          onAllReady() {
+            rendered = true;
+            clearTimeout(giveUp);
+            const body = new PassThrough();
+            responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+            resolve(
+              new Response(createReadableStreamFromReadable(body), {
+                headers: responseHeaders,
+                status: responseStatusCode,
+              }),
+            );
+            pipe(body);
+          },
+          onShellError(error: unknown) {
+            reject(error);
+          },
+          onError(error: unknown) {
+            responseStatusCode = 500;
+            if (rendered) console.error(error);
+          },
         },
-        onShellError(error: unknown) {
-          reject(error);
-        },
-        onError(error: unknown) {
-          responseStatusCode = 500;
-          if (rendered) console.error(error);
-        },
-      },
+      ),
     );
     const giveUp = setTimeout(abort, ABORT_DELAY);
   });

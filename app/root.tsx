@@ -10,12 +10,14 @@ import {
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { useEffect, type ReactNode } from "react";
 import { getOptionalUser } from "~/auth/guards.server";
 import { SiteNav } from "~/components/site-nav";
 import { env } from "~/env.server";
-import { useCopy } from "~/i18n";
-import { defaultLocale, directionOf } from "~/i18n/locale";
+import { LanguageSwitcher } from "~/components/language-switcher";
+import { useCatalogueUrl, useCopy, useLocale } from "~/i18n";
+import { directionOf, languageTag } from "~/i18n/locale";
+import { localeFor } from "~/i18n/request-locale.server";
 import { useNonce } from "~/nonce";
 import stylesHref from "~/styles/app.css";
 
@@ -31,20 +33,30 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return {
     user: user ? { name: user.name ?? user.email, role: user.role } : null,
     demo: env.DEMO_MODE,
+    locale: localeFor(request, user),
   };
 }
 
 export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce();
   const copy = useCopy();
+  const locale = useLocale();
+  const catalogueUrl = useCatalogueUrl();
   // Absent when the root loader itself failed (the error page still gets the layout).
   const root = useRouteLoaderData<typeof loader>("root");
   const user = root?.user ?? null;
+  useReloadOnLanguageChange(root?.locale);
   return (
-    <html lang={defaultLocale} dir={directionOf(defaultLocale)}>
+    <html
+      lang={languageTag(locale)}
+      dir={directionOf(locale)}
+      data-locale={locale}
+      data-catalogue={catalogueUrl}
+    >
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <link rel="preload" href={catalogueUrl} as="fetch" crossOrigin="anonymous" />
         <Meta />
         <Links />
       </head>
@@ -64,6 +76,7 @@ export function Layout({ children }: { children: ReactNode }) {
             </Link>
             <span className="site-tagline">{copy.portalTagline}</span>
             <SiteNav user={user} />
+            <LanguageSwitcher />
           </div>
         </header>
         <main id="main" tabIndex={-1} className="container">
@@ -80,6 +93,17 @@ export function Layout({ children }: { children: ReactNode }) {
       </body>
     </html>
   );
+}
+
+/**
+ * The copy is the language the page was loaded in; a navigation that changes the language (a
+ * sign-in restoring the user's saved choice) loads the page again in the new one.
+ */
+function useReloadOnLanguageChange(loaded: string | undefined) {
+  const locale = useLocale();
+  useEffect(() => {
+    if (loaded && loaded !== locale) window.location.reload();
+  }, [loaded, locale]);
 }
 
 export default function App() {

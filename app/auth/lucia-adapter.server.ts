@@ -26,6 +26,7 @@ type SessionUserRow = {
   name: string | null;
   role: string;
   active: boolean;
+  locale: string | null;
   countryCode: string | null;
 };
 
@@ -34,7 +35,7 @@ export const prismaSessionAdapter: Adapter = {
   // through Prisma's query builder it cost 0.93 ms, as raw SQL 0.11 ms (bench, SQLite).
   async getSessionAndUser(sessionId) {
     const rows = await prisma.$queryRaw<SessionUserRow[]>`
-      SELECT s.id, s."userId", s."expiresAt", s."createdAt", u.email, u.name, u.role, u.active, uc."countryCode"
+      SELECT s.id, s."userId", s."expiresAt", s."createdAt", u.email, u.name, u.role, u.active, u.locale, uc."countryCode"
       FROM "Session" s
       JOIN "User" u ON u.id = s."userId"
       LEFT JOIN "UserCountry" uc ON uc."userId" = u.id
@@ -50,6 +51,7 @@ export const prismaSessionAdapter: Adapter = {
         name: first.name,
         role: first.role,
         active: Boolean(first.active),
+        locale: first.locale,
         countries: rows.flatMap((r) => (r.countryCode ? [r.countryCode] : [])),
       },
     } as DatabaseUser;

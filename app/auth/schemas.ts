@@ -1,44 +1,50 @@
 import { z } from "zod";
-import { en } from "~/i18n/en";
+import type { Copy } from "~/i18n/copy";
 
-// Form schemas for the account pages, shared by the browser (Conform) and the server.
+// Form schemas for the account pages, shared by the browser (Conform) and the server, each made
+// for the page's language.
 export const MIN_PASSWORD_LENGTH = 12;
-const copy = en;
 
 /** A person's e-mail address in every account form: required, and shaped like one. */
-export const emailAddress = z.email({
-  error: (issue) => (issue.input ? copy.signIn.emailInvalid : copy.signIn.emailRequired),
-});
+export const emailAddress = (copy: Copy) =>
+  z.email({
+    error: (issue) => (issue.input ? copy.signIn.emailInvalid : copy.signIn.emailRequired),
+  });
 
-export const signInSchema = z.object({
-  email: emailAddress,
-  password: z.string({ error: copy.signIn.passwordRequired }).min(1, copy.signIn.passwordRequired),
-  redirectTo: z.string().optional(),
-});
+export const signInSchema = (copy: Copy) =>
+  z.object({
+    email: emailAddress(copy),
+    password: z
+      .string({ error: copy.signIn.passwordRequired })
+      .min(1, copy.signIn.passwordRequired),
+    redirectTo: z.string().optional(),
+  });
 
-export const newPasswordFields = {
+const newPasswordFields = (copy: Copy) => ({
   password: z
-    .string({ error: copy.password.tooShort(MIN_PASSWORD_LENGTH) })
-    .min(MIN_PASSWORD_LENGTH, copy.password.tooShort(MIN_PASSWORD_LENGTH))
+    .string({ error: copy.password.tooShort({ min: MIN_PASSWORD_LENGTH }) })
+    .min(MIN_PASSWORD_LENGTH, copy.password.tooShort({ min: MIN_PASSWORD_LENGTH }))
     .max(200, copy.password.tooLong),
   confirm: z.string({ error: copy.password.mismatch }),
-};
+});
 
 const passwordsMatch = (value: { password: string; confirm: string }) =>
   value.password === value.confirm;
-const mismatch = { message: copy.password.mismatch, path: ["confirm"] };
+const mismatch = (copy: Copy) => ({ message: copy.password.mismatch, path: ["confirm"] });
 
-export const newPasswordSchema = z.object(newPasswordFields).refine(passwordsMatch, mismatch);
+export const newPasswordSchema = (copy: Copy) =>
+  z.object(newPasswordFields(copy)).refine(passwordsMatch, mismatch(copy));
 
-export const acceptInvitationSchema = z
-  .object({
-    name: z
-      .string({ error: copy.invitation.nameRequired })
-      .trim()
-      .min(1, copy.invitation.nameRequired)
-      .max(200),
-    ...newPasswordFields,
-  })
-  .refine(passwordsMatch, mismatch);
+export const acceptInvitationSchema = (copy: Copy) =>
+  z
+    .object({
+      name: z
+        .string({ error: copy.invitation.nameRequired })
+        .trim()
+        .min(1, copy.invitation.nameRequired)
+        .max(200),
+      ...newPasswordFields(copy),
+    })
+    .refine(passwordsMatch, mismatch(copy));
 
-export const forgotPasswordSchema = z.object({ email: emailAddress });
+export const forgotPasswordSchema = (copy: Copy) => z.object({ email: emailAddress(copy) });

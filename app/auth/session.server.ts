@@ -20,6 +20,8 @@ export type SessionUser = {
   name: string | null;
   role: Role;
   active: boolean;
+  /** The language the user chose (a Locale), or null. */
+  locale: string | null;
   /** ISO codes of the countries a focal point answers for. */
   countries: string[];
 };

@@ -11,7 +11,7 @@ import {
 import { startSession } from "./session.server";
 
 export type SignInResult =
-  | { ok: true; userId: string; cookie: string }
+  | { ok: true; userId: string; cookie: string; locale: string | null }
   | { ok: false; reason: "invalid" }
   | { ok: false; reason: "rate_limited"; retryAfterMs: number };
 
@@ -38,7 +38,7 @@ export async function signIn(input: {
 
   const user = await prisma.user.findUnique({
     where: { email },
-    select: { id: true, passwordHash: true, active: true },
+    select: { id: true, passwordHash: true, active: true, locale: true },
   });
   const hash = user?.passwordHash && user.active ? user.passwordHash : await dummyPasswordHash();
   const passwordMatches = await verifyPassword(hash, input.password);
@@ -52,7 +52,7 @@ export async function signIn(input: {
   await forgetHits(attempt.hitIds);
   const cookie = await startSession(user.id);
   await logEvent({ kind: "user.signed_in", actorId: user.id, subjectId: user.id });
-  return { ok: true, userId: user.id, cookie };
+  return { ok: true, userId: user.id, cookie, locale: user.locale };
 }
 
 /** Never the password: the address typed, where from, and which lock this failure started. */

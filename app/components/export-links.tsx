@@ -1,6 +1,6 @@
 import { useId } from "react";
 import { exportSearchParams, WIDE_EXPORT_FORMATS, type LooseExportChoice } from "~/export/filters";
-import { enExports } from "~/i18n/en-exports";
+import { useCopy } from "~/i18n";
 import { ROUND_PARAM } from "~/models/round-choice";
 
 // Download buttons for the responses a reviewer is looking at: plain GET forms to /exports
@@ -19,7 +19,7 @@ export function ExportLinks({
   /** The round shown; without it, the server exports the current round. */
   round?: { id: string; name: string };
 }) {
-  const copy = enExports.links;
+  const copy = useCopy().exports.links;
   const labelId = useId();
   const hidden = [...exportSearchParams(filters)];
   const inputs = (pairs: [string, string][]) =>
@@ -29,7 +29,7 @@ export function ExportLinks({
   return (
     <div className="export-links" role="group" aria-labelledby={labelId}>
       <p id={labelId}>
-        <strong>{round ? copy.roundLegend(round.name) : copy.legend}</strong>{" "}
+        <strong>{round ? copy.roundLegend({ round: round.name }) : copy.legend}</strong>{" "}
         <span className="hint">{copy.hint}</span>
       </p>
       <div className="actions">
@@ -42,7 +42,7 @@ export function ExportLinks({
               name="format"
               value={format}
               className="secondary"
-              aria-label={copy.download(copy[format])}
+              aria-label={copy.download({ format: copy[format] })}
             >
               {copy[format]}
             </button>

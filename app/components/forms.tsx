@@ -93,7 +93,7 @@ export function NewPasswordFields({
     <>
       <TextField
         label={copy.newPassword}
-        hint={copy.hint(MIN_PASSWORD_LENGTH)}
+        hint={copy.hint({ min: MIN_PASSWORD_LENGTH })}
         meta={password}
         type="password"
         inputProps={{ autoComplete: "new-password" }}

@@ -3,7 +3,6 @@ import { AnswerList } from "~/components/questionnaire/answer-list";
 import { useHydrated } from "~/components/use-hydrated";
 import type { PrintableResponse as Printable } from "~/export/printable";
 import { useCopy } from "~/i18n";
-import { enExports } from "~/i18n/en-exports";
 import type { Questionnaire } from "~/questionnaire/types";
 
 // One response laid out for reading and for "Print to PDF": the print page and the published
@@ -41,7 +40,7 @@ export function PrintableResponse({
   children?: ReactNode;
 }) {
   const copy = useCopy();
-  const p = enExports.printable;
+  const p = copy.exports.printable;
   const hydrated = useHydrated();
   const isDraft = response.version.kind === "draft";
   const dateOrNone = (iso: string | null) =>
@@ -69,7 +68,7 @@ export function PrintableResponse({
         <p className={isDraft ? "notice notice--warning" : "printable__version"}>
           {response.version.kind === "draft"
             ? p.draftNotice
-            : (versionNote ?? p.submissionNotice(response.version.number))}
+            : (versionNote ?? p.submissionNotice({ n: response.version.number }))}
         </p>
         <dl className="facts printable__facts">
           <Fact label={p.round}>{response.roundName}</Fact>

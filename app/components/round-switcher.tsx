@@ -24,7 +24,7 @@ export function RoundSwitcher({
         {rounds.map((round) => (
           <li key={round.id}>
             <a href={href(round)} aria-current={round.chosen ? "page" : undefined}>
-              {r.link(round.name, r.roundStatus[round.status])}
+              {r.link({ name: round.name, status: r.roundStatus[round.status] })}
             </a>
           </li>
         ))}

@@ -1,6 +1,6 @@
-import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { ExportLinks } from "~/components/export-links";
+import { renderInLanguage } from "~/i18n/language.test-helper";
 
 // The reviewers' download buttons: plain GET forms carrying the filters to /exports, the round
 // shown with the CSV, XLSX and JSON, every round with the long CSV.
@@ -21,7 +21,7 @@ function forms(html: string) {
 
 describe("ExportLinks", () => {
   it("submits the chosen filters and format to /exports", () => {
-    const html = renderToStaticMarkup(
+    const html = renderInLanguage(
       <ExportLinks
         filters={{
           statuses: ["SUBMITTED", "DRAFT", "ACCEPTED"],
@@ -41,11 +41,11 @@ describe("ExportLinks", () => {
   });
 
   it("carries no filter when none is chosen (the server's defaults apply)", () => {
-    expect(renderToStaticMarkup(<ExportLinks />)).not.toContain('type="hidden"');
+    expect(renderInLanguage(<ExportLinks />)).not.toContain('type="hidden"');
   });
 
   it("carries the round shown to the one-round files, not to the long CSV", () => {
-    const html = renderToStaticMarkup(
+    const html = renderInLanguage(
       <ExportLinks round={{ id: "2020", name: "MSQ 2020" }} filters={{ region: "Asia" }} />,
     );
     expect(forms(html)).toEqual([

@@ -1,4 +1,7 @@
-// User-facing validation messages, kept out of the rules so each UN language can supply its own.
+import type { Copy } from "./copy";
+
+// The validation rules' messages, as functions of the rule's values, taken from a language's
+// catalogue (`validation.*`): the rules stay free of words, the catalogue free of rules.
 
 export type ValidationMessages = {
   overWordLimit: (count: number, max: number) => string;
@@ -21,38 +24,41 @@ export type ValidationMessages = {
   expectedText: string;
 };
 
-export const englishValidationMessages: ValidationMessages = {
-  overWordLimit: (count, max) =>
-    `This answer has ${count} words; the limit is ${max}. Shorten it by ${count - max} ${count - max === 1 ? "word" : "words"}.`,
-  farOverWordLimit: (counted, max) =>
-    `This answer has more than ${counted} words; the limit is ${max}. Shorten it to ${max} words or fewer.`,
-  invalidEmail: "Enter an e-mail address such as name@example.org.",
-  invalidUrl: "Enter a full web address, such as https://www.example.gov.",
-  invalidNumber: "Enter a number, such as 1250 or 12.5 (a full stop for decimals, no spaces).",
-  tooManyDecimals: (decimals) =>
-    decimals === 0
-      ? "Enter a whole number."
-      : `Enter a number with at most ${decimals} ${decimals === 1 ? "decimal" : "decimals"}.`,
-  outOfRange: (min, max) =>
-    min !== undefined && max !== undefined
-      ? `Enter a number from ${min} to ${max}.`
-      : min !== undefined
-        ? `Enter a number of ${min} or more.`
-        : `Enter a number of ${max} or less.`,
-  invalidDate: "Enter a date as year-month-day, such as 2026-03-30.",
-  dateOutOfRange: (min, max) =>
-    min && max
-      ? `Enter a date from ${min} to ${max}.`
-      : min
-        ? `Enter a date on or after ${min}.`
-        : `Enter a date on or before ${max}.`,
-  required: "Answer this question: it is required to submit.",
-  carriedUnconfirmed: (round) =>
-    `This answer comes from your ${round} response: confirm it is still accurate, or update it.`,
-  notAsked: (parentText) =>
-    `This follow-up applies only to a different answer to “${parentText}”. Clear it, or change that answer.`,
-  unknownOption: "Choose only from the options listed.",
-  invalidChoice: "Choose Yes or No.",
-  tooLong: (maxChars) => `This answer is longer than ${maxChars} characters.`,
-  expectedText: "Enter text.",
-};
+const built = new WeakMap<Copy, ValidationMessages>();
+
+/** The validation messages of one language; the same object for the same copy (schemas cache by it). */
+export function validationMessages(copy: Copy): ValidationMessages {
+  const known = built.get(copy);
+  if (known) return known;
+  const v = copy.validation;
+  const messages: ValidationMessages = {
+    overWordLimit: (count, max) => v.overWordLimit({ count, max, excess: count - max }),
+    farOverWordLimit: (counted, max) => v.farOverWordLimit({ counted, max }),
+    invalidEmail: v.invalidEmail,
+    invalidUrl: v.invalidUrl,
+    invalidNumber: v.invalidNumber,
+    tooManyDecimals: (decimals) => v.tooManyDecimals({ decimals }),
+    outOfRange: (min, max) =>
+      min !== undefined && max !== undefined
+        ? v.outOfRange({ min, max })
+        : min !== undefined
+          ? v.atLeast({ min })
+          : v.atMost({ max: max! }),
+    invalidDate: v.invalidDate,
+    dateOutOfRange: (min, max) =>
+      min && max
+        ? v.dateOutOfRange({ min, max })
+        : min
+          ? v.dateFrom({ min })
+          : v.dateUntil({ max: max! }),
+    required: v.required,
+    carriedUnconfirmed: (round) => v.carriedUnconfirmed({ round }),
+    notAsked: (parentText) => v.notAsked({ parentText }),
+    unknownOption: v.unknownOption,
+    invalidChoice: v.invalidChoice,
+    tooLong: (maxChars) => v.tooLong({ maxChars }),
+    expectedText: v.expectedText,
+  };
+  built.set(copy, messages);
+  return messages;
+}

@@ -3,14 +3,21 @@ import { pathologicalTexts } from "~/questionnaire/pathological.test-helper";
 import { expectLinear } from "~/questionnaire/timing.test-helper";
 import { candidateEmails, classifyRows, countClasses, MAX_VALUE_CHARS } from "./classify";
 import { type CsvRow, MAX_ROWS, readInvitationCsv } from "./csv-rows";
+import { copyFor } from "~/i18n/catalogues.server";
+
+const english = { copy: copyFor("en"), locale: "en" as const };
 
 const rowsOf = (text: string): CsvRow[] => {
-  const reading = readInvitationCsv(text);
+  const reading = readInvitationCsv(text, english);
   if (!reading.ok) throw new Error(reading.error);
   return reading.rows;
 };
 const classify = (lines: string[], existing: string[] = []) =>
-  classifyRows(rowsOf(["country,email,name,language", ...lines].join("\n")), new Set(existing));
+  classifyRows(
+    rowsOf(["country,email,name,language", ...lines].join("\n")),
+    new Set(existing),
+    english.copy.invitations.reasons,
+  );
 const marks = (lines: string[], existing: string[] = []) =>
   classify(lines, existing).map((r) => [r.line, r.classification, r.reason]);
 
@@ -139,12 +146,15 @@ describe("2,000 lines of the worst values, in linear time", () => {
             ),
           ].join("\n"),
         );
-      const marked = countClasses(classifyRows(file(1), new Set()));
+      const marked = countClasses(
+        classifyRows(file(1), new Set(), english.copy.invitations.reasons),
+      );
       expect(marked.BAD_ADDRESS + marked.UNKNOWN_COUNTRY).toBe(MAX_ROWS);
       await expectLinear(
         (fraction) => {
           const rows = file(fraction);
-          return () => classifyRows(rows, new Set(candidateEmails(rows)));
+          return () =>
+            classifyRows(rows, new Set(candidateEmails(rows)), english.copy.invitations.reasons);
         },
         1,
         1_000,

@@ -1,6 +1,6 @@
-import { emailAddress } from "~/auth/schemas";
+import { z } from "zod";
 import { findMemberState, findMemberStateByName } from "~/countries";
-import { enInvitations, type RowClassName } from "~/i18n/en-invitations";
+import type { Copy } from "~/i18n/copy";
 import type { CsvRow } from "./csv-rows";
 
 // What each line of the file will do (the preview): only NEW lines are sent. One mark per line,
@@ -10,7 +10,21 @@ import type { CsvRow } from "./csv-rows";
 // Every check is linear in the line's length, and no value longer than MAX_VALUE_CHARS reaches
 // a regular expression or the country names.
 
-const reasons = enInvitations.reasons;
+/** What the preview found for a line. */
+export type RowClassName =
+  | "NEW"
+  | "ALREADY_INVITED"
+  | "DUPLICATE"
+  | "UNKNOWN_COUNTRY"
+  | "BAD_ADDRESS"
+  | "BAD_LANGUAGE"
+  | "BAD_ROW";
+
+/** Where a line's sending is (send-batch.server.ts). */
+export type RowStatusName = "PENDING" | "SENDING" | "SENT" | "FAILED" | "SKIPPED";
+
+type Reasons = Copy["invitations"]["reasons"];
+const emailAddress = z.email();
 
 /** The six UN languages, as ISO 639-1 codes. */
 export const LANGUAGES = ["ar", "zh", "en", "fr", "ru", "es"] as const;
@@ -37,10 +51,12 @@ export type ClassifiedRow = {
 /** As sign-in does (auth/sign-in.server.ts normaliseEmail): accounts are stored lower-case. */
 const normalise = (address: string) => address.trim().toLowerCase();
 
-function addressOf(raw: string): { email: string } | { reason: string } {
+function addressOf(raw: string, reasons: Reasons): { email: string } | { reason: string } {
   const trimmed = raw.trim();
   if (trimmed === "") return { reason: reasons.noAddress };
-  if (!emailAddress.safeParse(trimmed).success) return { reason: reasons.badAddress(trimmed) };
+  if (!emailAddress.safeParse(trimmed).success) {
+    return { reason: reasons.badAddress({ given: trimmed }) };
+  }
   return { email: normalise(trimmed) };
 }
 
@@ -65,16 +81,20 @@ export function candidateEmails(rows: readonly CsvRow[]): string[] {
   const emails = new Set<string>();
   for (const row of rows) {
     if (row.fieldCount > row.columnCount || tooLong(row)) continue;
-    const address = addressOf(row.email);
-    if ("email" in address) emails.add(address.email);
+    const trimmed = row.email.trim();
+    if (trimmed !== "" && emailAddress.safeParse(trimmed).success) emails.add(normalise(trimmed));
   }
   return [...emails];
 }
 
-/** Marks each line; `existing` holds the normalised addresses that already have a user. */
+/**
+ * Marks each line; `existing` holds the normalised addresses that already have a user. The
+ * reasons are written in the language of the administrator who uploads the file.
+ */
 export function classifyRows(
   rows: readonly CsvRow[],
   existing: ReadonlySet<string>,
+  reasons: Reasons,
 ): ClassifiedRow[] {
   const firstLine = new Map<string, number>();
   return rows.map((row) => {
@@ -98,8 +118,11 @@ export function classifyRows(
     });
 
     if (row.fieldCount > row.columnCount)
-      return mark("BAD_ROW", reasons.tooManyFields(row.fieldCount, row.columnCount));
-    if (long) return mark("BAD_ROW", reasons.tooLong(long, MAX_VALUE_CHARS));
+      return mark(
+        "BAD_ROW",
+        reasons.tooManyFields({ fields: row.fieldCount, columns: row.columnCount }),
+      );
+    if (long) return mark("BAD_ROW", reasons.tooLong({ column: long, max: MAX_VALUE_CHARS }));
 
     // The country and the language are shown on every line that has them, whatever its mark.
     const state = countryOf(row.country);
@@ -107,21 +130,24 @@ export function classifyRows(
     const languageCode = language && isLanguage(language) ? language : null;
     const known = { countryCode: state?.code ?? null, languageCode };
 
-    const address = addressOf(row.email);
+    const address = addressOf(row.email, reasons);
     if ("reason" in address) return mark("BAD_ADDRESS", address.reason, known);
     const { email } = address;
     const earlier = firstLine.get(email);
-    if (earlier !== undefined) return mark("DUPLICATE", reasons.duplicate(earlier), known);
+    if (earlier !== undefined)
+      return mark("DUPLICATE", reasons.duplicate({ line: earlier }), known);
     firstLine.set(email, row.line);
 
     const found = { ...known, email };
     if (existing.has(email)) return mark("ALREADY_INVITED", reasons.alreadyInvited, found);
     if (!state) {
-      const reason = base.country ? reasons.unknownCountry(base.country) : reasons.noCountry;
+      const reason = base.country
+        ? reasons.unknownCountry({ given: base.country })
+        : reasons.noCountry;
       return mark("UNKNOWN_COUNTRY", reason, found);
     }
     if (language && !languageCode)
-      return mark("BAD_LANGUAGE", reasons.badLanguage(base.language!), found);
+      return mark("BAD_LANGUAGE", reasons.badLanguage({ given: base.language! }), found);
     return mark("NEW", null, found);
   });
 }

@@ -10,6 +10,9 @@ import {
   readCsvRecords,
   readInvitationCsv,
 } from "./csv-rows";
+import { copyFor } from "~/i18n/catalogues.server";
+
+const english = { copy: copyFor("en"), locale: "en" as const };
 
 const rowsOf = (reading: CsvReading) => {
   if (!reading.ok) throw new Error(reading.error);
@@ -20,7 +23,7 @@ const errorOf = (reading: CsvReading) => (reading.ok ? null : reading.error);
 describe("reading the CSV of focal points", () => {
   it("reads the columns by name, in any order and case, with a BOM and CRLF", () => {
     const text = "\uFEFFName,E-MAIL,Country,Language\r\nWanjiru Kamau,w@ict.go.ke,KEN,en\r\n";
-    expect(rowsOf(readInvitationCsv(text))).toEqual([
+    expect(rowsOf(readInvitationCsv(text, english))).toEqual([
       {
         line: 2,
         fieldCount: 4,
@@ -41,7 +44,7 @@ describe("reading the CSV of focal points", () => {
       'lines"',
       "RWA,c@example.org,Last",
     ].join("\n");
-    const rows = rowsOf(readInvitationCsv(text));
+    const rows = rowsOf(readInvitationCsv(text, english));
     expect(rows.map((r) => [r.line, r.country, r.name])).toEqual([
       [2, "Korea, Republic of", 'Kim "Jay" Lee'],
       [3, "KEN", "Two\nlines"],
@@ -52,40 +55,44 @@ describe("reading the CSV of focal points", () => {
 
   it("leaves out blank lines, reads a missing language as none and ignores other columns", () => {
     const text = "country,email,name,phone\n\nKEN,a@example.org,A,+254\n\r\n";
-    const rows = rowsOf(readInvitationCsv(text));
+    const rows = rowsOf(readInvitationCsv(text, english));
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ line: 3, language: null, fieldCount: 4, columnCount: 4 });
   });
 
   it("reads missing trailing values as empty, and counts extra ones", () => {
-    const rows = rowsOf(readInvitationCsv("country,email,name,language\nKEN,a@x.org\nKEN,b,c,d,e"));
+    const rows = rowsOf(
+      readInvitationCsv("country,email,name,language\nKEN,a@x.org\nKEN,b,c,d,e", english),
+    );
     expect(rows[0]).toMatchObject({ name: "", language: "", fieldCount: 2 });
     expect(rows[1]).toMatchObject({ fieldCount: 5, columnCount: 4 });
   });
 
   it("reads the semicolons Excel writes in French or Spanish settings", () => {
-    const rows = rowsOf(readInvitationCsv('country;email;name\nFRA;a@x.org;"Martin; Luc"'));
+    const rows = rowsOf(
+      readInvitationCsv('country;email;name\nFRA;a@x.org;"Martin; Luc"', english),
+    );
     expect(rows[0]).toMatchObject({ country: "FRA", email: "a@x.org", name: "Martin; Luc" });
   });
 
   it("says what is wrong with a file it cannot read", () => {
-    expect(errorOf(readInvitationCsv(""))).toBe("The file is empty.");
-    expect(errorOf(readInvitationCsv("\uFEFF\r\n\r\n"))).toBe("The file is empty.");
-    expect(errorOf(readInvitationCsv("country,email,name\r\n"))).toBe(
+    expect(errorOf(readInvitationCsv("", english))).toBe("The file is empty.");
+    expect(errorOf(readInvitationCsv("\uFEFF\r\n\r\n", english))).toBe("The file is empty.");
+    expect(errorOf(readInvitationCsv("country,email,name\r\n", english))).toBe(
       "The file has its header line but no focal points below it.",
     );
-    expect(errorOf(readInvitationCsv("KEN,a@x.org,Ann\n"))).toBe(
-      "The first line must name the columns country, email and name (and, if you like, language); it lacks country, email, name.",
+    expect(errorOf(readInvitationCsv("KEN,a@x.org,Ann\n", english))).toBe(
+      "The first line must name the columns country, email and name (and, if you like, language); it lacks country, email and name.",
     );
-    expect(errorOf(readInvitationCsv("country,email,name,Email\n"))).toBe(
+    expect(errorOf(readInvitationCsv("country,email,name,Email\n", english))).toBe(
       "The column email is named twice on the first line.",
     );
-    expect(errorOf(readInvitationCsv('country,email,name\nKEN,a@x.org,"Ann\nRWA,b@x.org,Bo'))).toBe(
-      'Line 2: a value opens a quotation mark (") that is never closed.',
-    );
-    expect(errorOf(readInvitationCsv('country,email,name\n\nKEN,a@x.org,"Ann" Lee\n'))).toMatch(
-      /^Line 3: a quoted value is followed by more text/,
-    );
+    expect(
+      errorOf(readInvitationCsv('country,email,name\nKEN,a@x.org,"Ann\nRWA,b@x.org,Bo', english)),
+    ).toBe('Line 2: a value opens a quotation mark (") that is never closed.');
+    expect(
+      errorOf(readInvitationCsv('country,email,name\n\nKEN,a@x.org,"Ann" Lee\n', english)),
+    ).toMatch(/^Line 3: a quoted value is followed by more text/);
   });
 
   it("refuses more than 2,000 focal points, and takes exactly 2,000", () => {
@@ -93,8 +100,8 @@ describe("reading the CSV of focal points", () => {
       ["country,email,name", ...Array.from({ length: n }, (_, i) => `KEN,a${i}@x.org,A`)].join(
         "\n",
       );
-    expect(rowsOf(readInvitationCsv(file(MAX_ROWS)))).toHaveLength(MAX_ROWS);
-    expect(errorOf(readInvitationCsv(file(MAX_ROWS + 1)))).toBe(
+    expect(rowsOf(readInvitationCsv(file(MAX_ROWS), english))).toHaveLength(MAX_ROWS);
+    expect(errorOf(readInvitationCsv(file(MAX_ROWS + 1), english))).toBe(
       "The file has more than 2,000 focal points: split it into files of at most 2,000.",
     );
   });
@@ -144,7 +151,7 @@ describe("the RFC 4180 reader", () => {
       fc.property(
         fc.string({ unit: fc.constantFrom("a", ",", '"', "\r", "\n", "\uFEFF") }),
         (t) => {
-          const reading = readInvitationCsv(t);
+          const reading = readInvitationCsv(t, english);
           expect(typeof reading.ok).toBe("boolean");
         },
       ),
@@ -182,7 +189,7 @@ describe("the largest files, in linear time", () => {
       await expectLinear(
         (fraction) => {
           const text = make(fraction);
-          return () => readInvitationCsv(text);
+          return () => readInvitationCsv(text, english);
         },
         1,
         1_000,
@@ -191,7 +198,7 @@ describe("the largest files, in linear time", () => {
   }
 
   it("reads the 1 MB value whole", () => {
-    const reading = readInvitationCsv(shapes["one quoted value of 1 MB"]!(1));
+    const reading = readInvitationCsv(shapes["one quoted value of 1 MB"]!(1), english);
     expect(rowsOf(reading)[0]!.name.length).toBeGreaterThan(MAX_FILE_BYTES - 100);
   });
 });

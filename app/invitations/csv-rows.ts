@@ -1,4 +1,5 @@
-import { enInvitations } from "~/i18n/en-invitations";
+import { formatList, type Copy } from "~/i18n/copy";
+import type { Locale } from "~/i18n/locale";
 
 // Reads the administrator's CSV of focal points (docs/invitations.md): UTF-8 (a BOM is fine),
 // RFC 4180 quoting, a header line naming the columns country, email, name and optionally
@@ -7,8 +8,6 @@ import { enInvitations } from "~/i18n/en-invitations";
 // cut ended), so the largest file accepted reads in milliseconds whatever it holds
 // (csv-rows.test.ts). The project's CSV library, csv-parse, is a development dependency only
 // (tests read exports back with it); this reader is checked against it there.
-
-const copy = enInvitations.fileProblems;
 
 export const MAX_FILE_BYTES = 1_000_000;
 export const MAX_ROWS = 2_000;
@@ -143,15 +142,22 @@ export function decodeCsv(bytes: Uint8Array): string | null {
   }
 }
 
-/** The focal points of the file, or why the file as a whole cannot be read. */
-export function readInvitationCsv(input: string): CsvReading {
+/**
+ * The focal points of the file, or why the file as a whole cannot be read (said in the
+ * uploader's language).
+ */
+export function readInvitationCsv(
+  input: string,
+  language: { copy: Copy; locale: Locale },
+): CsvReading {
+  const copy = language.copy.invitations.fileProblems;
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   const read = readCsvRecords(text, { delimiter: delimiterOf(text), maxRecords: MAX_ROWS + 1 });
   if (!read.ok) {
     const error =
       read.problem === "tooManyRecords"
-        ? copy.tooManyRows(MAX_ROWS)
-        : copy[read.problem](read.line);
+        ? copy.tooManyRows({ max: MAX_ROWS })
+        : copy[read.problem]({ line: read.line });
     return { ok: false, error };
   }
   const [header, ...records] = read.records;
@@ -162,11 +168,15 @@ export function readInvitationCsv(input: string): CsvReading {
     const name = raw.trim().toLowerCase();
     const column = ALIASES[name] ?? COLUMNS.find((c) => c === name);
     if (!column) continue; // other columns (notes, a phone number) are left alone
-    if (index.has(column)) return { ok: false, error: copy.repeatedColumn(column) };
+    if (index.has(column)) return { ok: false, error: copy.repeatedColumn({ column }) };
     index.set(column, position);
   }
   const missing = REQUIRED.filter((column) => !index.has(column));
-  if (missing.length > 0) return { ok: false, error: copy.missingColumns(missing) };
+  if (missing.length > 0)
+    return {
+      ok: false,
+      error: copy.missingColumns({ missing: formatList(language.locale, missing) }),
+    };
   if (records.length === 0) return { ok: false, error: copy.noRows };
 
   const value = (record: CsvRecord, column: Column) => {

@@ -1,5 +1,7 @@
 import { prisma } from "~/db.server";
-import { enInvitations } from "~/i18n/en-invitations";
+import { copyFor } from "~/i18n/catalogues.server";
+import type { Copy } from "~/i18n/copy";
+import { defaultLocale, isLocale } from "~/i18n/locale";
 import { sendInvitation } from "~/models/account-emails.server";
 import { currentRound } from "~/models/round.server";
 import { AccountError, inviteUser } from "~/models/user.server";
@@ -14,7 +16,6 @@ import { AccountError, inviteUser } from "~/models/user.server";
 // Nothing restarts on its own after a restart: opening the batch's page (or the list of batches)
 // starts this process's sender again when lines are waiting (startSending).
 
-const copy = enInvitations.sendErrors;
 export const SEND_TIMEOUT_MS = 30_000;
 export const CLAIM_LEASE_MS = 2 * 60_000;
 
@@ -22,16 +23,23 @@ export type SendSummary = { sent: number; failed: number; skipped: number };
 
 type Claimed = {
   id: string;
+  language: string | null;
   email: string | null;
   countryCode: string | null;
   name: string;
   attempts: number;
 };
 
-function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+/** What the batch's page says of a line, in the language of the administrator who sent it. */
+type SendErrors = Copy["invitations"]["sendErrors"];
+
+function withTimeout<T>(work: Promise<T>, ms: number, copy: SendErrors): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(copy.timedOut(Math.round(ms / 1000)))), ms);
+    timer = setTimeout(
+      () => reject(new Error(copy.timedOut({ seconds: Math.round(ms / 1000) }))),
+      ms,
+    );
   });
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
@@ -43,7 +51,7 @@ function reasonOf(error: unknown): string {
 }
 
 /** Claims with the lease expired: their sender stopped, maybe after the e-mail went out. */
-async function releaseStaleClaims(batchId: string, now: Date) {
+async function releaseStaleClaims(batchId: string, now: Date, copy: SendErrors) {
   await prisma.invitationBatchRow.updateMany({
     where: {
       batchId,
@@ -60,7 +68,14 @@ async function claimNext(batchId: string): Promise<Claimed | null> {
     const next = await prisma.invitationBatchRow.findFirst({
       where: { batchId, status: "PENDING" },
       orderBy: { line: "asc" },
-      select: { id: true, email: true, countryCode: true, name: true, attempts: true },
+      select: {
+        id: true,
+        language: true,
+        email: true,
+        countryCode: true,
+        name: true,
+        attempts: true,
+      },
     });
     if (!next) return null;
     const { count } = await prisma.invitationBatchRow.updateMany({
@@ -84,6 +99,7 @@ async function finish(
 }
 
 type Context = {
+  copy: Copy;
   invitedById: string;
   inviterName: string;
   round: { name: string; deadline: Date | null };
@@ -102,7 +118,7 @@ async function sendRow(row: Claimed, context: Context) {
     if (existing)
       return finish(row.id, {
         status: "SKIPPED",
-        error: copy.invitedMeanwhile,
+        error: context.copy.invitations.sendErrors.invitedMeanwhile,
         userId: existing.id,
       });
   }
@@ -113,6 +129,7 @@ async function sendRow(row: Claimed, context: Context) {
       countries: [row.countryCode],
       invitedById: context.invitedById,
       name: row.name,
+      locale: isLocale(row.language) ? row.language : null,
     });
     await prisma.invitationBatchRow.updateMany({
       where: { id: row.id, status: "SENDING" },
@@ -126,12 +143,13 @@ async function sendRow(row: Claimed, context: Context) {
         round: context.round,
       }),
       context.timeoutMs,
+      context.copy.invitations.sendErrors,
     );
     return finish(row.id, { status: "SENT", sentAt: new Date() });
   } catch (error) {
     // "Already has an account": they set a password since; nothing to send.
     if (error instanceof AccountError)
-      return finish(row.id, { status: "SKIPPED", error: error.message });
+      return finish(row.id, { status: "SKIPPED", error: context.copy.admin.hasAccount });
     return finish(row.id, { status: "FAILED", error: reasonOf(error) });
   }
 }
@@ -152,16 +170,18 @@ export async function sendPendingRows(
   if (batch?.status !== "CONFIRMED") return summary;
   const inviter = await prisma.user.findUnique({
     where: { id: batch.createdById },
-    select: { name: true, email: true },
+    select: { name: true, email: true, locale: true },
   });
   const round = await currentRound();
+  const copy = copyFor(isLocale(inviter?.locale) ? inviter.locale : defaultLocale);
   const context: Context = {
+    copy,
     invitedById: batch.createdById,
     inviterName: inviter?.name ?? inviter?.email ?? "UN DESA",
     round: { name: round.name, deadline: round.deadline },
     timeoutMs: options.timeoutMs ?? SEND_TIMEOUT_MS,
   };
-  await releaseStaleClaims(batchId, options.now?.() ?? new Date());
+  await releaseStaleClaims(batchId, options.now?.() ?? new Date(), copy.invitations.sendErrors);
   for (let row = await claimNext(batchId); row; row = await claimNext(batchId)) {
     const status = await sendRow(row, context);
     summary[status === "SENT" ? "sent" : status === "FAILED" ? "failed" : "skipped"]++;

@@ -1,7 +1,9 @@
 import { sectionProgress } from "~/questionnaire/progress";
 import type { Answers, Questionnaire } from "~/questionnaire/types";
 import { answerIssues, type FieldIssue } from "~/questionnaire/validation";
-import { englishValidationMessages } from "~/i18n/validation-messages";
+import { copyFor } from "~/i18n/catalogues.server";
+import type { Locale } from "~/i18n/locale";
+import { validationMessages, type ValidationMessages } from "~/i18n/validation-messages";
 import { carriedIssues, type Carry } from "~/rounds/carry-forward";
 
 /**
@@ -12,9 +14,10 @@ export function withCarriedIssues(
   questionnaire: Questionnaire,
   answers: Answers,
   carry: Carry | null,
+  m: ValidationMessages,
 ): FieldIssue[] {
-  const issues = answerIssues(questionnaire, answers);
-  const pending = carriedIssues(carry, answers, englishValidationMessages.carriedUnconfirmed);
+  const issues = answerIssues(questionnaire, answers, m);
+  const pending = carriedIssues(carry, answers, m.carriedUnconfirmed);
   if (pending.length === 0) return issues;
   const order = new Map(
     questionnaire.sections.flatMap((s) => s.questions).map((q, i) => [q.key, i] as const),
@@ -33,20 +36,29 @@ const recent = new Map<string, ProgressAndIssues>();
 const KEEP = 500;
 
 /**
- * Progress by section and every issue, for the pages that show a response. `version` names
- * these exact answers (response id and revision); the result is then reused. Do not change it.
+ * Progress by section and every issue, in the page's language, for the pages that show a
+ * response. `version` names these exact answers (response id and revision); the result is then
+ * reused. Do not change it.
  */
-export function progressAndIssues(
-  questionnaire: Questionnaire,
-  answers: Answers,
-  version?: string,
-  carry: Carry | null = null,
-): ProgressAndIssues {
-  if (!version) return computeProgressAndIssues(questionnaire, answers, carry);
-  const key = `${questionnaire.round}:${questionnaire.version}:${version}:${carry ? "carry" : ""}`;
+export function progressAndIssues({
+  questionnaire,
+  answers,
+  locale,
+  version,
+  carry = null,
+}: {
+  questionnaire: Questionnaire;
+  answers: Answers;
+  locale: Locale;
+  version?: string;
+  carry?: Carry | null;
+}): ProgressAndIssues {
+  const m = validationMessages(copyFor(locale));
+  if (!version) return computeProgressAndIssues(questionnaire, answers, carry, m);
+  const key = `${questionnaire.round}:${questionnaire.version}:${locale}:${version}:${carry ? "carry" : ""}`;
   const known = recent.get(key);
   if (known) return known;
-  const computed = computeProgressAndIssues(questionnaire, answers, carry);
+  const computed = computeProgressAndIssues(questionnaire, answers, carry, m);
   recent.set(key, computed);
   if (recent.size > KEEP) recent.delete(recent.keys().next().value!);
   return computed;
@@ -56,8 +68,9 @@ function computeProgressAndIssues(
   questionnaire: Questionnaire,
   answers: Answers,
   carry: Carry | null,
+  m: ValidationMessages,
 ) {
-  const issues = withCarriedIssues(questionnaire, answers, carry);
+  const issues = withCarriedIssues(questionnaire, answers, carry, m);
   return {
     progress: sectionProgress(questionnaire, answers, issues).map(({ errors, ...section }) => ({
       ...section,

@@ -248,6 +248,7 @@ describe("submitResponse", () => {
       countryCode,
       actorId: a,
       confirmNoPublication: false,
+      locale: "en",
     });
     expect(result).toMatchObject({ ok: true, submissionNumber: 1 });
     const submission = await prisma.submission.findFirstOrThrow({
@@ -285,6 +286,7 @@ describe("submitResponse", () => {
         countryCode,
         actorId: a,
         confirmNoPublication: true,
+        locale: "en",
       }),
     ).toMatchObject({ ok: false, reason: "errors" });
     await saveAnswers({
@@ -301,6 +303,7 @@ describe("submitResponse", () => {
         countryCode,
         actorId: a,
         confirmNoPublication: false,
+        locale: "en",
       }),
     ).toEqual({ ok: false, reason: "needs-confirmation" });
     expect(
@@ -310,6 +313,7 @@ describe("submitResponse", () => {
         countryCode,
         actorId: a,
         confirmNoPublication: true,
+        locale: "en",
       }),
     ).toMatchObject({ ok: true });
   });

@@ -1,3 +1,4 @@
+import { englishMessages } from "~/i18n/english.test-helper";
 import { randomBytes } from "node:crypto";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
@@ -74,7 +75,7 @@ describe("a section save, reloaded", () => {
             form.append(question.key, text);
           form.set(`orig.${question.key}`, fingerprint(before?.answers[question.key] ?? null));
         }
-        const post = parseSectionPost(msq2020, section.questions, form);
+        const post = parseSectionPost(msq2020, section.questions, form, englishMessages);
         if ("error" in post) throw new Error(`refused: ${post.fields.join(", ")}`);
         const saved = await saveAnswers({
           roundId,

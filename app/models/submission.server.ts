@@ -1,3 +1,6 @@
+import { copyFor } from "~/i18n/catalogues.server";
+import type { Locale } from "~/i18n/locale";
+import { validationMessages } from "~/i18n/validation-messages";
 import { prisma } from "~/db.server";
 import type { Questionnaire } from "~/questionnaire/types";
 import { completeAnswers } from "~/questionnaire";
@@ -23,14 +26,19 @@ export async function submitResponse(input: {
   actorId: string;
   /** The person confirmed they submit without authorising publication. */
   confirmNoPublication: boolean;
+  /** The language of the refusal messages, if any. */
+  locale: Locale;
 }): Promise<SubmitResult> {
   const response = await findResponse(input.roundId, input.countryCode);
   if (!response) return { ok: false, reason: "empty" };
   if (!EDITABLE.includes(response.status)) return { ok: false, reason: "not-editable" };
   // Carried answers count too: each confirmed or changed (never one click for everything).
-  const errors = withCarriedIssues(input.questionnaire, response.answers, carryOf(response)).filter(
-    (i) => i.blocksSubmit,
-  );
+  const errors = withCarriedIssues(
+    input.questionnaire,
+    response.answers,
+    carryOf(response),
+    validationMessages(copyFor(input.locale)),
+  ).filter((i) => i.blocksSubmit);
   if (errors.length > 0) return { ok: false, reason: "errors", errors };
   if (response.authorizePublication !== true && !input.confirmNoPublication) {
     return { ok: false, reason: "needs-confirmation" };

@@ -5,6 +5,7 @@ import { issueToken, voidUnusedTokens } from "~/auth/tokens.server";
 import { prisma } from "~/db.server";
 import { runAfterResponse } from "~/email/after-response.server";
 import type { Role } from "~/generated/prisma/enums";
+import type { Locale } from "~/i18n/locale";
 import { sendPasswordChanged } from "./account-emails.server";
 import { logEvent } from "./event.server";
 
@@ -43,7 +44,12 @@ export async function getUser(id: string) {
   });
 }
 
-export class AccountError extends Error {}
+/** The address already has an account with a password (the pages say so: admin.hasAccount). */
+export class AccountError extends Error {
+  constructor() {
+    super("the address already has an account");
+  }
+}
 
 /**
  * Creates the account (without a password) or, for someone invited before who has not yet set
@@ -57,25 +63,31 @@ export async function inviteUser(input: {
   invitedById: string | null;
   /** The name the inviter has for them (a bulk CSV): the invitation page offers it. */
   name?: string | null;
+  /** Their language, when the inviter knows it: the invitation and the pages use it. */
+  locale?: Locale | null;
 }) {
   const email = normaliseEmail(input.email);
   const name = input.name?.trim() ? { name: input.name.trim() } : {};
+  const locale = input.locale ? { locale: input.locale } : {};
   const countries = input.role === "FOCAL_POINT" ? [...new Set(input.countries)] : [];
   const existing = await prisma.user.findUnique({
     where: { email },
     select: { id: true, passwordHash: true },
   });
   if (existing?.passwordHash) {
-    throw new AccountError("This person already has an account: change it from the users list.");
+    throw new AccountError();
   }
   const user = await prisma.$transaction(async (tx) => {
     const saved = existing
       ? await tx.user.update({
           where: { id: existing.id },
-          data: { role: input.role, active: true, ...name },
+          data: { role: input.role, active: true, ...name, ...locale },
           select: { id: true },
         })
-      : await tx.user.create({ data: { email, role: input.role, ...name }, select: { id: true } });
+      : await tx.user.create({
+          data: { email, role: input.role, ...name, ...locale },
+          select: { id: true },
+        });
     await tx.userCountry.deleteMany({ where: { userId: saved.id } });
     if (countries.length > 0) {
       await tx.userCountry.createMany({
@@ -175,4 +187,9 @@ export async function findActiveUserByEmail(email: string) {
     where: { email: normaliseEmail(email), active: true },
     select: { id: true, email: true },
   });
+}
+
+/** The language a user chose for the pages and their e-mails. */
+export async function saveLocale(userId: string, locale: Locale) {
+  await prisma.user.update({ where: { id: userId }, data: { locale } });
 }

@@ -1,6 +1,6 @@
 import { isAnswered, isAsked } from "./index";
 import type { Answers, Questionnaire } from "./types";
-import { answerIssues, shownWhileFilling, type FieldIssue } from "./validation";
+import { shownWhileFilling, type FieldIssue } from "./validation";
 
 export type SectionProgress = {
   id: string;
@@ -14,11 +14,11 @@ export type SectionProgress = {
   toConfirm: number;
 };
 
-/** Progress by section, derived from the answers (and their issues, when already computed). */
+/** Progress by section, derived from the answers and their issues (answerIssues). */
 export function sectionProgress(
   questionnaire: Questionnaire,
   answers: Answers,
-  allIssues: FieldIssue[] = answerIssues(questionnaire, answers),
+  allIssues: FieldIssue[],
 ): SectionProgress[] {
   const issues = allIssues.filter((issue) => issue.blocksSubmit && shownWhileFilling(issue));
   const pending = allIssues.filter((issue) => issue.code === "carried_unconfirmed");

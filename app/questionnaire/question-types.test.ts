@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { englishValidationMessages as m } from "~/i18n/validation-messages";
+import { englishMessages as m } from "~/i18n/english.test-helper";
 import { expectLinear } from "./timing.test-helper";
 import { indexFormFields } from "./form-data";
 import { kindOf, questionKinds } from "./question-types";

@@ -1,3 +1,4 @@
+import { englishMessages } from "~/i18n/english.test-helper";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { anyText, awkwardText, hugeText, wellFormed } from "./arbitraries.test-helper";
@@ -14,8 +15,8 @@ import { draftAnswersSchema, submitAnswersSchema } from "./validation";
 
 const questions = allQuestions(msq2020);
 const keys = questions.map((q) => q.key);
-const draft = draftAnswersSchema(msq2020);
-const submit = submitAnswersSchema(msq2020);
+const draft = draftAnswersSchema(msq2020, englishMessages);
+const submit = submitAnswersSchema(msq2020, englishMessages);
 
 /** Any value a client could send as an answer: text of any size, lists, wrong types. */
 const anyValue = fc.oneof(
@@ -91,7 +92,7 @@ describe("parseSectionPost, for any post", () => {
       fc.property(fc.array(fc.tuple(name, value), { maxLength: 12 }), (entries) => {
         const form = new FormData();
         for (const [field, text] of entries) form.append(field, text);
-        const post = parseSectionPost(msq2020, questions, form);
+        const post = parseSectionPost(msq2020, questions, form, englishMessages);
         if ("error" in post) {
           expect(post.fields.every((field) => keys.includes(field))).toBe(true);
         } else {
@@ -118,7 +119,7 @@ describe("parseSectionPost, for any post", () => {
           // The page showed another value: every field is a change.
           form.set(`orig.${question.key}`, fingerprint("shown before"));
         }
-        const post = parseSectionPost(msq2020, questions, form);
+        const post = parseSectionPost(msq2020, questions, form, englishMessages);
         expect(post).toMatchObject({ changes: given });
       }),
       { numRuns: 50 },

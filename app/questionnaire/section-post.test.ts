@@ -1,3 +1,6 @@
+import type { Answers } from "~/questionnaire/types";
+import { answerIssues } from "~/questionnaire/validation";
+import { englishMessages } from "~/i18n/english.test-helper";
 import { describe, expect, it } from "vitest";
 import { allQuestions, findSection } from "./index";
 import { msq2020 } from "~/questionnaire/msq2020.test-helper";
@@ -7,6 +10,10 @@ import { formatAnswer } from "./format";
 import { sectionProgress } from "./progress";
 import { answersAtCap, sectionForm } from "./pathological.test-helper";
 import { expectLinear, fastestMs } from "./timing.test-helper";
+
+/** Progress as the pages compute it: from the answers and their issues, in English. */
+const progressOf = (answers: Answers) =>
+  sectionProgress(msq2020, answers, answerIssues(msq2020, answers, englishMessages));
 
 const sectionI = findSection(msq2020, "I")!;
 const sectionII = findSection(msq2020, "II")!;
@@ -30,6 +37,7 @@ describe("parseSectionPost", () => {
         ["q3_egov_agency", "Ministry of ICT\r\nRISA"],
         ["orig.q3_egov_agency", fingerprint(null)],
       ]),
+      englishMessages,
     );
     expect(post).toEqual({
       intent: { kind: "next" },
@@ -52,6 +60,7 @@ describe("parseSectionPost", () => {
         ["q8_strategy_features", "aligned_sdgs"],
         ["q8_strategy_features", "implementation_plan"],
       ]),
+      englishMessages,
     );
     expect(post).toMatchObject({
       intent: { kind: "save" },
@@ -68,7 +77,7 @@ describe("parseSectionPost", () => {
       ["q1_national_portal", "a"],
       ["q1_national_portal", "b"],
     ]);
-    expect(parseSectionPost(msq2020, sectionI.questions, duplicated)).toEqual({
+    expect(parseSectionPost(msq2020, sectionI.questions, duplicated, englishMessages)).toEqual({
       error: "malformed",
       fields: ["q1_national_portal"],
     });
@@ -76,18 +85,22 @@ describe("parseSectionPost", () => {
       ["base", "0"],
       ["q8_strategy_features", "bogus"],
     ]);
-    expect(parseSectionPost(msq2020, sectionII.questions, badOption)).toMatchObject({
+    expect(
+      parseSectionPost(msq2020, sectionII.questions, badOption, englishMessages),
+    ).toMatchObject({
       error: "malformed",
     });
     const badIntent = form([
       ["base", "0"],
       ["intent", "drop-tables"],
     ]);
-    expect(parseSectionPost(msq2020, sectionI.questions, badIntent)).toMatchObject({
-      error: "malformed",
-    });
+    expect(parseSectionPost(msq2020, sectionI.questions, badIntent, englishMessages)).toMatchObject(
+      {
+        error: "malformed",
+      },
+    );
     const badBase = form([["base", "-1"]]);
-    expect(parseSectionPost(msq2020, sectionI.questions, badBase)).toMatchObject({
+    expect(parseSectionPost(msq2020, sectionI.questions, badBase, englishMessages)).toMatchObject({
       error: "malformed",
     });
   });
@@ -101,6 +114,7 @@ describe("parseSectionPost", () => {
       msq2020,
       sectionI.questions,
       form([...entries, ["intent", "keep:q3_egov_agency"]]),
+      englishMessages,
     );
     expect(keep).toMatchObject({
       overwrite: ["q3_egov_agency"],
@@ -110,6 +124,7 @@ describe("parseSectionPost", () => {
       msq2020,
       sectionI.questions,
       form([...entries, ["intent", "theirs:q3_egov_agency"]]),
+      englishMessages,
     );
     expect(theirs).toMatchObject({ overwrite: [] });
     expect("changes" in theirs && "q3_egov_agency" in theirs.changes).toBe(false);
@@ -131,7 +146,7 @@ describe("formatAnswer", () => {
 
 describe("sectionProgress", () => {
   it("counts asked questions only, and the problems that would block submission", () => {
-    const progress = sectionProgress(msq2020, {
+    const progress = progressOf({
       q4_has_cio: "yes",
       q4_cio_name: "A",
       q6_development_strategy: "w ".repeat(251),
@@ -142,7 +157,7 @@ describe("sectionProgress", () => {
     expect(progress.find((s) => s.id === "II")!.errors.map((e) => e.code)).toEqual([
       "over_word_limit",
     ]);
-    expect(sectionProgress(msq2020, {}).find((s) => s.id === "I")!.total).toBe(17);
+    expect(progressOf({}).find((s) => s.id === "I")!.total).toBe(17);
   });
 });
 
@@ -156,6 +171,7 @@ describe("parseSectionPost, awkward characters", () => {
         ["q3_egov_agency", "Min\u0000istry\r\nof ICT\u0000"],
         ["orig.q3_egov_agency", fingerprint(null)],
       ]),
+      englishMessages,
     );
     expect(post).toMatchObject({ changes: { q3_egov_agency: "Ministry\nof ICT" } });
   });
@@ -166,13 +182,18 @@ describe("parseSectionPost on the largest posts the portal accepts", () => {
 
   it("reads a post with every answer at its cap, in time linear in its length", async () => {
     const answers = answersAtCap(msq2020);
-    const post = parseSectionPost(msq2020, questions, sectionForm(questions, answers));
+    const post = parseSectionPost(
+      msq2020,
+      questions,
+      sectionForm(questions, answers),
+      englishMessages,
+    );
     expect("changes" in post && post.changes).toEqual(answers);
     // Linear: 5–20 ms (1 MB of answers).
     await expectLinear(
       (fraction) => {
         const form = sectionForm(questions, answersAtCap(msq2020, "a@ + dots + @", fraction));
-        return () => parseSectionPost(msq2020, questions, form);
+        return () => parseSectionPost(msq2020, questions, form, englishMessages);
       },
       1,
       200,
@@ -183,10 +204,10 @@ describe("parseSectionPost on the largest posts the portal accepts", () => {
     const padded = sectionForm(questions, { q3_egov_agency: "Agency" });
     for (let i = 0; i < 1_000_000; i++) padded.append("x", "");
     // One pass over the fields: 100–300 ms; look-ups per question over every field took 2–5 s.
-    expect(await fastestMs(() => parseSectionPost(msq2020, questions, padded), 1)).toBeLessThan(
-      1000,
-    );
-    expect(parseSectionPost(msq2020, questions, padded)).toMatchObject({
+    expect(
+      await fastestMs(() => parseSectionPost(msq2020, questions, padded, englishMessages), 1),
+    ).toBeLessThan(1000);
+    expect(parseSectionPost(msq2020, questions, padded, englishMessages)).toMatchObject({
       changes: { q3_egov_agency: "Agency" },
     });
   });

@@ -1,5 +1,6 @@
 import { answerFromFormData, fingerprint, indexFormFields } from "./form-data";
 import type { Answers, Question, Questionnaire } from "./types";
+import type { ValidationMessages } from "~/i18n/validation-messages";
 import { draftAnswersSchema } from "./validation";
 import { POST_FIELDS, shownField } from "./section-protocol";
 
@@ -44,6 +45,7 @@ export function parseSectionPost(
   questionnaire: Questionnaire,
   questions: readonly Question[],
   formData: FormData,
+  m: ValidationMessages,
 ): SectionPost | SectionPostError {
   const form = indexFormFields(formData);
   const intent = parseIntent(form.get(POST_FIELDS.intent));
@@ -73,7 +75,7 @@ export function parseSectionPost(
     }
     changes[question.key] = value;
   }
-  const checked = draftAnswersSchema(questionnaire).safeParse(changes);
+  const checked = draftAnswersSchema(questionnaire, m).safeParse(changes);
   if (!checked.success) {
     return {
       error: "malformed",

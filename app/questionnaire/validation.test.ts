@@ -1,3 +1,4 @@
+import { englishMessages } from "~/i18n/english.test-helper";
 import { describe, expect, it } from "vitest";
 import { msq2020 } from "~/questionnaire/msq2020.test-helper";
 import { answersAtCap } from "./pathological.test-helper";
@@ -5,8 +6,8 @@ import { expectLinear } from "./timing.test-helper";
 import { answerIssues, draftAnswersSchema, submitAnswersSchema } from "./validation";
 
 const words = (n: number, word = "word") => Array.from({ length: n }, () => word).join(" ");
-const draft = draftAnswersSchema(msq2020);
-const submit = submitAnswersSchema(msq2020);
+const draft = draftAnswersSchema(msq2020, englishMessages);
+const submit = submitAnswersSchema(msq2020, englishMessages);
 
 function errorFields(result: { success: boolean; error?: { issues: { path: PropertyKey[] }[] } }) {
   return (result.error?.issues ?? []).map((issue) => String(issue.path[0]));
@@ -21,7 +22,7 @@ describe("draft schema", () => {
   it("accepts text over the word limit (reported as a warning, not refused)", () => {
     const answers = { q6_development_strategy: words(300) };
     expect(draft.safeParse(answers).success).toBe(true);
-    const issues = answerIssues(msq2020, answers);
+    const issues = answerIssues(msq2020, answers, englishMessages);
     expect(issues.find((i) => i.field === "q6_development_strategy")).toMatchObject({
       code: "over_word_limit",
       blocksSubmit: true,
@@ -96,7 +97,9 @@ describe("submit schema", () => {
 
   it("does not block on unanswered questions (they are warnings)", () => {
     expect(submit.safeParse({}).success).toBe(true);
-    const unanswered = answerIssues(msq2020, {}).filter((i) => i.code === "unanswered");
+    const unanswered = answerIssues(msq2020, {}, englishMessages).filter(
+      (i) => i.code === "unanswered",
+    );
     // Follow-ups whose condition does not hold are not asked, so not "unanswered".
     expect(unanswered.map((i) => i.field)).not.toContain("q4_cio_name");
     expect(unanswered.map((i) => i.field)).toContain("q4_has_cio");

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { englishValidationMessages, type ValidationMessages } from "~/i18n/validation-messages";
+import type { ValidationMessages } from "~/i18n/validation-messages";
 import { allQuestions, conditionFields, findQuestion, isAnswered, isAsked } from "./index";
 import { kindOf, type IssueCode as ValueIssueCode } from "./question-types";
 import type { Answers, Question, Questionnaire } from "./types";
@@ -44,7 +44,7 @@ const valueSchema = (question: Question, m: ValidationMessages) =>
 export function answerIssues(
   questionnaire: Questionnaire,
   answers: Answers,
-  m: ValidationMessages = englishValidationMessages,
+  m: ValidationMessages,
 ): FieldIssue[] {
   const issues: FieldIssue[] = [];
   for (const question of allQuestions(questionnaire)) {
@@ -81,10 +81,7 @@ function answersShape(questionnaire: Questionnaire, m: ValidationMessages) {
 }
 
 /** A partial save: any subset of fields, each of the right type. Unknown keys are refused. */
-export function draftAnswersSchema(
-  questionnaire: Questionnaire,
-  m: ValidationMessages = englishValidationMessages,
-) {
+export function draftAnswersSchema(questionnaire: Questionnaire, m: ValidationMessages) {
   const byMessages = draftSchemas.get(questionnaire) ?? new WeakMap();
   draftSchemas.set(questionnaire, byMessages);
   let schema = byMessages.get(m);
@@ -99,10 +96,7 @@ type DraftSchema = z.ZodObject<ReturnType<typeof answersShape>, z.core.$strict>;
 const draftSchemas = new WeakMap<Questionnaire, WeakMap<ValidationMessages, DraftSchema>>();
 
 /** A submission: the draft rules plus word limits, e-mail format and follow-up conditions. */
-export function submitAnswersSchema(
-  questionnaire: Questionnaire,
-  m: ValidationMessages = englishValidationMessages,
-) {
+export function submitAnswersSchema(questionnaire: Questionnaire, m: ValidationMessages) {
   return draftAnswersSchema(questionnaire, m).superRefine((answers, ctx) => {
     for (const issue of answerIssues(questionnaire, answers as Answers, m)) {
       if (issue.blocksSubmit)

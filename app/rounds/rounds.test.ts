@@ -139,6 +139,7 @@ describe("a new round from a definition file", () => {
         countryCode: "TJK",
         actorId: "test",
         confirmNoPublication: true,
+        locale: "en",
       });
     const refused = await submit();
     expect(refused).toMatchObject({ ok: false, reason: "errors" });

@@ -1,17 +1,18 @@
 import type { MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useCopy } from "~/i18n";
+import { pageCopy } from "~/i18n/page-copy";
 import { requireQuestionnaire } from "~/models/questionnaire.server";
 import { currentRound } from "~/models/round.server";
 import { allQuestions } from "~/questionnaire";
 
-export const meta: MetaFunction = () => [
-  { title: "MSQ Portal · UN E-Government Survey" },
-  {
-    name: "description",
-    content: "Where Member States answer the UN E-Government Survey's Member States Questionnaire.",
-  },
-];
+export const meta: MetaFunction = () => {
+  const copy = pageCopy();
+  return [
+    { title: `${copy.portalName} · ${copy.home.title}` },
+    { name: "description", content: copy.portalTagline },
+  ];
+};
 
 // Public: the home page says what the portal is and which round it collects.
 export async function loader() {
@@ -38,7 +39,7 @@ export default function Home() {
       </ul>
       <h2>{copy.roundTitle}</h2>
       <p>{round.title}</p>
-      <p>{copy.roundText(round.sections, round.questions)}</p>
+      <p>{copy.roundText({ sections: round.sections, questions: round.questions })}</p>
       <p>
         <Link to="/published">{copy.publicResponses}</Link>
       </p>

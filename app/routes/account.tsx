@@ -6,8 +6,9 @@ import { blankSessionCookie, endAllSessions } from "~/auth/session.server";
 import { CLEAR_SITE_STORAGE } from "~/components/questionnaire/local-backup";
 import { useCopy } from "~/i18n";
 import { logEvent } from "~/models/event.server";
+import { pageCopy, pageTitle } from "~/i18n/page-copy";
 
-export const meta: MetaFunction = () => [{ title: "Your account · MSQ Portal" }];
+export const meta: MetaFunction = () => pageTitle(pageCopy().account.title);
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user } = await requireUser(request, context);

@@ -5,10 +5,12 @@ import { memberStates } from "~/countries";
 import { LocalTime } from "~/components/time";
 import { prisma } from "~/db.server";
 import type { Role } from "~/generated/prisma/enums";
-import { useCopy } from "~/i18n";
+import { useCopy, useLocale } from "~/i18n";
+import { formatList, messageFor } from "~/i18n/copy";
 import { namesOf } from "~/models/response.server";
+import { pageCopy, pageTitle } from "~/i18n/page-copy";
 
-export const meta: MetaFunction = () => [{ title: "Event log · MSQ Portal" }];
+export const meta: MetaFunction = () => pageTitle(pageCopy().eventLog.title);
 
 const PAGE = 100;
 
@@ -96,8 +98,17 @@ function securityDetails(kind: string, data: unknown) {
 
 export default function EventLog() {
   const page = useLoaderData<typeof loader>();
-  const copy = useCopy().eventLog;
-  const roles = useCopy().roles;
+  const all = useCopy();
+  const locale = useLocale();
+  const copy = all.eventLog;
+  const roles = all.roles;
+  const roleChangeText = (change: { from: string; to: string; countries: string[] }) => {
+    const from = roles[change.from as Role] ?? change.from;
+    const to = roles[change.to as Role] ?? change.to;
+    return change.countries.length > 0
+      ? copy.roleChangedFor({ from, to, countries: formatList(locale, change.countries) })
+      : copy.roleChanged({ from, to });
+  };
   const olderParams = new URLSearchParams(
     Object.entries({ ...page.filter, before: page.older }).filter(
       (e): e is [string, string] => !!e[1],
@@ -130,12 +141,12 @@ export default function EventLog() {
           <option value="">{copy.anyKind}</option>
           {page.kinds.map((k) => (
             <option key={k} value={k}>
-              {copy.kinds[k] ?? k}
+              {messageFor(copy.kinds, k, {}, k)}
             </option>
           ))}
         </select>
         <button type="submit" className="secondary">
-          {useCopy().dashboard.apply}
+          {all.dashboard.apply}
         </button>
       </Form>
       <div className="table-scroll">
@@ -157,24 +168,20 @@ export default function EventLog() {
                 </td>
                 <td>{e.who}</td>
                 <td>
-                  {copy.kinds[e.kind] ?? e.kind}
+                  {messageFor(copy.kinds, e.kind, {}, e.kind)}
                   {e.about ? ` · ${e.about}` : ""}
                 </td>
                 <td>{e.country ?? ""}</td>
                 <td className="details">
                   {e.denied
-                    ? copy.accessDenied(
-                        e.denied.method,
-                        e.denied.path,
-                        e.denied.status,
-                        e.denied.reason,
-                      )
+                    ? copy.accessDenied({
+                        method: e.denied.method,
+                        path: e.denied.path,
+                        status: String(e.denied.status),
+                        why: e.denied.reason,
+                      })
                     : e.roleChange
-                      ? copy.roleChanged(
-                          roles[e.roleChange.from as Role] ?? e.roleChange.from,
-                          roles[e.roleChange.to as Role] ?? e.roleChange.to,
-                          e.roleChange.countries,
-                        )
+                      ? roleChangeText(e.roleChange)
                       : e.details}
                 </td>
               </tr>

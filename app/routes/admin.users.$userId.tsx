@@ -7,7 +7,8 @@ import { requireAdmin } from "~/auth/guards.server";
 import { AccessFields } from "~/components/access-fields";
 import { FormErrors } from "~/components/forms";
 import { useCopy } from "~/i18n";
-import { en } from "~/i18n/en";
+import type { Copy } from "~/i18n/copy";
+import { copyForRequest } from "~/i18n/request-locale.server";
 import { sendInvitation } from "~/models/account-emails.server";
 import { accessSchema } from "~/models/admin-schemas";
 import {
@@ -17,8 +18,9 @@ import {
   setUserActive,
   updateUserAccess,
 } from "~/models/user.server";
+import { pageCopy, pageTitle } from "~/i18n/page-copy";
 
-export const meta: MetaFunction = () => [{ title: "Account · MSQ Portal" }];
+export const meta: MetaFunction = () => pageTitle(pageCopy().admin.usersTitle);
 
 async function findUserOr404(userId: string | undefined) {
   const user = await getUser(userId ?? "");
@@ -36,24 +38,25 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { user: admin } = await requireAdmin(request, context);
+  const copy = copyForRequest(request, admin);
   const user = await findUserOr404(params.userId);
   const formData = await request.formData();
   switch (formData.get("intent")) {
     case "deactivate":
     case "reactivate": {
       if (user.id === admin.id)
-        return data({ result: null, message: en.admin.cannotChangeSelf }, { status: 400 });
+        return data({ result: null, message: copy.admin.cannotChangeSelf }, { status: 400 });
       await setUserActive(user.id, formData.get("intent") === "reactivate", admin.id);
-      return { result: null, message: en.admin.saved };
+      return { result: null, message: copy.admin.saved };
     }
     case "resend":
-      return resendInvitation(user, admin);
+      return resendInvitation(user, admin, copy);
     default: {
-      const submission = parseWithZod(formData, { schema: accessSchema });
+      const submission = parseWithZod(formData, { schema: accessSchema(copy) });
       if (submission.status !== "success")
         return data({ result: submission.reply(), message: null }, { status: 400 });
       await updateUserAccess(user.id, submission.value, admin.id);
-      return { result: submission.reply(), message: en.admin.saved };
+      return { result: submission.reply(), message: copy.admin.saved };
     }
   }
 }
@@ -62,6 +65,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 async function resendInvitation(
   user: Awaited<ReturnType<typeof findUserOr404>>,
   admin: { id: string; name: string | null; email: string },
+  copy: Copy,
 ) {
   const invitation = await inviteUser({
     email: user.email,
@@ -73,26 +77,27 @@ async function resendInvitation(
     throw error;
   });
   if (invitation instanceof AccountError)
-    return data({ result: null, message: invitation.message }, { status: 409 });
+    return data({ result: null, message: copy.admin.hasAccount }, { status: 409 });
   await sendInvitation({ ...invitation, role: user.role, inviterName: admin.name ?? admin.email });
-  return { result: null, message: en.admin.invited(user.email) };
+  return { result: null, message: copy.admin.invited({ email: user.email }) };
 }
 
 export default function EditUser() {
   const { user } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const copy = useCopy().admin;
+  const all = useCopy();
+  const copy = all.admin;
   const [form, fields] = useForm({
     id: "access",
     lastResult: actionData?.result,
     defaultValue: { role: user.role, countries: user.countries },
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: accessSchema }),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: accessSchema(all) }),
   });
   return (
     <section className="prose" aria-labelledby="user-title">
-      <h1 id="user-title">{copy.editTitle(user.name ?? user.email)}</h1>
+      <h1 id="user-title">{copy.editTitle({ who: user.name ?? user.email })}</h1>
       <p>
         {user.email} · {!user.active ? copy.inactive : user.pending ? copy.pending : copy.active}
       </p>

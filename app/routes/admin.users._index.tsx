@@ -5,8 +5,9 @@ import { memberStates } from "~/countries";
 import type { Role } from "~/generated/prisma/enums";
 import { useCopy } from "~/i18n";
 import { listUsers } from "~/models/user.server";
+import { pageCopy, pageTitle } from "~/i18n/page-copy";
 
-export const meta: MetaFunction = () => [{ title: "Users · MSQ Portal" }];
+export const meta: MetaFunction = () => pageTitle(pageCopy().admin.usersTitle);
 
 const ROLES = ["FOCAL_POINT", "REVIEWER", "ADMIN"] as const;
 

@@ -6,13 +6,16 @@ import { Form, useActionData } from "@remix-run/react";
 import { requireAdmin } from "~/auth/guards.server";
 import { AccessFields } from "~/components/access-fields";
 import { FormErrors, TextField } from "~/components/forms";
-import { useCopy } from "~/i18n";
+import { useCopy, useLocale } from "~/i18n";
+import { languageTag, localeNames, locales } from "~/i18n/locale";
+import { copyForRequest } from "~/i18n/request-locale.server";
 import { sendInvitation } from "~/models/account-emails.server";
 import { inviteSchema } from "~/models/admin-schemas";
 import { currentRound } from "~/models/round.server";
 import { AccountError, inviteUser } from "~/models/user.server";
+import { pageCopy, pageTitle } from "~/i18n/page-copy";
 
-export const meta: MetaFunction = () => [{ title: "Invite someone · MSQ Portal" }];
+export const meta: MetaFunction = () => pageTitle(pageCopy().admin.inviteTitle);
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireAdmin(request, context);
@@ -21,7 +24,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { user } = await requireAdmin(request, context);
-  const submission = parseWithZod(await request.formData(), { schema: inviteSchema });
+  const copy = copyForRequest(request, user);
+  const submission = parseWithZod(await request.formData(), { schema: inviteSchema(copy) });
   if (submission.status !== "success")
     return data({ result: submission.reply(), invited: null }, { status: 400 });
   try {
@@ -37,7 +41,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   } catch (error) {
     if (!(error instanceof AccountError)) throw error;
     return data(
-      { result: submission.reply({ formErrors: [error.message] }), invited: null },
+      { result: submission.reply({ formErrors: [copy.admin.hasAccount] }), invited: null },
       { status: 409 },
     );
   }
@@ -45,20 +49,22 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function InviteUser() {
   const actionData = useActionData<typeof action>();
-  const copy = useCopy().admin;
+  const all = useCopy();
+  const copy = all.admin;
+  const locale = useLocale();
   const [form, fields] = useForm({
     id: "invite",
     lastResult: actionData?.result,
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: inviteSchema }),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: inviteSchema(all) }),
   });
   return (
     <section className="prose" aria-labelledby="invite-title">
       <h1 id="invite-title">{copy.inviteTitle}</h1>
       {actionData?.invited ? (
         <p className="notice notice--success" role="status">
-          {copy.invited(actionData.invited)}
+          {copy.invited({ email: actionData.invited })}
         </p>
       ) : null}
       <p>{copy.inviteIntro}</p>
@@ -71,6 +77,24 @@ export default function InviteUser() {
           inputProps={{ autoComplete: "off" }}
         />
         <AccessFields role={fields.role} countries={fields.countries} />
+        <div className="field">
+          <label htmlFor={fields.locale.id}>{copy.language}</label>
+          <p className="hint" id={`${fields.locale.id}-hint`}>
+            {copy.languageHint}
+          </p>
+          <select
+            id={fields.locale.id}
+            name={fields.locale.name}
+            defaultValue={fields.locale.initialValue ?? locale}
+            aria-describedby={`${fields.locale.id}-hint`}
+          >
+            {locales.map((option) => (
+              <option key={option} value={option} lang={languageTag(option)}>
+                {localeNames[option]}
+              </option>
+            ))}
+          </select>
+        </div>
         <div className="actions">
           <button type="submit">{copy.sendInvitation}</button>
         </div>

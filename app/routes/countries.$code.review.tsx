@@ -19,26 +19,30 @@ import { carryOf } from "~/rounds/carry-forward";
 import { fingerprint } from "~/questionnaire/form-data";
 import { POST_FIELDS, shownField } from "~/questionnaire/section-protocol";
 import type { Questionnaire } from "~/questionnaire/types";
+import { pageCopy, pageTitle } from "~/i18n/page-copy";
+import type { Locale } from "~/i18n/locale";
+import { localeFor } from "~/i18n/request-locale.server";
 
-export const meta: MetaFunction = () => [{ title: "Authorisation and review · MSQ Portal" }];
+export const meta: MetaFunction = () => pageTitle(pageCopy().checkAnswers.title);
 
 /** The round, its questionnaire and the country's response. */
-async function checkAnswersContext(countryCode: string) {
+async function checkAnswersContext(countryCode: string, locale: Locale) {
   const round = await currentRound();
-  const questionnaire: Questionnaire = await requireQuestionnaire(round);
+  const questionnaire: Questionnaire = await requireQuestionnaire(round, locale);
   return { round, questionnaire, response: await findResponse(round.id, countryCode) };
 }
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const { countryCode } = await requireFocalPointFor(request, context, params.code);
-  const { round, questionnaire, response } = await checkAnswersContext(countryCode);
+  const { user, countryCode } = await requireFocalPointFor(request, context, params.code);
+  const locale = localeFor(request, user);
+  const { round, questionnaire, response } = await checkAnswersContext(countryCode, locale);
   const answers = completeAnswers(questionnaire, response?.answers ?? {});
-  const { progress, issues } = progressAndIssues(
+  const { progress, issues } = progressAndIssues({
     questionnaire,
     answers,
-    undefined,
-    carryOf(response),
-  );
+    locale,
+    carry: carryOf(response),
+  });
   const authorizePublication = response?.authorizePublication ?? null;
   // The authorisation ticked (or not) when the session had expired, with what the person had
   // seen then, so that saving it still detects a colleague's change in between.
@@ -72,7 +76,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   if (post.status !== "success") return data({ problem: "invalid" as const }, { status: 400 });
   const { intent } = post.value;
   const { authorizePublication, shown, revision } = authorisationOf(post.value);
-  const { round, questionnaire } = await checkAnswersContext(countryCode);
+  const locale = localeFor(request, user);
+  const { round, questionnaire } = await checkAnswersContext(countryCode, locale);
   // A closed round is read only: nothing is saved or submitted into it.
   if (!isAnswerable(round)) return data({ problem: "notEditable" as const }, { status: 409 });
   // The authorisation is an answer like any other: saved (with conflict detection) first.
@@ -96,6 +101,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     countryCode,
     actorId: user.id,
     confirmNoPublication: intent === "confirm-submit",
+    locale,
   });
   if (!result.ok) {
     const problem =
@@ -176,7 +182,7 @@ export default function CheckAnswers() {
       ) : null}
       {page.unanswered.length > 0 ? (
         <details className="notice notice--warning">
-          <summary>{r.unansweredTitle(page.unanswered.length)}</summary>
+          <summary>{r.unansweredTitle({ n: page.unanswered.length })}</summary>
           <p>{r.unansweredText}</p>
           <ul>
             {page.unanswered.map((field) => (
@@ -248,7 +254,7 @@ export default function CheckAnswers() {
                       id="submit-blocked"
                       role={problem === "errors" ? "alert" : undefined}
                     >
-                      {r.submitBlocked(page.errors.length)}{" "}
+                      {r.submitBlocked({ n: page.errors.length })}{" "}
                       <a href="#error-summary">{r.submitBlockedLink}</a>
                     </p>
                   ) : null}

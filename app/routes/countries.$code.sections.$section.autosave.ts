@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { requireFocalPointFor } from "~/auth/guards.server";
+import { localeFor } from "~/i18n/request-locale.server";
 import { readSession } from "~/auth/session.server";
 import type { AutosaveReply } from "~/questionnaire/section-protocol";
 import { saveSection } from "./countries.$code.sections.$section/save.server";
@@ -17,6 +18,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     countryCode,
     sectionId: params.section,
     formData: await request.formData(),
+    locale: localeFor(request, user),
   });
   switch (outcome.kind) {
     case "locked":

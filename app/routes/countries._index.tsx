@@ -5,8 +5,9 @@ import { requireUser } from "~/auth/guards.server";
 import { currentRound } from "~/models/round.server";
 import { useCopy } from "~/i18n";
 import { listCountriesWithStatus } from "~/models/country.server";
+import { pageCopy, pageTitle } from "~/i18n/page-copy";
 
-export const meta: MetaFunction = () => [{ title: "Countries · MSQ Portal" }];
+export const meta: MetaFunction = () => pageTitle(pageCopy().countries.title);
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user } = await requireUser(request, context);

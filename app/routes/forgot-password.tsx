@@ -7,13 +7,16 @@ import { forgotPasswordSchema } from "~/auth/schemas";
 import { requestPasswordReset } from "~/auth/password-reset.server";
 import { FormErrors, TextField } from "~/components/forms";
 import { useCopy } from "~/i18n";
-import { en } from "~/i18n/en";
+import { pageCopy, pageTitle } from "~/i18n/page-copy";
+import { copyForRequest } from "~/i18n/request-locale.server";
 
-export const meta: MetaFunction = () => [{ title: "Reset your password · MSQ Portal" }];
+export const meta: MetaFunction = () => pageTitle(pageCopy().forgot.title);
 
 // Public: anyone may ask for a reset link; every address gets the same answer, in the same time.
 export async function action({ request, context }: ActionFunctionArgs) {
-  const submission = parseWithZod(await request.formData(), { schema: forgotPasswordSchema });
+  const submission = parseWithZod(await request.formData(), {
+    schema: forgotPasswordSchema(copyForRequest(request)),
+  });
   if (submission.status !== "success")
     return data({ result: submission.reply(), sent: false }, { status: 400 });
   // The same answer, in the same time, whether or not the address has an account.
@@ -25,7 +28,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!reset.ok) {
     const minutes = Math.ceil(reset.retryAfterMs / 60_000);
     return data(
-      { result: submission.reply({ formErrors: [en.forgot.rateLimited(minutes)] }), sent: false },
+      {
+        result: submission.reply({
+          formErrors: [copyForRequest(request).forgot.rateLimited({ minutes })],
+        }),
+        sent: false,
+      },
       { status: 429 },
     );
   }
@@ -40,7 +48,7 @@ export default function ForgotPassword() {
     lastResult: actionData?.result,
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: forgotPasswordSchema }),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: forgotPasswordSchema(copy) }),
   });
   return (
     <section className="prose" aria-labelledby="forgot-title">

@@ -10,8 +10,10 @@ import { NewPasswordFields, TextField } from "~/components/forms";
 import { useCopy } from "~/i18n";
 import { setPassword } from "~/models/user.server";
 import { InvalidLinkNotice } from "~/components/invalid-link";
+import { pageCopy, pageTitle } from "~/i18n/page-copy";
+import { copyForRequest } from "~/i18n/request-locale.server";
 
-export const meta: MetaFunction = () => [{ title: "Set up your account · MSQ Portal" }];
+export const meta: MetaFunction = () => pageTitle(pageCopy().invitation.title);
 
 // Public: the one-time token is the credential. It is checked in the loader and again,
 // atomically, when used.
@@ -25,7 +27,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const token = params.token ?? "";
   const user = await findTokenUser(token, "INVITATION");
   if (!user) return data({ invalid: true as const }, { status: 410 });
-  const submission = parseWithZod(await request.formData(), { schema: acceptInvitationSchema });
+  const submission = parseWithZod(await request.formData(), {
+    schema: acceptInvitationSchema(copyForRequest(request)),
+  });
   if (submission.status !== "success") {
     return data(submission.reply({ hideFields: ["password", "confirm"] }), { status: 400 });
   }
@@ -46,7 +50,7 @@ export default function AcceptInvitation() {
     defaultValue: { name },
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: acceptInvitationSchema }),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: acceptInvitationSchema(copy) }),
   });
   if (!email || (actionData && "invalid" in actionData)) {
     return <InvalidLinkNotice />;
@@ -54,7 +58,7 @@ export default function AcceptInvitation() {
   return (
     <section className="prose" aria-labelledby="invitation-title">
       <h1 id="invitation-title">{copy.invitation.title}</h1>
-      <p>{copy.invitation.intro(email)}</p>
+      <p>{copy.invitation.intro({ email })}</p>
       <Form method="post" {...getFormProps(form)}>
         <TextField
           label={copy.invitation.name}

@@ -8,6 +8,7 @@ import { requireQuestionnaire } from "~/models/questionnaire.server";
 import { withRound } from "~/models/round-choice";
 import { chosenRound } from "~/models/round-choice.server";
 import printStylesHref from "~/styles/print.css";
+import { pageTitle } from "~/i18n/page-copy";
 
 // /print/RWA: a country's response laid out for printing or "Print to PDF". Reviewers and
 // administrators see any country, a focal point only their own (others are a 404).
@@ -17,9 +18,8 @@ import printStylesHref from "~/styles/print.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: printStylesHref }];
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.response.country.name ?? "Response"} · MSQ ${data?.response.roundId ?? ""}` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  pageTitle(data ? `${data.response.country.name} · MSQ ${data.response.roundId}` : undefined);
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { user, countryCode } = await requireCountryReader(request, context, params.code);
@@ -43,13 +43,13 @@ export default function PrintPage() {
     <PrintableResponse
       response={response}
       questionnaire={questionnaire}
-      roundNote={earlier ? copy.rounds.printNotice(response.roundName) : undefined}
+      roundNote={earlier ? copy.rounds.printNotice({ round: response.roundName }) : undefined}
     >
       {fromReview ? (
-        <Link to={`/review/${code}`}>{copy.reviewPage.backToReview(name)}</Link>
+        <Link to={`/review/${code}`}>{copy.reviewPage.backToReview({ country: name })}</Link>
       ) : earlier && page.isReviewer ? (
         <Link to={withRound("/review", { id: response.roundId, current: false })}>
-          {copy.rounds.backToRound(response.roundName)}
+          {copy.rounds.backToRound({ round: response.roundName })}
         </Link>
       ) : (
         <Link to={`/countries/${code}`}>{name}</Link>

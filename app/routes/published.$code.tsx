@@ -2,19 +2,19 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run
 import { Link, useLoaderData } from "@remix-run/react";
 import { PrintableResponse } from "~/components/printable-response";
 import { findPublishedResponse } from "~/export/published.server";
-import { enExports } from "~/i18n/en-exports";
+import { useCopy } from "~/i18n";
 import { currentRound } from "~/models/round.server";
 import { requireQuestionnaire } from "~/models/questionnaire.server";
 import printStylesHref from "~/styles/print.css";
+import { pageCopy, pageTitle } from "~/i18n/page-copy";
 
 // /published/RWA: public, no sign-in. Exactly the snapshot UN DESA accepted; any response that
 // is not published (not accepted, not authorised, unknown) is the same plain 404.
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: printStylesHref }];
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${enExports.published.pageTitle(data?.response.country.name ?? "")} · MSQ Portal` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  pageTitle(pageCopy().exports.published.pageTitle({ country: data?.response.country.name ?? "" }));
 
 // Public: findPublishedResponse applies the publication rule.
 export async function loader({ params }: LoaderFunctionArgs) {
@@ -24,6 +24,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
 }
 
 export default function PublishedResponse() {
+  const copy = useCopy();
   const page = useLoaderData<typeof loader>();
   const { response } = page;
   const questionnaire = page.questionnaire;
@@ -31,9 +32,9 @@ export default function PublishedResponse() {
     <PrintableResponse
       response={response}
       questionnaire={questionnaire}
-      versionNote={enExports.published.versionNote}
+      versionNote={copy.exports.published.versionNote}
     >
-      <Link to="/published">{enExports.published.back}</Link>
+      <Link to="/published">{copy.exports.published.back}</Link>
     </PrintableResponse>
   );
 }

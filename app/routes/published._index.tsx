@@ -2,12 +2,13 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { formatDay } from "~/components/printable-response";
 import { listPublishedResponses } from "~/export/published.server";
-import { enExports } from "~/i18n/en-exports";
+import { useCopy } from "~/i18n";
 import { currentRound } from "~/models/round.server";
+import { pageCopy, pageTitle } from "~/i18n/page-copy";
 
 // /published: public, no sign-in. The countries whose accepted response authorises publication.
 
-export const meta: MetaFunction = () => [{ title: `${enExports.published.title} · MSQ Portal` }];
+export const meta: MetaFunction = () => pageTitle(pageCopy().exports.published.title);
 
 // Public: the list is what the rule in published.server.ts lets through, nothing else.
 export async function loader(_args: LoaderFunctionArgs) {
@@ -17,7 +18,7 @@ export async function loader(_args: LoaderFunctionArgs) {
 
 export default function PublishedList() {
   const { roundName, published } = useLoaderData<typeof loader>();
-  const p = enExports.published;
+  const p = useCopy().exports.published;
   return (
     <section aria-labelledby="published-title">
       <h1 id="published-title">

@@ -10,8 +10,10 @@ import { NewPasswordFields } from "~/components/forms";
 import { useCopy } from "~/i18n";
 import { setPassword } from "~/models/user.server";
 import { InvalidLinkNotice } from "~/components/invalid-link";
+import { pageCopy, pageTitle } from "~/i18n/page-copy";
+import { copyForRequest } from "~/i18n/request-locale.server";
 
-export const meta: MetaFunction = () => [{ title: "Choose a new password · MSQ Portal" }];
+export const meta: MetaFunction = () => pageTitle(pageCopy().reset.title);
 
 // Public: the one-time token is the credential.
 export async function loader({ params }: LoaderFunctionArgs) {
@@ -24,7 +26,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const token = params.token ?? "";
   const user = await findTokenUser(token, "PASSWORD_RESET");
   if (!user) return data({ invalid: true as const }, { status: 410 });
-  const submission = parseWithZod(await request.formData(), { schema: newPasswordSchema });
+  const submission = parseWithZod(await request.formData(), {
+    schema: newPasswordSchema(copyForRequest(request)),
+  });
   if (submission.status !== "success") {
     return data(submission.reply({ hideFields: ["password", "confirm"] }), { status: 400 });
   }
@@ -45,7 +49,7 @@ export default function ResetPassword() {
     lastResult,
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: newPasswordSchema }),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: newPasswordSchema(copy) }),
   });
   if (!valid || (actionData && "invalid" in actionData)) {
     return <InvalidLinkNotice />;

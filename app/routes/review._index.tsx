@@ -12,7 +12,8 @@ import { ReminderForm } from "~/components/review/reminder-form";
 import { RoundSwitcher } from "~/components/round-switcher";
 import { LocalTime } from "~/components/time";
 import { useCopy } from "~/i18n";
-import { en } from "~/i18n/en";
+import { formatList } from "~/i18n/copy";
+import { copyForRequest, localeFor } from "~/i18n/request-locale.server";
 import {
   applyDashboardFilters,
   dashboardCounts,
@@ -26,8 +27,9 @@ import { loadDashboardRows } from "~/models/review.server";
 import { withRound } from "~/models/round-choice";
 import { chosenRound, roundLinks } from "~/models/round-choice.server";
 import { currentRound } from "~/models/round.server";
+import { pageCopy, pageTitle } from "~/i18n/page-copy";
 
-export const meta: MetaFunction = () => [{ title: "Round dashboard · MSQ Portal" }];
+export const meta: MetaFunction = () => pageTitle(pageCopy().dashboard.title);
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user } = await requireReviewer(request, context);
@@ -57,15 +59,19 @@ type ActionResult = { message: string | null; problem: string | null; intent: st
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { user } = await requireReviewer(request, context);
+  const copy = copyForRequest(request, user);
+  const locale = localeFor(request, user);
   // Reminders and the deadline are the current round's: a page of an earlier round has neither.
   const chosen = await chosenRound(request);
   if (!chosen.isCurrent) {
-    const problem = en.rounds.earlierRefused((await currentRound()).name);
+    const problem = copy.rounds.earlierRefused({ current: (await currentRound()).name });
     return data<ActionResult>({ message: null, problem, intent: null }, { status: 409 });
   }
-  const submission = parseWithZod(await request.formData(), { schema: dashboardActionSchema });
+  const submission = parseWithZod(await request.formData(), {
+    schema: dashboardActionSchema(copy),
+  });
   if (submission.status !== "success") {
-    const problem = Object.values(submission.error ?? {}).flat()[0] ?? en.dashboard.noneSelected;
+    const problem = Object.values(submission.error ?? {}).flat()[0] ?? copy.dashboard.noneSelected;
     return data<ActionResult>({ message: null, problem, intent: null }, { status: 400 });
   }
   const { round } = chosen;
@@ -76,7 +82,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       const deadline = value.deadline ? new Date(`${value.deadline}T23:59:59Z`) : null;
       await setDeadline(round.id, deadline, user.id);
       return data<ActionResult>({
-        message: en.dashboard.deadlineSaved,
+        message: copy.dashboard.deadlineSaved,
         problem: null,
         intent: value.intent,
       });
@@ -90,9 +96,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
         message: value.message ?? "",
       });
       return data<ActionResult>({
-        message: en.dashboard.reminded(result.reminded.length),
+        message: copy.dashboard.reminded({ n: result.reminded.length }),
         problem: result.withoutFocalPoint.length
-          ? en.dashboard.noFocalPoint(result.withoutFocalPoint.join(", "))
+          ? copy.dashboard.noFocalPoint({ names: formatList(locale, result.withoutFocalPoint) })
           : null,
         intent: value.intent,
       });
@@ -138,7 +144,9 @@ export default function Dashboard() {
         )}
       </p>
       {page.isCurrent ? null : (
-        <p className="notice">{copy.rounds.earlierNotice(page.round.name, currentName)}</p>
+        <p className="notice">
+          {copy.rounds.earlierNotice({ name: page.round.name, current: currentName })}
+        </p>
       )}
       {result?.message ? (
         <p className="notice notice--success" role="status">

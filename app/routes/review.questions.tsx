@@ -11,8 +11,9 @@ import { chosenRound, roundLinks } from "~/models/round-choice.server";
 import { allQuestions, findQuestion } from "~/questionnaire";
 import { formatAnswer } from "~/questionnaire/format";
 import type { Questionnaire } from "~/questionnaire/types";
+import { pageCopy, pageTitle } from "~/i18n/page-copy";
 
-export const meta: MetaFunction = () => [{ title: "Question across countries · MSQ Portal" }];
+export const meta: MetaFunction = () => pageTitle(pageCopy().questionView.title);
 
 const STATUSES = ["DRAFT", "SUBMITTED", "RETURNED", "ACCEPTED"] as const;
 

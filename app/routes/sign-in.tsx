@@ -9,9 +9,11 @@ import { signInSchema } from "~/auth/schemas";
 import { signIn } from "~/auth/sign-in.server";
 import { FormErrors, TextField } from "~/components/forms";
 import { useCopy } from "~/i18n";
-import { en } from "~/i18n/en";
+import { isLocale } from "~/i18n/locale";
+import { pageCopy, pageTitle } from "~/i18n/page-copy";
+import { copyForRequest, languageCookie } from "~/i18n/request-locale.server";
 
-export const meta: MetaFunction = () => [{ title: "Sign in · MSQ Portal" }];
+export const meta: MetaFunction = () => pageTitle(pageCopy().signIn.title);
 
 // Public: the sign-in page itself.
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -23,8 +25,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 // Public: signing in (throttled per address and per client).
 export async function action({ request, context }: ActionFunctionArgs) {
+  const copy = copyForRequest(request);
   const formData = await request.formData();
-  const submission = parseWithZod(formData, { schema: signInSchema });
+  const submission = parseWithZod(formData, { schema: signInSchema(copy) });
   if (submission.status !== "success") {
     return data(submission.reply({ hideFields: ["password"] }), { status: 400 });
   }
@@ -37,19 +40,21 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!result.ok) {
     const message =
       result.reason === "rate_limited"
-        ? en.signIn.rateLimited(Math.ceil(result.retryAfterMs / 60_000))
-        : en.signIn.invalid;
+        ? copy.signIn.rateLimited({ minutes: Math.ceil(result.retryAfterMs / 60_000) })
+        : copy.signIn.invalid;
     return data(submission.reply({ formErrors: [message], hideFields: ["password"] }), {
       status: result.reason === "rate_limited" ? 429 : 400,
     });
   }
-  return redirect(safeRedirect(redirectTo, "/countries"), {
-    headers: { "Set-Cookie": result.cookie },
-  });
+  // The account's saved language comes back to this browser (the page reloads in it).
+  const headers = new Headers({ "Set-Cookie": result.cookie });
+  if (isLocale(result.locale)) headers.append("Set-Cookie", languageCookie(result.locale));
+  return redirect(safeRedirect(redirectTo, "/countries"), { headers });
 }
 
 export default function SignIn() {
-  const copy = useCopy().signIn;
+  const all = useCopy();
+  const copy = all.signIn;
   const lastResult = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const navigation = useNavigation();
@@ -58,7 +63,7 @@ export default function SignIn() {
     lastResult,
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: signInSchema }),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: signInSchema(all) }),
   });
   return (
     <section className="prose" aria-labelledby="sign-in-title">

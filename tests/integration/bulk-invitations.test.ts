@@ -13,6 +13,9 @@ import { candidateEmails, classifyRows } from "~/invitations/classify";
 import { readInvitationCsv } from "~/invitations/csv-rows";
 import { CLAIM_LEASE_MS, sendPendingRows, startSending } from "~/invitations/send-batch.server";
 import { firstLink, startTestSmtpServer, type TestSmtpServer } from "../support/smtp";
+import { copyFor } from "~/i18n/catalogues.server";
+
+const english = { copy: copyFor("en"), locale: "en" as const };
 
 // Sending a bulk invitation against the real database and a real SMTP server: every e-mail
 // counted as the server received it. Sending twice, confirming twice, uploading the same file
@@ -47,13 +50,13 @@ const mailsTo = (email: string) => smtp.messages.filter((m) => m.to.includes(ema
 
 /** Uploads a CSV as the page does: read, checked against the users, kept as a batch. */
 async function upload(csv: string) {
-  const reading = readInvitationCsv(csv);
+  const reading = readInvitationCsv(csv, english);
   if (!reading.ok) throw new Error(reading.error);
   const existing = await existingEmails(candidateEmails(reading.rows));
   return createBatch({
     fileName: "focal-points.csv",
     createdById: adminId,
-    rows: classifyRows(reading.rows, existing),
+    rows: classifyRows(reading.rows, existing, english.copy.invitations.reasons),
   });
 }
 

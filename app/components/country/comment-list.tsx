@@ -38,7 +38,7 @@ export function CommentList({
             <p className="comment-thread__about">
               {question && section ? (
                 <a href={`${base}/sections/${section.id}#q-${question.key}`}>
-                  {c.about(section.id, question.text)}
+                  {c.about({ section: section.id, question: question.text })}
                 </a>
               ) : (
                 c.general

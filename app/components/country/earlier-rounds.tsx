@@ -27,7 +27,7 @@ export function EarlierRounds({
         {responses.map((response) => (
           <li key={response.roundId}>
             <Link to={withRound(`/print/${code}`, { id: response.roundId, current: false })}>
-              {r.earlierResponse(response.roundName)}
+              {r.earlierResponse({ round: response.roundName })}
             </Link>{" "}
             · {copy.statuses[response.status]}
           </li>

@@ -1,5 +1,6 @@
 import { LocalTime } from "~/components/time";
 import { useCopy } from "~/i18n";
+import { messageFor } from "~/i18n/copy";
 import { AUTHORIZATION_KEY, findQuestion } from "~/questionnaire";
 import type { Questionnaire } from "~/questionnaire/types";
 
@@ -25,7 +26,7 @@ export function HistoryList({
       {history.map((event) => (
         <li key={event.id}>
           <LocalTime iso={event.at} withDate /> · {event.who}{" "}
-          {(c.events[event.kind] ?? (() => event.kind))(event.fields.length)}
+          {messageFor(c.events, event.kind, { fields: event.fields.length }, event.kind)}
           {event.fields.length > 0 && event.fields.length <= 5 ? (
             <span className="history__fields"> ({event.fields.map(label).join("; ")})</span>
           ) : null}

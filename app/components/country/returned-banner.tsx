@@ -16,7 +16,7 @@ export function ReturnedBanner({
         {c.returnedTitle}
       </h2>
       <p>
-        {c.returnedBy(returned.by || "UN DESA")} <LocalTime iso={returned.at} withDate />
+        {c.returnedBy({ who: returned.by || "UN DESA" })} <LocalTime iso={returned.at} withDate />
       </p>
       {returned.message ? (
         <blockquote className="multiline notification-banner__message">
@@ -24,7 +24,8 @@ export function ReturnedBanner({
         </blockquote>
       ) : null}
       <p>
-        {waiting > 0 ? <a href="#comments">{c.commentsWaiting(waiting)}</a> : null} {c.returnedNext}
+        {waiting > 0 ? <a href="#comments">{c.commentsWaiting({ n: waiting })}</a> : null}{" "}
+        {c.returnedNext}
       </p>
     </div>
   );

@@ -57,14 +57,14 @@ export function TaskList({
                 name
               )}
               <p className="task-list__hint" id={hintId}>
-                {copy.questionnaire.answered(section.answered, section.total)}
+                {copy.questionnaire.answered({ answered: section.answered, total: section.total })}
               </p>
             </div>
             <p className={`task-list__state tag tag--${state}`} id={stateId}>
               {state === "problems"
-                ? t.problems(section.errors)
+                ? t.problems({ n: section.errors })
                 : state === "toConfirm"
-                  ? t.toConfirm(section.toConfirm!)
+                  ? t.toConfirm({ n: section.toConfirm! })
                   : t[state]}
             </p>
           </li>

@@ -1,6 +1,7 @@
 import { Form, Link } from "@remix-run/react";
 import { AnswerList } from "~/components/questionnaire/answer-list";
-import { enImports as copy } from "~/i18n/en-imports";
+import { useCopy } from "~/i18n";
+import type { Copy } from "~/i18n/copy";
 import type { ImportWarning } from "~/import/parse-msq";
 import { findQuestion } from "~/questionnaire";
 import type { Answers, Questionnaire } from "~/questionnaire/types";
@@ -13,16 +14,18 @@ import type { ItemView } from "~/routes/admin.imports/schemas";
 export const isForceable = (item: ItemView) =>
   item.ok && item.outcome?.kind === "refused" && Boolean(item.outcome.responseId);
 
-const yesNo = (value: boolean | null) =>
+type ImportsCopy = Copy["imports"];
+
+const yesNo = (value: boolean | null, copy: ImportsCopy) =>
   value === null ? copy.notStated : value ? copy.yes : copy.no;
 
-function plannedText(item: ItemView & { ok: true }): string | null {
+function plannedText(item: ItemView & { ok: true }, copy: ImportsCopy): string | null {
   const name = `${item.countryName} (${item.country})`;
   const outcome = item.outcome;
   if (!outcome) return null;
   return outcome.kind === "refused"
-    ? copy.planned.refused(name, outcome.reason ?? "")
-    : copy.planned[outcome.kind](name);
+    ? copy.planned.refused({ country: name, reason: outcome.reason ?? "" })
+    : copy.planned[outcome.kind]({ country: name });
 }
 
 export function Preview({
@@ -34,17 +37,18 @@ export function Preview({
   items: ItemView[];
   questionnaire: Questionnaire;
 }) {
+  const copy = useCopy().imports;
   const responses = items.filter((item): item is ItemView & { ok: true } => item.ok);
   const total = questionnaire.sections.reduce((n, section) => n + section.questions.length, 0);
   const found = (answers: Answers) => Object.values(answers).filter((v) => v !== null).length;
   if (responses.length !== 1) {
     return (
       <section aria-labelledby="preview-title">
-        <h2 id="preview-title">{copy.previewTitle(name)}</h2>
+        <h2 id="preview-title">{copy.previewTitle({ name })}</h2>
         <p>{copy.previewIntro}</p>
         <div className="table-scroll">
           <table>
-            <caption>{copy.severalTitle(responses.length)}</caption>
+            <caption>{copy.severalTitle({ n: responses.length })}</caption>
             <thead>
               <tr>
                 <th scope="col">{copy.country}</th>
@@ -62,20 +66,20 @@ export function Preview({
                     {item.countryName} ({item.country})
                   </th>
                   <td>{item.responseDate ?? copy.noDate}</td>
-                  <td>{yesNo(item.authorizePublication)}</td>
-                  <td>{copy.answersFoundValue(found(item.answers), total)}</td>
+                  <td>{yesNo(item.authorizePublication, copy)}</td>
+                  <td>{copy.answersFoundValue({ found: found(item.answers), total })}</td>
                   <td>
                     {item.warnings.length === 0 ? (
                       "0"
                     ) : (
                       <ul>
                         {item.warnings.map((warning, i) => (
-                          <li key={i}>{warningText(questionnaire, warning)}</li>
+                          <li key={i}>{warningText(questionnaire, warning, copy)}</li>
                         ))}
                       </ul>
                     )}
                   </td>
-                  <td>{plannedText(item)}</td>
+                  <td>{plannedText(item, copy)}</td>
                 </tr>
               ))}
             </tbody>
@@ -88,7 +92,7 @@ export function Preview({
   const refused = item.outcome?.kind === "refused";
   return (
     <section aria-labelledby="preview-title">
-      <h2 id="preview-title">{copy.previewTitle(name)}</h2>
+      <h2 id="preview-title">{copy.previewTitle({ name })}</h2>
       <p>{copy.previewIntro}</p>
       <dl className="facts">
         <div>
@@ -105,23 +109,23 @@ export function Preview({
         </div>
         <div>
           <dt>{copy.authorisation}</dt>
-          <dd>{yesNo(item.authorizePublication)}</dd>
+          <dd>{yesNo(item.authorizePublication, copy)}</dd>
         </div>
         <div>
           <dt>{copy.answersFound}</dt>
-          <dd>{copy.answersFoundValue(found(item.answers), total)}</dd>
+          <dd>{copy.answersFoundValue({ found: found(item.answers), total })}</dd>
         </div>
         <div>
           <dt>{copy.warnings}</dt>
-          <dd>{copy.warningCount(item.warnings.length)}</dd>
+          <dd>{copy.warningCount({ n: item.warnings.length })}</dd>
         </div>
       </dl>
       <p className={`notice ${refused ? "notice--warning" : ""}`}>
-        <strong>{copy.willDo}:</strong> {plannedText(item)}
+        <strong>{copy.willDo}:</strong> {plannedText(item, copy)}
       </p>
       <div className="questionnaire-layout">
         <div>
-          <h3 id="warnings-title">{copy.warningsTitle(item.warnings.length)}</h3>
+          <h3 id="warnings-title">{copy.warningsTitle({ n: item.warnings.length })}</h3>
           {item.warnings.length > 0 ? (
             <ul className="import-warnings">
               {item.warnings.map((warning, i) => (
@@ -147,7 +151,11 @@ export function Preview({
   );
 }
 
-function warningText(questionnaire: Questionnaire, warning: ImportWarning): string {
+function warningText(
+  questionnaire: Questionnaire,
+  warning: ImportWarning,
+  copy: ImportsCopy,
+): string {
   const question = warning.field ? findQuestion(questionnaire, warning.field) : undefined;
   return `${question?.text ?? copy.wholeDocument}: ${warning.message}`;
 }
@@ -161,6 +169,7 @@ export function Confirm({
   round: string;
   items: ItemView[];
 }) {
+  const copy = useCopy().imports;
   const responses = items.filter((item) => item.ok);
   const forceable = responses.some(isForceable);
   return (
@@ -182,7 +191,7 @@ export function Confirm({
         ) : null}
         <div className="actions">
           <button type="submit">
-            {responses.length === 1 ? copy.confirmOne : copy.confirmMany(responses.length)}
+            {responses.length === 1 ? copy.confirmOne : copy.confirmMany({ n: responses.length })}
           </button>
         </div>
       </Form>
@@ -191,6 +200,7 @@ export function Confirm({
 }
 
 export function Outcome({ items }: { items: ItemView[] }) {
+  const copy = useCopy().imports;
   const refused = items.some((item) => !item.ok || item.outcome?.kind === "refused");
   return (
     <section
@@ -207,11 +217,13 @@ export function Outcome({ items }: { items: ItemView[] }) {
           return (
             <li key={item.country}>
               {outcome?.kind === "refused"
-                ? copy.outcome.refused(name, outcome.reason ?? "")
+                ? copy.outcome.refused({ country: name, reason: outcome.reason ?? "" })
                 : outcome
-                  ? copy.outcome[outcome.kind](name)
+                  ? copy.outcome[outcome.kind]({ country: name })
                   : null}{" "}
-              <Link to={`/review/${item.country}`}>{copy.review(item.countryName)}</Link>
+              <Link to={`/review/${item.country}`}>
+                {copy.review({ country: item.countryName })}
+              </Link>
             </li>
           );
         })}

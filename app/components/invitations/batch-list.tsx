@@ -1,17 +1,19 @@
 import { Link } from "@remix-run/react";
 import { LocalTime } from "~/components/time";
-import { enInvitations as copy } from "~/i18n/en-invitations";
+import { useCopy } from "~/i18n";
+import type { Copy } from "~/i18n/copy";
 import type { BatchSummary, Progress } from "~/invitations/batches.server";
 
 // The bulk-invitation page's parts: the CSV format, explained with an example, and the list of
 // earlier files with their counts.
 
 export function CsvFormat() {
+  const copy = useCopy().invitations;
   return (
     <div className="prose">
       <p>{copy.formatIntro}</p>
       <ul>
-        {copy.formatColumns.map((column) => (
+        {Object.values(copy.formatColumns).map((column) => (
           <li key={column.name}>
             <code>{column.name}</code>: {column.text}
           </li>
@@ -28,7 +30,10 @@ export function CsvFormat() {
   );
 }
 
-export function batchState(batch: { status: string; progress: Progress }) {
+export function batchState(
+  batch: { status: string; progress: Progress },
+  copy: Copy["invitations"],
+) {
   if (batch.status === "PREVIEW") return copy.states.preview;
   return batch.progress.pending + batch.progress.sending > 0
     ? copy.states.sending
@@ -36,6 +41,7 @@ export function batchState(batch: { status: string; progress: Progress }) {
 }
 
 export function BatchList({ batches }: { batches: BatchSummary[] }) {
+  const copy = useCopy().invitations;
   return (
     <section aria-labelledby="earlier-title">
       <h2 id="earlier-title">{copy.earlierTitle}</h2>
@@ -66,13 +72,15 @@ export function BatchList({ batches }: { batches: BatchSummary[] }) {
                   <td>{batch.createdBy}</td>
                   <td>{batch.lines}</td>
                   <td>
-                    {copy.batchOutcome({
-                      new: batch.news,
-                      sent: batch.progress.sent,
-                      failed: batch.progress.failed,
-                    })}
+                    {batch.progress.failed > 0
+                      ? copy.batchOutcomeFailed({
+                          added: batch.news,
+                          sent: batch.progress.sent,
+                          failed: batch.progress.failed,
+                        })
+                      : copy.batchOutcome({ added: batch.news, sent: batch.progress.sent })}
                   </td>
-                  <td>{batchState(batch)}</td>
+                  <td>{batchState(batch, copy)}</td>
                 </tr>
               ))}
             </tbody>

@@ -1,6 +1,7 @@
 import { Form, useRevalidator } from "@remix-run/react";
 import { useEffect } from "react";
-import { enInvitations as copy } from "~/i18n/en-invitations";
+import { useCopy, useLocale } from "~/i18n";
+import { joinClauses } from "~/i18n/copy";
 import type { Progress } from "~/invitations/batches.server";
 
 // The sending of a confirmed batch as it goes: a progress bar and its count, read out politely
@@ -29,6 +30,8 @@ function Follow() {
 }
 
 export function BatchProgress({ progress }: { progress: Progress }) {
+  const copy = useCopy().invitations;
+  const locale = useLocale();
   const finished = progress.sent + progress.failed + progress.skipped;
   const unfinished = progress.pending + progress.sending > 0;
   return (
@@ -42,7 +45,11 @@ export function BatchProgress({ progress }: { progress: Progress }) {
         aria-describedby="progress-text"
       />
       <p id="progress-text" aria-live="polite">
-        {copy.progress(progress, progress.total)}
+        {joinClauses(locale, [
+          copy.progressSent({ sent: progress.sent, total: progress.total }),
+          ...(progress.failed > 0 ? [copy.progressFailed({ failed: progress.failed })] : []),
+          ...(progress.skipped > 0 ? [copy.progressSkipped({ skipped: progress.skipped })] : []),
+        ])}
       </p>
       {unfinished ? (
         <>
@@ -51,13 +58,19 @@ export function BatchProgress({ progress }: { progress: Progress }) {
         </>
       ) : (
         <div className={`notice ${progress.failed > 0 ? "notice--warning" : "notice--success"}`}>
-          <p>{copy.summary(progress.sent, progress.failed, progress.skipped)}</p>
+          <p>
+            {joinClauses(locale, [
+              copy.summarySent({ sent: progress.sent }),
+              ...(progress.failed > 0 ? [copy.summaryFailed({ failed: progress.failed })] : []),
+              ...(progress.skipped > 0 ? [copy.summarySkipped({ skipped: progress.skipped })] : []),
+            ])}
+          </p>
           {progress.failed > 0 ? (
             <>
               <p>{copy.failedHint}</p>
               <Form method="post">
                 <button type="submit" name="intent" value="retry">
-                  {copy.retry(progress.failed)}
+                  {copy.retry({ n: progress.failed })}
                 </button>
               </Form>
             </>

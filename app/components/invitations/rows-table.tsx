@@ -1,8 +1,5 @@
-import {
-  enInvitations as copy,
-  type RowClassName,
-  type RowStatusName,
-} from "~/i18n/en-invitations";
+import { useCopy } from "~/i18n";
+import type { RowClassName, RowStatusName } from "~/invitations/classify";
 import type { RowView } from "~/invitations/batches.server";
 
 // Every line of a bulk invitation: what the preview found and, once confirmed, where the
@@ -27,6 +24,7 @@ const statusTags: Record<RowStatusName, string> = {
 };
 
 function Status({ row, confirmed }: { row: RowView; confirmed: boolean }) {
+  const copy = useCopy().invitations;
   const sending = confirmed && row.classification === "NEW";
   const [label, tag, why] = sending
     ? [copy.rowStatuses[row.status], statusTags[row.status], row.error]
@@ -49,6 +47,7 @@ export function RowsTable({
   rows: RowView[];
   confirmed: boolean;
 }) {
+  const copy = useCopy().invitations;
   if (rows.length === 0) return null;
   return (
     <div className="table-scroll">

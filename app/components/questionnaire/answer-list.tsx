@@ -35,7 +35,7 @@ export function AnswerList({
             {editBase ? (
               <Link
                 to={`${editBase}/sections/${section.id}`}
-                aria-label={copy.checkAnswers.editSection(section.id)}
+                aria-label={copy.checkAnswers.editSection({ id: section.id })}
               >
                 {copy.checkAnswers.edit}
               </Link>

@@ -11,7 +11,7 @@ function useStatusText(status: AutosaveStatus, savedAt: string | null): string |
   return status === "saving"
     ? copy.saving
     : status === "saved" && savedAt
-      ? copy.saved(time(savedAt))
+      ? copy.saved({ time: time(savedAt) })
       : status === "offline"
         ? copy.offline
         : status === "dirty"
@@ -42,7 +42,7 @@ export function AutosaveStatusLine({
   return (
     <div className="autosave-status" role="status" aria-live="polite">
       {restoredAt ? (
-        <p className="notice notice--warning">{copy.restored(time(restoredAt))}</p>
+        <p className="notice notice--warning">{copy.restored({ time: time(restoredAt) })}</p>
       ) : null}
       {status === "signed-out" ? (
         <p className="notice notice--error">

@@ -31,15 +31,15 @@ export function CarriedAnswer({
     <div className={`carried carried--${state}`}>
       {carried.questionChanged && state !== "updated" ? (
         <p className="carried__changed">
-          <strong>{c.questionChanged(fromRound)}</strong>
+          <strong>{c.questionChanged({ round: fromRound })}</strong>
         </p>
       ) : null}
       <p className="carried__from">
         {state === "updated"
-          ? c.updated(fromRound)
+          ? c.updated({ round: fromRound })
           : state === "confirmed"
-            ? c.confirmed(fromRound)
-            : c.from(fromRound)}
+            ? c.confirmed({ round: fromRound })
+            : c.from({ round: fromRound })}
       </p>
       {state === "to_confirm" && editable ? (
         <div className="carried__actions">
@@ -60,7 +60,7 @@ export function CarriedAnswer({
       ) : null}
       {state === "updated" && previous ? (
         <details className="carried__previous">
-          <summary>{c.previousAnswer(fromRound)}</summary>
+          <summary>{c.previousAnswer({ round: fromRound })}</summary>
           <p className="multiline">{previous}</p>
         </details>
       ) : null}

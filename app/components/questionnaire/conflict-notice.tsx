@@ -30,7 +30,7 @@ export function ConflictNotice({
       <p id={`conflict-${question.key}`} className="conflict__title">
         {copy.conflictTitle}
       </p>
-      <p suppressHydrationWarning>{copy.conflictText(who, when)}</p>
+      <p suppressHydrationWarning>{copy.conflictText({ who, time: when })}</p>
       <div className="conflict__versions">
         <div>
           <p className="conflict__label">{copy.theirVersion}</p>

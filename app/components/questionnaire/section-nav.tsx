@@ -27,7 +27,7 @@ export function SectionNav({
     <details className="section-nav-details">
       <summary>
         {copy.sections}
-        {position >= 0 ? ` · ${copy.sectionOf(position + 1, progress.length)}` : ""}
+        {position >= 0 ? ` · ${copy.sectionOf({ n: position + 1, total: progress.length })}` : ""}
       </summary>
       <nav className="section-nav" aria-label={copy.sections}>
         <ol>
@@ -44,9 +44,9 @@ export function SectionNav({
                 {section.id}. {section.title}
               </button>
               <span className="section-nav__progress">
-                {copy.answered(section.answered, section.total)}
-                {section.errors > 0 ? ` · ${copy.errorsCount(section.errors)}` : ""}
-                {section.toConfirm ? ` · ${copy.toConfirmCount(section.toConfirm)}` : ""}
+                {copy.answered({ answered: section.answered, total: section.total })}
+                {section.errors > 0 ? ` · ${copy.errorsCount({ n: section.errors })}` : ""}
+                {section.toConfirm ? ` · ${copy.toConfirmCount({ n: section.toConfirm })}` : ""}
               </span>
             </li>
           ))}

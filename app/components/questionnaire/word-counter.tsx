@@ -1,5 +1,5 @@
 import { useCopy } from "~/i18n";
-import type { Copy } from "~/i18n/en";
+import type { Copy } from "~/i18n/copy";
 import { wordLimitState, type WordLimitState } from "~/questionnaire/word-count";
 
 /** "212 of 250 words", turning into a clear message over the limit. Announced politely. */
@@ -9,15 +9,17 @@ export function WordCounter({ id, text, max }: { id: string; text: string; max: 
   return (
     <p id={id} className="word-count" data-over={state.over} aria-live="polite">
       {state.more
-        ? copy.moreThan(state.count, max)
+        ? copy.moreThan({ counted: state.count, max })
         : state.over
-          ? copy.overBy(state.count, max)
-          : copy.words(state.count, max)}
+          ? copy.overBy({ count: state.count, max, excess: state.count - max })
+          : copy.words({ count: state.count, max })}
     </p>
   );
 }
 
 /** "212 of 250 words", or "More than 2500 of 250 words", for an answer shown to be read. */
 export function wordsOfAnswer(copy: Copy["questionnaire"], state: WordLimitState): string {
-  return state.more ? copy.moreWords(state.count, state.max) : copy.words(state.count, state.max);
+  return state.more
+    ? copy.moreWords({ counted: state.count, max: state.max })
+    : copy.words({ count: state.count, max: state.max });
 }

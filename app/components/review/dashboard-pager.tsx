@@ -15,7 +15,7 @@ export function DashboardPager({
   return (
     <nav className="pager" aria-label={d.pages}>
       <p role="status" className="pager__info">
-        {d.pageInfo(shown.from, shown.to, shown.total)}
+        {d.pageInfo({ from: shown.from, to: shown.to, total: shown.total })}
       </p>
       {shown.pages > 1 ? (
         <ul className="pager__links">
@@ -42,7 +42,7 @@ export function DashboardPager({
           ) : null}
           <li>
             {current ? (
-              <a href={href("all")}>{d.showAll(shown.total)}</a>
+              <a href={href("all")}>{d.showAll({ n: shown.total })}</a>
             ) : (
               <a href={href(1)}>{d.showPaged}</a>
             )}

@@ -21,7 +21,13 @@ export function DashboardSummary({
     <div className="dashboard-summary">
       <div>
         <h2>{d.countsTitle}</h2>
-        <p className="dashboard-summary__rate">{d.responseRate(responded, counts.total)}</p>
+        <p className="dashboard-summary__rate">
+          {d.responseRate({
+            submitted: responded,
+            total: counts.total,
+            rate: counts.total ? responded / counts.total : 0,
+          })}
+        </p>
         <ul className="status-tiles" aria-label={d.statusTiles}>
           {DASHBOARD_STATUSES.map((status) => (
             <li key={status}>
@@ -54,7 +60,13 @@ export function DashboardSummary({
           <tbody>
             <tr>
               {counts.byRegion.map((r) => (
-                <td key={r.region}>{d.regionRate(r.responded, r.total)}</td>
+                <td key={r.region}>
+                  {d.regionRate({
+                    submitted: r.responded,
+                    total: r.total,
+                    rate: r.total ? r.responded / r.total : 0,
+                  })}
+                </td>
               ))}
             </tr>
           </tbody>

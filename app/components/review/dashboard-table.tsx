@@ -23,7 +23,10 @@ function SortHeader({
       scope="col"
       aria-sort={active ? (filters.dir === "asc" ? "ascending" : "descending") : undefined}
     >
-      <Link to={dashboardHref(filters, { sort, dir, page: 1 })} aria-label={copy.sortBy(label)}>
+      <Link
+        to={dashboardHref(filters, { sort, dir, page: 1 })}
+        aria-label={copy.sortBy({ column: label })}
+      >
         {label}
         {active ? (filters.dir === "asc" ? " ▲" : " ▼") : ""}
       </Link>
@@ -77,7 +80,7 @@ export function DashboardTable({
                     name="countries"
                     form={REMINDER_FORM_ID}
                     value={row.code}
-                    aria-label={d.select(row.name)}
+                    aria-label={d.select({ name: row.name })}
                   />
                 </td>
               )}

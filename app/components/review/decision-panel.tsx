@@ -39,7 +39,9 @@ export function DecisionPanel({
             aria-labelledby="confirm-accept-title"
             role="region"
           >
-            <h3 id="confirm-accept-title">{r.confirmAcceptTitle(countryName, submission ?? 0)}</h3>
+            <h3 id="confirm-accept-title">
+              {r.confirmAcceptTitle({ country: countryName, submission: submission ?? 0 })}
+            </h3>
             <p>{r.confirmAcceptHint}</p>
             <Form method="post" action={pathname} className="actions">
               <SubmissionSeen number={submission} />

@@ -23,7 +23,7 @@ export function ReminderForm({ shownCodes, open }: { shownCodes: string[]; open:
             {d.remindSend}
           </button>
           <button type="submit" name="intent" value="remind-shown" className="secondary">
-            {d.remindAll(shownCodes.length)}
+            {d.remindAll({ n: shownCodes.length })}
           </button>
         </div>
       </Form>

@@ -2,7 +2,7 @@ import { useState } from "react";
 import { conditionHint } from "~/components/questionnaire/condition-hint";
 import { QuestionField } from "~/components/questionnaire/question-field";
 import { useHydrated } from "~/components/use-hydrated";
-import { useCopy } from "~/i18n";
+import { useCopy, useLocale } from "~/i18n";
 import { isAnswered, isAsked } from "~/questionnaire";
 import { answersFromFormData } from "~/questionnaire/form-data";
 import type { Answers, Questionnaire, Section } from "~/questionnaire/types";
@@ -18,6 +18,7 @@ export function SectionPreview({
   section: Section;
 }) {
   const q = useCopy().questionnaire;
+  const locale = useLocale();
   const hydrated = useHydrated();
   const [live, setLive] = useState<Answers>({});
   const onChange = (event: React.FormEvent<HTMLFormElement>) =>
@@ -41,7 +42,7 @@ export function SectionPreview({
             key={question.key}
             question={question}
             value={null}
-            conditionHint={hydrated ? undefined : conditionHint(questionnaire, question, q)}
+            conditionHint={hydrated ? undefined : conditionHint(questionnaire, question, q, locale)}
             hidden={
               hydrated &&
               !!question.when &&

@@ -2,7 +2,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { readUploadForm } from "~/models/upload-form.server";
 import { data } from "@remix-run/node";
 import { findMemberState } from "~/countries";
-import { enImports as copy } from "~/i18n/en-imports";
+import type { Copy } from "~/i18n/copy";
 import {
   type FileResult,
   importMsqFileItems,
@@ -50,21 +50,34 @@ export async function roundQuestionnaire(roundId?: string): Promise<Questionnair
   return requireQuestionnaire(round);
 }
 
-export type Options = { questionnaire: Questionnaire; force: boolean; actorId: string };
+export type Options = {
+  questionnaire: Questionnaire;
+  force: boolean;
+  actorId: string;
+  /** The administrator's copy: what the page and its messages say. */
+  copy: Copy;
+};
 type Actor = Omit<Options, "questionnaire">;
 
-const readOffThread = () =>
-  offThreadReader({ messages: { overBudget: copy.readTooSlow, failed: copy.readFailed } });
+const readOffThread = ({ imports: copy }: Copy) =>
+  offThreadReader({
+    messages: {
+      overBudget: (name, seconds) => copy.readTooSlow({ name, seconds }),
+      failed: (name) => copy.readFailed({ name }),
+    },
+  });
 
 /** Step 1: read the upload and show what importing it would do; only the file is kept. */
 export async function upload(request: Request, actor: Actor) {
+  const copy = actor.copy.imports;
+  const schema = uploadSchema(actor.copy);
   const form = await readUploadForm(request, MAX_UPLOAD_BYTES);
   if (!form) {
-    const submission = parseWithZod(new FormData(), { schema: uploadSchema });
+    const submission = parseWithZod(new FormData(), { schema });
     const result = submission.reply({ fieldErrors: { file: [copy.tooLarge] } });
     return data({ step: "upload" as const, result }, { status: 413 });
   }
-  const submission = parseWithZod(form, { schema: uploadSchema });
+  const submission = parseWithZod(form, { schema });
   if (submission.status !== "success")
     return data({ step: "upload" as const, result: submission.reply() }, { status: 400 });
   const questionnaire = await roundQuestionnaire(submission.value.round);
@@ -76,7 +89,12 @@ export async function upload(request: Request, actor: Actor) {
 
   const name = uploadName(submission.value.file.name);
   const bytes = new Uint8Array(await submission.value.file.arrayBuffer());
-  const readings = await readMsqBytesWith(readOffThread(), bytes, name, options.questionnaire);
+  const readings = await readMsqBytesWith(
+    readOffThread(actor.copy),
+    bytes,
+    name,
+    options.questionnaire,
+  );
   const errors = readings.flatMap((reading) => (reading.ok ? [] : reading.error.split("\n")));
   if (errors.length > 0) {
     const result = submission.reply({
@@ -100,12 +118,13 @@ export async function upload(request: Request, actor: Actor) {
 
 /** Step 2: import the kept file, exactly as the command does. */
 export async function confirm(hash: string, options: Options) {
+  const copy = options.copy.imports;
   const kept = await findUpload(hash);
   if (!kept) return data({ step: "gone" as const, problem: copy.uploadGone }, { status: 410 });
   const results = await importMsqFileItems(kept.file, {
     ...options,
     dryRun: false,
-    read: readOffThread(),
+    read: readOffThread(options.copy),
   });
   const refused = results.some(isRefused);
   // A refused response can still be forced from the page: keep the file until then.

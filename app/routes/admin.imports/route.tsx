@@ -1,3 +1,4 @@
+import { useCopy } from "~/i18n";
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -6,10 +7,11 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { requireAdmin } from "~/auth/guards.server";
 import { ErrorList, FileField, FormErrors } from "~/components/forms";
 import { Confirm, isForceable, Outcome, Preview } from "~/components/imports/import-results";
-import { enImports as copy } from "~/i18n/en-imports";
 import { readableRounds } from "~/models/round.server";
 import { confirm, roundQuestionnaire, upload } from "./import.server";
 import { confirmSchema, uploadSchema } from "./schemas";
+import { pageCopy, pageTitle } from "~/i18n/page-copy";
+import { copyForRequest } from "~/i18n/request-locale.server";
 
 // Administrators import a converted questionnaire or a JSON export from the browser, in two
 // steps: the upload is read and shown (nothing written), then confirmed. Between the two the
@@ -18,7 +20,7 @@ import { confirmSchema, uploadSchema } from "./schemas";
 // in a worker thread with a time budget (parse-off-thread.server.ts): a slow file is refused and
 // never holds up the other requests.
 
-export const meta: MetaFunction = () => [{ title: `${copy.title} · MSQ Portal` }];
+export const meta: MetaFunction = () => pageTitle(pageCopy().imports.title);
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireAdmin(request, context);
@@ -28,9 +30,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { user } = await requireAdmin(request, context);
+  const all = copyForRequest(request, user);
+  const copy = all.imports;
   // Step 1 uploads the file (multipart); step 2 names the kept upload.
   if ((request.headers.get("content-type") ?? "").startsWith("multipart/form-data"))
-    return upload(request, { force: false, actorId: user.id });
+    return upload(request, { force: false, actorId: user.id, copy: all });
   const post = parseWithZod(await request.formData(), { schema: confirmSchema });
   if (post.status !== "success")
     return data({ step: "gone" as const, problem: copy.uploadGone }, { status: 400 });
@@ -41,17 +45,20 @@ export async function action({ request, context }: ActionFunctionArgs) {
     questionnaire,
     force: post.value.force === "on",
     actorId: user.id,
+    copy: all,
   });
 }
 
 export default function AdminImports() {
+  const all = useCopy();
+  const copy = all.imports;
   const { questionnaire: current, rounds } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [form, fields] = useForm({
     id: "upload",
     lastResult: result && "result" in result ? result.result : undefined,
     shouldValidate: "onSubmit",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: uploadSchema }),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: uploadSchema(all) }),
   });
   const shown = result?.step === "preview" || result?.step === "done";
   return (

@@ -1,10 +1,11 @@
 import { z } from "zod";
 import type { ImportOutcome } from "~/import/import-response.server";
 import type { ImportWarning } from "~/import/parse-msq";
-import { enImports as copy } from "~/i18n/en-imports";
+import type { Copy } from "~/i18n/copy";
 import type { Answers } from "~/questionnaire/types";
 
-// The import page's two forms, for the browser and the server, and what the page shows of each
+// The import page's two forms, for the browser and the server (the upload's made for the page's
+// language), and what the page shows of each
 // response in the file.
 
 export const MAX_UPLOAD_BYTES = 2_000_000;
@@ -17,15 +18,16 @@ const round = z
   .optional();
 
 /** Step 1: the file. */
-export const uploadSchema = z.object({
-  round,
-  file: z
-    .file({ error: copy.chooseFile })
-    .max(MAX_UPLOAD_BYTES, copy.tooLarge)
-    .refine((file) => IMPORTABLE.test(file.name), {
-      error: (issue) => copy.wrongType((issue.input as File).name),
-    }),
-});
+export const uploadSchema = ({ imports: copy }: Copy) =>
+  z.object({
+    round,
+    file: z
+      .file({ error: copy.chooseFile })
+      .max(MAX_UPLOAD_BYTES, copy.tooLarge)
+      .refine((file) => IMPORTABLE.test(file.name), {
+        error: (issue) => copy.wrongType({ name: (issue.input as File).name }),
+      }),
+  });
 
 /** Step 2: the kept upload (its SHA-256) and whether to replace responses people worked on. */
 export const confirmSchema = z.object({

@@ -6,11 +6,15 @@ import { requireAdmin } from "~/auth/guards.server";
 import { BatchProgress } from "~/components/invitations/batch-progress";
 import { RowsTable } from "~/components/invitations/rows-table";
 import { formatDate } from "~/email/templates/format";
-import { enInvitations as copy, type RowClassName } from "~/i18n/en-invitations";
+import { useCopy, useLocale } from "~/i18n";
+import { joinClauses } from "~/i18n/copy";
+import type { RowClassName } from "~/invitations/classify";
+import { copyForRequest } from "~/i18n/request-locale.server";
 import { confirmBatch, findBatch, isUnfinished, retryFailed } from "~/invitations/batches.server";
 import { isSending, startSending } from "~/invitations/send-batch.server";
 import { currentRound } from "~/models/round.server";
 import { batchIntentSchema } from "./schemas";
+import { pageCopy, pageTitle } from "~/i18n/page-copy";
 
 // One bulk invitation: before it is confirmed, the preview (every line with its mark and reason,
 // the counts, one button that says how many will be sent); after, the sending as it goes
@@ -18,14 +22,19 @@ import { batchIntentSchema } from "./schemas";
 // answers at once, and opening this page while lines wait and no sender runs in this process
 // (a restart, another worker) starts one.
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data ? copy.batchTitle(data.batch.fileName) : copy.title} · MSQ Portal` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  pageTitle(
+    data
+      ? pageCopy().invitations.batchTitle({ file: data.batch.fileName })
+      : pageCopy().invitations.title,
+  );
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  await requireAdmin(request, context);
+  const { user } = await requireAdmin(request, context);
   const batch = await findBatch(params.batchId ?? "");
-  if (!batch) throw new Response(copy.notFound, { status: 404 });
+  if (!batch) {
+    throw new Response(copyForRequest(request, user).invitations.notFound, { status: 404 });
+  }
   if (batch.status === "CONFIRMED" && isUnfinished(batch.progress) && !isSending(batch.id))
     void startSending(batch.id, context.afterResponse);
   const round = await currentRound();
@@ -39,7 +48,9 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const { user } = await requireAdmin(request, context);
   const id = params.batchId ?? "";
   const post = parseWithZod(await request.formData(), { schema: batchIntentSchema });
-  if (post.status !== "success") return data({ problem: copy.staleForm }, { status: 400 });
+  if (post.status !== "success") {
+    return data({ problem: copyForRequest(request, user).invitations.staleForm }, { status: 400 });
+  }
   switch (post.value.intent) {
     case "confirm":
       if (await confirmBatch(id, user.id)) void startSending(id, context.afterResponse);
@@ -66,10 +77,12 @@ const ORDER: RowClassName[] = [
 const failedFirst = (row: { status: string }) => (row.status === "FAILED" ? 0 : 1);
 
 export default function InvitationBatch() {
+  const copy = useCopy().invitations;
+  const locale = useLocale();
   const { batch, round } = useLoaderData<typeof loader>();
   const confirmed = batch.status === "CONFIRMED";
   const counts = ORDER.filter((c) => batch.classes[c] > 0).map((c) =>
-    copy.classCounts[c](batch.classes[c]),
+    copy.classCounts[c]({ n: batch.classes[c] }),
   );
   const news = batch.classes.NEW;
   const newRows = batch.rows.filter((row) => row.classification === "NEW");
@@ -80,21 +93,31 @@ export default function InvitationBatch() {
         <Link to="/admin/invitations">{copy.backToList}</Link>
       </p>
       <h1 id="batch-title">
-        {confirmed ? copy.batchTitle(batch.fileName) : copy.previewTitle(batch.fileName)}
+        {confirmed
+          ? copy.batchTitle({ file: batch.fileName })
+          : copy.previewTitle({ file: batch.fileName })}
       </h1>
-      <p className="lead">{confirmed ? copy.inTheFile(counts.join(", ")) : counts.join(", ")}</p>
+      <p className="lead">
+        {confirmed
+          ? copy.inTheFile({ counts: joinClauses(locale, counts) })
+          : joinClauses(locale, counts)}
+      </p>
       {confirmed ? (
         <BatchProgress progress={batch.progress} />
       ) : (
         <section aria-labelledby="confirm-title" className="prose">
           <h2 id="confirm-title">{copy.confirmTitle}</h2>
-          <p>{copy.previewIntro(batch.rows.length)}</p>
+          <p>{copy.previewIntro({ lines: batch.rows.length })}</p>
           {news > 0 ? (
             <Form method="post">
-              <p className="hint">{copy.sendHint(round.name, round.deadline)}</p>
+              <p className="hint">
+                {round.deadline
+                  ? copy.sendHint({ round: round.name, deadline: round.deadline })
+                  : copy.sendHintNoDeadline({ round: round.name })}
+              </p>
               <div className="actions">
                 <button type="submit" name="intent" value="confirm">
-                  {copy.send(news)}
+                  {copy.send({ n: news })}
                 </button>
                 <Link to="/admin/invitations">{copy.uploadCorrected}</Link>
               </div>
@@ -109,20 +132,28 @@ export default function InvitationBatch() {
       {confirmed ? (
         <>
           <RowsTable
-            caption={copy.captions.invitations(news, batch.progress.failed)}
+            caption={
+              batch.progress.failed > 0
+                ? copy.captions.invitationsFailedFirst({ n: news, failed: batch.progress.failed })
+                : copy.captions.invitations({ n: news })
+            }
             rows={[...newRows].sort((a, b) => failedFirst(a) - failedFirst(b))}
             confirmed
           />
-          <RowsTable caption={copy.captions.notSent(others.length)} rows={others} confirmed />
+          <RowsTable
+            caption={copy.captions.notSent({ n: others.length })}
+            rows={others}
+            confirmed
+          />
         </>
       ) : (
         <>
           <RowsTable
-            caption={copy.captions.notToSend(others.length)}
+            caption={copy.captions.notToSend({ n: others.length })}
             rows={others}
             confirmed={false}
           />
-          <RowsTable caption={copy.captions.toSend(news)} rows={newRows} confirmed={false} />
+          <RowsTable caption={copy.captions.toSend({ n: news })} rows={newRows} confirmed={false} />
         </>
       )}
     </section>

@@ -1,7 +1,8 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { readUploadForm } from "~/models/upload-form.server";
 import { data, redirect } from "@remix-run/node";
-import { enInvitations as copy } from "~/i18n/en-invitations";
+import type { Copy } from "~/i18n/copy";
+import type { Locale } from "~/i18n/locale";
 import { createBatch, existingEmails } from "~/invitations/batches.server";
 import { candidateEmails, classifyRows } from "~/invitations/classify";
 import { decodeCsv, MAX_FILE_BYTES, readInvitationCsv } from "~/invitations/csv-rows";
@@ -12,16 +13,22 @@ import { uploadSchema } from "./schemas";
 // passed: read and checked (a few milliseconds even for the largest file, csv-rows.ts), kept as
 // a batch whose page shows the preview. Nothing is sent here.
 
-export async function upload(request: Request, actorId: string) {
+export async function upload(
+  request: Request,
+  actorId: string,
+  language: { copy: Copy; locale: Locale },
+) {
+  const copy = language.copy.invitations;
+  const schema = uploadSchema(language.copy);
   const form = await readUploadForm(request, MAX_FILE_BYTES);
   if (!form) {
-    const submission = parseWithZod(new FormData(), { schema: uploadSchema });
+    const submission = parseWithZod(new FormData(), { schema });
     return data(
       { result: submission.reply({ fieldErrors: { file: [copy.tooLarge] } }) },
       { status: 413 },
     );
   }
-  const submission = parseWithZod(form, { schema: uploadSchema });
+  const submission = parseWithZod(form, { schema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
 
   const file = submission.value.file;
@@ -29,7 +36,7 @@ export async function upload(request: Request, actorId: string) {
   const reading =
     text === null
       ? { ok: false as const, error: copy.fileProblems.notText }
-      : readInvitationCsv(text);
+      : readInvitationCsv(text, language);
   if (!reading.ok) {
     const result = submission.reply({
       formErrors: [copy.refusedFile],
@@ -41,7 +48,7 @@ export async function upload(request: Request, actorId: string) {
   const id = await createBatch({
     fileName: uploadName(file.name),
     createdById: actorId,
-    rows: classifyRows(reading.rows, existing),
+    rows: classifyRows(reading.rows, existing, copy.reasons),
   });
   return redirect(`/admin/invitations/${id}`);
 }

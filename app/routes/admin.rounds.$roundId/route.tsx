@@ -7,18 +7,21 @@ import { requireAdmin } from "~/auth/guards.server";
 import { ErrorList, FormErrors } from "~/components/forms";
 import { SectionPreview } from "~/components/rounds/section-preview";
 import { LocalTime } from "~/components/time";
-import { enRounds as copy } from "~/i18n/en-rounds";
+import { useCopy } from "~/i18n";
+import { copyForRequest } from "~/i18n/request-locale.server";
 import { findSection } from "~/questionnaire";
 import { roundPage } from "~/rounds/round-pages.server";
 import { openRoundSchema, roundActionSchema } from "~/rounds/round-schemas";
 import { closeRound, openRound, RoundError } from "~/rounds/rounds.server";
+import { pageCopy, pageTitle } from "~/i18n/page-copy";
 
 // One round: its facts, a preview of every section as focal points will see it, and the step
 // that matters: opening it (a start date and a deadline) or, later, closing it.
 
-export const meta: MetaFunction<typeof loader> = ({ data: page }) => [
-  { title: `${page?.round.name ?? copy.title} · ${copy.title} · MSQ Portal` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data: page }) =>
+  pageTitle(
+    page ? `${page.round.name} · ${pageCopy().roundAdmin.title}` : pageCopy().roundAdmin.title,
+  );
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   await requireAdmin(request, context);
@@ -32,7 +35,9 @@ const endOfDay = (day: string) => new Date(`${day}T23:59:59Z`);
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { user } = await requireAdmin(request, context);
   const roundId = params.roundId ?? "";
-  const submission = parseWithZod(await request.formData(), { schema: roundActionSchema });
+  const submission = parseWithZod(await request.formData(), {
+    schema: roundActionSchema(copyForRequest(request, user)),
+  });
   if (submission.status !== "success")
     return data({ result: submission.reply(), problem: null }, { status: 400 });
   try {
@@ -55,6 +60,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 }
 
 export default function RoundPage() {
+  const copy = useCopy().roundAdmin;
   const page = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
@@ -79,15 +85,17 @@ export default function RoundPage() {
       {stored ? (
         <p className="notice notice--success" role="status">
           {stored === "created_round"
-            ? copy.created(round.id)
+            ? copy.created({ round: round.id })
             : stored === "added_version"
-              ? copy.addedVersion(round.id, round.version)
-              : copy.unchanged(round.id, round.version)}
+              ? copy.addedVersion({ round: round.id, version: round.version })
+              : copy.unchanged({ round: round.id, version: round.version })}
         </p>
       ) : null}
       {opened !== null ? (
         <p className="notice notice--success" role="status">
-          {copy.openedNotice(Number(opened), round.previousRoundId)}
+          {round.previousRoundId
+            ? copy.openedNoticeCarried({ carried: Number(opened), previous: round.previousRoundId })
+            : copy.openedNotice}
         </p>
       ) : null}
       {searchParams.get("closed") ? (
@@ -106,7 +114,11 @@ export default function RoundPage() {
         <div>
           <dt>{copy.version}</dt>
           <dd>
-            {round.version} · {copy.questionsCount(questionnaire.sections.length, page.questions)}
+            {round.version} ·{" "}
+            {copy.questionsCount({
+              sections: questionnaire.sections.length,
+              questions: page.questions,
+            })}
           </dd>
         </div>
         {round.deadline ? (
@@ -190,16 +202,18 @@ function OpenForm({
   result: SubmissionResult<string[]> | undefined;
   carriesFrom: string | null;
 }) {
+  const all = useCopy();
+  const copy = all.roundAdmin;
   const [form, fields] = useForm({
     id: "open-round",
     lastResult: result,
     shouldValidate: "onSubmit",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: openRoundSchema }),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: openRoundSchema(all) }),
   });
   return (
     <section aria-labelledby="open-title">
       <h2 id="open-title">{copy.openTitle}</h2>
-      <p>{copy.openIntro(carriesFrom)}</p>
+      <p>{carriesFrom ? copy.openIntroCarried({ previous: carriesFrom }) : copy.openIntro}</p>
       <FormErrors id={form.errorId} errors={form.errors} />
       <Form method="post" {...getFormProps(form)}>
         <div className="field">

@@ -7,17 +7,19 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireAdmin } from "~/auth/guards.server";
 import { FileField, FormErrors } from "~/components/forms";
 import { LocalTime } from "~/components/time";
-import { enRounds as copy } from "~/i18n/en-rounds";
+import { useCopy } from "~/i18n";
+import { copyForRequest } from "~/i18n/request-locale.server";
 import { MAX_DEFINITION_BYTES, parseDefinition } from "~/questionnaire/definition-schema";
 import { listRounds } from "~/rounds/round-pages.server";
 import { uploadDefinitionSchema } from "~/rounds/round-schemas";
 import { RoundError, storeDefinition } from "~/rounds/rounds.server";
+import { pageCopy, pageTitle } from "~/i18n/page-copy";
 
 // Administrators create a round from a definition file: its problems, if any, are listed with
 // where they are in the file; a valid file becomes a draft round (or a new version of one),
 // previewed and opened on the round's own page.
 
-export const meta: MetaFunction = () => [{ title: `${copy.title} · MSQ Portal` }];
+export const meta: MetaFunction = () => pageTitle(pageCopy().roundAdmin.title);
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireAdmin(request, context);
@@ -26,15 +28,18 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { user } = await requireAdmin(request, context);
+  const all = copyForRequest(request, user);
+  const copy = all.roundAdmin;
+  const schema = uploadDefinitionSchema(all);
   const form = await readUploadForm(request, MAX_DEFINITION_BYTES);
   if (!form) {
-    const submission = parseWithZod(new FormData(), { schema: uploadDefinitionSchema });
+    const submission = parseWithZod(new FormData(), { schema });
     return data(
       { result: submission.reply({ fieldErrors: { file: [copy.tooLarge] } }), problems: null },
       { status: 413 },
     );
   }
-  const submission = parseWithZod(form, { schema: uploadDefinitionSchema });
+  const submission = parseWithZod(form, { schema });
   if (submission.status !== "success")
     return data({ result: submission.reply(), problems: null }, { status: 400 });
 
@@ -54,7 +59,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return data(
       {
         result: submission.reply(),
-        problems: { title: copy.invalid(parsed.errors.length), list: parsed.errors },
+        problems: { title: copy.invalid({ count: parsed.errors.length }), list: parsed.errors },
       },
       { status: 400 },
     );
@@ -76,11 +81,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function Rounds() {
   const { rounds } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  const all = useCopy();
+  const copy = all.roundAdmin;
   const [form, fields] = useForm({
     id: "definition",
     lastResult: result?.result,
     shouldValidate: "onSubmit",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: uploadDefinitionSchema }),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: uploadDefinitionSchema(all) }),
   });
   return (
     <section aria-labelledby="rounds-title">

@@ -1,4 +1,5 @@
 import { prisma } from "~/db.server";
+import type { Locale } from "~/i18n/locale";
 import { responseEventsWhere } from "~/models/event.server";
 import type { Questionnaire } from "~/questionnaire/types";
 import { commentThreads } from "~/models/comment-threads.server";
@@ -10,9 +11,9 @@ import { requireQuestionnaire } from "~/models/questionnaire.server";
 
 // The country page: the response's status, progress by section, who saved last, and history.
 
-export async function loadCountryPage(countryCode: string) {
+export async function loadCountryPage(countryCode: string, locale: Locale) {
   const round = await currentRound();
-  const questionnaire: Questionnaire = await requireQuestionnaire(round);
+  const questionnaire: Questionnaire = await requireQuestionnaire(round, locale);
   const [country, response] = await Promise.all([
     prisma.country.findUniqueOrThrow({
       where: { code: countryCode },
@@ -20,12 +21,13 @@ export async function loadCountryPage(countryCode: string) {
     }),
     findResponse(round.id, countryCode),
   ]);
-  const { progress, issues } = progressAndIssues(
+  const { progress, issues } = progressAndIssues({
     questionnaire,
-    response?.answers ?? {},
-    response ? `${response.id}:${response.revision}` : undefined,
-    carryOf(response),
-  );
+    answers: response?.answers ?? {},
+    locale,
+    version: response ? `${response.id}:${response.revision}` : undefined,
+    carry: carryOf(response),
+  });
   // Every event about the country's response, reminders before it existed included.
   const events = await prisma.event.findMany({
     where: responseEventsWhere(countryCode, response?.id ?? null, round.openedAt),

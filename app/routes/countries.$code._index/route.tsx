@@ -10,17 +10,16 @@ import { ReturnedBanner } from "~/components/country/returned-banner";
 import { TaskList } from "~/components/country/task-list";
 import { LocalTime } from "~/components/time";
 import { useCopy } from "~/i18n";
-import { en } from "~/i18n/en";
+import { copyForRequest, localeFor } from "~/i18n/request-locale.server";
 import { replySchema } from "~/models/comment-schemas";
 import { loadCountryPage } from "./page.server";
 import { replyToThread } from "~/models/comment-threads.server";
 import { earlierResponses } from "~/models/earlier-responses.server";
 import { currentRound } from "~/models/round.server";
 import { findQuestion } from "~/questionnaire";
+import { pageTitle } from "~/i18n/page-copy";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.country.name ?? "Country"} · MSQ Portal` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.country.name);
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { user, countryCode } = await requireCountryReader(request, context, params.code);
@@ -30,16 +29,18 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     isFocalPoint,
     responses: await earlierResponses(countryCode),
   };
-  return { ...(await loadCountryPage(countryCode)), isFocalPoint, earlier };
+  const locale = localeFor(request, user);
+  return { ...(await loadCountryPage(countryCode, locale)), isFocalPoint, earlier };
 }
 
 /** A focal point replies to a reviewer's comment; reviewers reply on their review page. */
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { user, countryCode } = await requireFocalPointFor(request, context, params.code);
-  const submission = parseWithZod(await request.formData(), { schema: replySchema });
+  const copy = copyForRequest(request, user);
+  const submission = parseWithZod(await request.formData(), { schema: replySchema(copy) });
   if (submission.status !== "success") {
     const threadId = String(submission.payload.threadId ?? "");
-    const message = submission.error?.body?.[0] ?? en.comments.replyRequired;
+    const message = submission.error?.body?.[0] ?? copy.comments.replyRequired;
     return data({ problem: { threadId, message } }, { status: 400 });
   }
   const { threadId, body } = submission.value;
@@ -52,7 +53,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     authorId: user.id,
   });
   if (!replied)
-    return data({ problem: { threadId, message: en.comments.threadGone } }, { status: 404 });
+    return data({ problem: { threadId, message: copy.comments.threadGone } }, { status: 404 });
   return redirect(`/countries/${countryCode}?replied=1#thread-${threadId}`);
 }
 
@@ -101,7 +102,7 @@ export default function CountryPage() {
         ) : null}
         {page.lastSaved ? (
           <div>
-            <dt>{c.lastSaved(page.lastSaved.by)}</dt>
+            <dt>{c.lastSaved({ who: page.lastSaved.by })}</dt>
             <dd>
               <LocalTime iso={page.lastSaved.at} withDate />
             </dd>
@@ -109,7 +110,9 @@ export default function CountryPage() {
         ) : null}
       </dl>
       {page.isFocalPoint && page.carried && page.carried.toConfirm > 0 ? (
-        <p className="notice">{c.carriedIntro(page.carried.from, page.carried.toConfirm)}</p>
+        <p className="notice">
+          {c.carriedIntro({ round: page.carried.from, count: page.carried.toConfirm })}
+        </p>
       ) : null}
       {page.isFocalPoint ? (
         <p>
@@ -126,7 +129,7 @@ export default function CountryPage() {
       ) : null}
       {page.imported ? (
         <div className="notice">
-          <p>{c.imported(page.imported.source)}</p>
+          <p>{c.imported({ file: page.imported.source })}</p>
           {page.imported.warnings.length > 0 ? (
             <details>
               <summary>

@@ -1,4 +1,7 @@
 import { findMemberState } from "~/countries";
+import { copyFor } from "~/i18n/catalogues.server";
+import type { Locale } from "~/i18n/locale";
+import { validationMessages } from "~/i18n/validation-messages";
 import { prisma } from "~/db.server";
 import { Prisma } from "~/generated/prisma/client";
 import { fingerprint } from "~/questionnaire/form-data";
@@ -20,14 +23,16 @@ export async function loadSectionPage({
   countryCode,
   sectionId,
   pending,
+  locale,
 }: {
   userId: string;
+  locale: Locale;
   countryCode: string;
   sectionId: string | undefined;
   /** The post kept when the session had expired (pending-input.server.ts), if any. */
   pending: FormData | null;
 }) {
-  const { round, questionnaire, section } = await sectionContext(countryCode, sectionId);
+  const { round, questionnaire, section } = await sectionContext(countryCode, sectionId, locale);
   const country = { code: countryCode, name: findMemberState(countryCode)?.name ?? countryCode };
   const response = await findResponse(round.id, countryCode);
   const answers: Answers = response?.answers ?? {};
@@ -41,7 +46,12 @@ export async function loadSectionPage({
   let restored = false;
   let baseRevision = response?.revision ?? 0;
   if (pending) {
-    const post = parseSectionPost(questionnaire, section.questions, pending);
+    const post = parseSectionPost(
+      questionnaire,
+      section.questions,
+      pending,
+      validationMessages(copyFor(locale)),
+    );
     if (!("error" in post)) {
       values = { ...answers, ...post.changes };
       Object.assign(shown, post.shown);
@@ -53,12 +63,13 @@ export async function loadSectionPage({
   const keys = section.questions.map((q) => q.key);
   const comments = response ? await commentsOn(response.id, keys) : [];
   const carry = carryOf(response);
-  const { progress, issues } = progressAndIssues(
+  const { progress, issues } = progressAndIssues({
     questionnaire,
-    values,
-    response && !restored ? `${response.id}:${response.revision}` : undefined,
+    answers: values,
+    locale,
+    version: response && !restored ? `${response.id}:${response.revision}` : undefined,
     carry,
-  );
+  });
   const sectionKeys = new Set(keys);
 
   return {

@@ -17,8 +17,9 @@ import { useAutosave } from "~/components/questionnaire/use-autosave";
 import { useHydrated } from "~/components/use-hydrated";
 import { requireFocalPointFor, requireUserKeepingInput } from "~/auth/guards.server";
 import { takePendingInput } from "~/auth/pending-input.server";
-import { useCopy } from "~/i18n";
+import { useCopy, useLocale } from "~/i18n";
 import { LocalTime } from "~/components/time";
+import { localeFor } from "~/i18n/request-locale.server";
 import { loadSectionPage } from "./page.server";
 import { destinationAfterSave, saveSection, sectionContext } from "./save.server";
 import { findSection, isAnswered, isAsked } from "~/questionnaire";
@@ -26,10 +27,10 @@ import { answersFromFormData, fingerprint } from "~/questionnaire/form-data";
 import { POST_FIELDS, shownField } from "~/questionnaire/section-protocol";
 import { progressAfterSaves } from "~/questionnaire/progress-after-saves";
 import type { Answers, Questionnaire } from "~/questionnaire/types";
+import { pageTitle } from "~/i18n/page-copy";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.sectionId}. ${data.country.name} · MSQ Portal` : "MSQ Portal" },
-];
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  pageTitle(data ? `${data.sectionId}. ${data.country.name}` : undefined);
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { user, countryCode } = await requireFocalPointFor(request, context, params.code);
@@ -39,6 +40,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     countryCode,
     sectionId: params.section,
     pending: pending?.formData ?? null,
+    locale: localeFor(request, user),
   });
   return data(page, { headers: pending ? { "Set-Cookie": pending.clearCookie } : undefined });
 }
@@ -52,6 +54,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     countryCode,
     sectionId: params.section,
     formData,
+    locale: localeFor(request, user),
   });
   const base = `/countries/${countryCode}`;
   if (outcome.kind === "locked") throw redirect(base);
@@ -72,7 +75,11 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       { status: 409 },
     );
   }
-  const { questionnaire, section } = await sectionContext(countryCode, params.section);
+  const { questionnaire, section } = await sectionContext(
+    countryCode,
+    params.section,
+    localeFor(request, user),
+  );
   throw redirect(destinationAfterSave(questionnaire, section, outcome.intent, base));
 }
 
@@ -81,6 +88,7 @@ export default function SectionPage() {
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const copy = useCopy();
+  const locale = useLocale();
   const q = copy.questionnaire;
   const hydrated = useHydrated();
   const questionnaire: Questionnaire = page.questionnaire;
@@ -140,7 +148,9 @@ export default function SectionPage() {
         <Link to={`/countries/${page.country.code}`}>{page.country.name}</Link>
       </p>
       <h1 id="section-title">
-        <span className="step">{q.sectionOf(index + 1, questionnaire.sections.length)}</span>{" "}
+        <span className="step">
+          {q.sectionOf({ n: index + 1, total: questionnaire.sections.length })}
+        </span>{" "}
         {section.id}. {section.title}
       </h1>
       {page.roundLock?.kind === "closed" ? (
@@ -159,12 +169,12 @@ export default function SectionPage() {
       ) : null}
       {searchParams.get("saved") && page.lastSaved && !actionData ? (
         <p className="notice notice--success" role="status" suppressHydrationWarning>
-          {q.saved(
-            new Date(page.lastSaved.at).toLocaleTimeString("en-GB", {
+          {q.saved({
+            time: new Date(page.lastSaved.at).toLocaleTimeString("en-GB", {
               hour: "2-digit",
               minute: "2-digit",
             }),
-          )}
+          })}
         </p>
       ) : null}
       {searchParams.get("confirmed") && !actionData ? (
@@ -226,7 +236,12 @@ export default function SectionPage() {
           <fieldset disabled={!page.editable} className="questions">
             {toConfirm.length > 0 && page.editable ? (
               <div className="notice carried-section">
-                <p>{copy.carried.sectionIntro(toConfirm.length, page.carry!.fromRound)}</p>
+                <p>
+                  {copy.carried.sectionIntro({
+                    count: toConfirm.length,
+                    round: page.carry!.fromRound,
+                  })}
+                </p>
                 <button type="submit" name="intent" value="confirm-section" className="secondary">
                   {copy.carried.allStillAccurate}
                 </button>
@@ -247,7 +262,9 @@ export default function SectionPage() {
                   key={question.key}
                   question={question}
                   value={values[question.key] ?? null}
-                  conditionHint={hydrated ? undefined : conditionHint(questionnaire, question, q)}
+                  conditionHint={
+                    hydrated ? undefined : conditionHint(questionnaire, question, q, locale)
+                  }
                   errors={issuesByField.get(question.key)}
                   hidden={hidden}
                 >

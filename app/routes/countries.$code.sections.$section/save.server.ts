@@ -1,3 +1,6 @@
+import { copyFor } from "~/i18n/catalogues.server";
+import type { Locale } from "~/i18n/locale";
+import { validationMessages } from "~/i18n/validation-messages";
 import { findSection } from "~/questionnaire";
 import { requireQuestionnaire } from "~/models/questionnaire.server";
 import { confirmCarried } from "~/rounds/confirm-carried.server";
@@ -25,9 +28,13 @@ export type SectionSaveOutcome =
   | { kind: "locked" }
   | { kind: "malformed"; fields: string[] };
 
-export async function sectionContext(countryCode: string, sectionId: string | undefined) {
+export async function sectionContext(
+  countryCode: string,
+  sectionId: string | undefined,
+  locale: Locale,
+) {
   const round = await currentRound();
-  const questionnaire: Questionnaire = await requireQuestionnaire(round);
+  const questionnaire: Questionnaire = await requireQuestionnaire(round, locale);
   const section = findSection(questionnaire, sectionId ?? "");
   if (!section) throw new Response("Not found", { status: 404 });
   return { round, questionnaire, section, countryCode };
@@ -38,16 +45,19 @@ export async function saveSection({
   countryCode,
   sectionId,
   formData,
+  locale,
 }: {
   actorId: string;
   countryCode: string;
   sectionId: string | undefined;
   formData: FormData;
+  locale: Locale;
 }): Promise<SectionSaveOutcome> {
-  const { round, questionnaire, section } = await sectionContext(countryCode, sectionId);
+  const { round, questionnaire, section } = await sectionContext(countryCode, sectionId, locale);
   // A closed round is read only: its responses are what was collected.
   if (!isAnswerable(round)) return { kind: "locked" };
-  const post = parseSectionPost(questionnaire, section.questions, formData);
+  const m = validationMessages(copyFor(locale));
+  const post = parseSectionPost(questionnaire, section.questions, formData, m);
   if ("error" in post) return { kind: "malformed", fields: post.fields };
   const result = await saveAnswers({
     roundId: round.id,

@@ -1,4 +1,7 @@
 import { prisma } from "~/db.server";
+import { copyFor } from "~/i18n/catalogues.server";
+import type { Locale } from "~/i18n/locale";
+import { validationMessages } from "~/i18n/validation-messages";
 import { responseEventsWhere } from "~/models/event.server";
 import { commentsOf } from "~/models/comment-threads.server";
 import type { Role } from "~/generated/prisma/enums";
@@ -16,9 +19,10 @@ import { carryOf, reviewMark, type ReviewMark } from "~/rounds/carry-forward";
 // What a reviewer sees of one country's response: the submitted answers, what changed since the
 // previous submission (or the import), flags, comments, import warnings and history.
 
-export async function loadReviewPage(countryCode: string, role: Role) {
+export async function loadReviewPage(countryCode: string, role: Role, locale: Locale) {
   const round = await currentRound();
-  const questionnaire: Questionnaire = await requireQuestionnaire(round);
+  // The questions in the reviewer's language; the answers as the focal point wrote them.
+  const questionnaire: Questionnaire = await requireQuestionnaire(round, locale);
   const [country, response] = await Promise.all([
     prisma.country.findUnique({
       where: { code: countryCode },
@@ -41,7 +45,7 @@ export async function loadReviewPage(countryCode: string, role: Role) {
     ...events.map((e) => e.actorId),
   ]);
   const carried = await carriedMarks(questionnaire, response, answers);
-  const flags = answerIssues(questionnaire, answers).filter(
+  const flags = answerIssues(questionnaire, answers, validationMessages(copyFor(locale))).filter(
     (i) => i.code === "not_asked" || i.code === "over_word_limit",
   );
   return {

@@ -15,7 +15,9 @@ import { ReviewNav } from "~/components/review/review-nav";
 import { LocalTime } from "~/components/time";
 import { findMemberState } from "~/countries";
 import { useCopy } from "~/i18n";
-import { en } from "~/i18n/en";
+import { messageFor } from "~/i18n/copy";
+import type { Copy } from "~/i18n/copy";
+import { copyForRequest, localeFor } from "~/i18n/request-locale.server";
 import type { Role } from "~/generated/prisma/enums";
 import { loadReviewPage } from "./page.server";
 import { reviewerCommentSchema } from "~/models/comment-schemas";
@@ -28,10 +30,10 @@ import { formatAnswer } from "~/questionnaire/format";
 import type { Questionnaire } from "~/questionnaire/types";
 import { wordLimitState } from "~/questionnaire/word-count";
 import { wordsOfAnswer } from "~/components/questionnaire/word-counter";
+import { pageCopy, pageTitle } from "~/i18n/page-copy";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data ? en.reviewPage.title(data.country.name) : "Review"} · MSQ Portal` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  pageTitle(data ? pageCopy().reviewPage.title({ country: data.country.name }) : undefined);
 
 // A refused decision (409: the status or the submission changed meanwhile) reloads the page's
 // data, so the reviewer sees what changed; Remix skips that after 4xx by default.
@@ -42,25 +44,26 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { user } = await requireReviewer(request, context);
-  return loadReviewPage((params.code ?? "").toUpperCase(), user.role);
+  return loadReviewPage((params.code ?? "").toUpperCase(), user.role, localeFor(request, user));
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { user } = await requireReviewer(request, context);
+  const copy = copyForRequest(request, user);
   const countryCode = (params.code ?? "").toUpperCase();
   const form = await request.formData();
   switch (form.get("intent")) {
     case "comment":
-      return comment(form, countryCode, user.id);
+      return comment(form, countryCode, user.id, copy);
     default:
-      return decideOn(form, countryCode, user);
+      return decideOn(form, countryCode, user, copy);
   }
 }
 
-async function comment(form: FormData, countryCode: string, authorId: string) {
-  const post = parseWithZod(form, { schema: reviewerCommentSchema });
+async function comment(form: FormData, countryCode: string, authorId: string, copy: Copy) {
+  const post = parseWithZod(form, { schema: reviewerCommentSchema(copy) });
   if (post.status !== "success") {
-    const problem = post.error?.body?.[0] ?? en.questionnaire.invalidForm;
+    const problem = post.error?.body?.[0] ?? copy.questionnaire.invalidForm;
     return data({ message: null, problem }, { status: 400 });
   }
   const { body, field, parent } = post.value;
@@ -82,10 +85,11 @@ async function decideOn(
   form: FormData,
   countryCode: string,
   user: { id: string; role: Role; name: string | null; email: string },
+  copy: Copy,
 ) {
   const decision = parseWithZod(form, { schema: decisionSchema });
   if (decision.status !== "success") {
-    return data({ message: null, problem: en.questionnaire.invalidForm }, { status: 400 });
+    return data({ message: null, problem: copy.questionnaire.invalidForm }, { status: 400 });
   }
   const round = await currentRound();
   const result = await decide({
@@ -97,22 +101,23 @@ async function decideOn(
     message: decision.value.message ?? "",
   });
   if (!result.ok) {
+    const refused = copy.reviewPage.refused;
+    const stale = { country: findMemberState(countryCode)?.name ?? countryCode, at: new Date(0) };
+    if (result.reason === "stale") stale.at = result.latest.at;
     const problem =
       result.reason === "message"
-        ? en.reviewPage.returnRequired
+        ? copy.reviewPage.returnRequired
         : result.reason === "stale"
-          ? en.reviewPage.refused.stale(
-              findMemberState(countryCode)?.name ?? countryCode,
-              result.latest.at,
-              result.latest.imported,
-            )
-          : en.reviewPage.refused[result.reason];
+          ? result.latest.imported
+            ? refused.staleImported(stale)
+            : refused.stale(stale)
+          : refused[result.reason];
     return data({ message: null, problem }, { status: result.reason === "role" ? 403 : 409 });
   }
   const done = {
-    return: en.reviewPage.returned,
-    accept: en.reviewPage.accepted,
-    reopen: en.reviewPage.reopened,
+    return: copy.reviewPage.returned,
+    accept: copy.reviewPage.accepted,
+    reopen: copy.reviewPage.reopened,
   }[decision.value.intent];
   return { message: done, problem: null };
 }
@@ -129,7 +134,7 @@ export default function ReviewResponse() {
       <p className="breadcrumb">
         <Link to="/review">{copy.dashboard.title}</Link>
       </p>
-      <h1 id="review-title">{r.title(page.country.name)}</h1>
+      <h1 id="review-title">{r.title({ country: page.country.name })}</h1>
       <p>
         <Link to={`/print/${page.country.code}?from=review`}>{r.printable}</Link>
       </p>
@@ -152,7 +157,7 @@ export default function ReviewResponse() {
         </div>
         {page.submission ? (
           <div>
-            <dt>{r.submission(page.submission.number)}</dt>
+            <dt>{r.submission({ n: page.submission.number })}</dt>
             <dd>
               <LocalTime iso={page.submission.at} withDate />
             </dd>
@@ -188,7 +193,7 @@ export default function ReviewResponse() {
                 {r.changedTitle}:{" "}
                 {page.changes.since === "import"
                   ? r.changedSinceImport
-                  : r.changedSinceSubmission(page.changes.since)}
+                  : r.changedSinceSubmission({ n: page.changes.since })}
               </h2>
               {page.changes.fields.length === 0 ? (
                 <p>{r.noChanges}</p>
@@ -227,7 +232,13 @@ export default function ReviewResponse() {
 
           {page.carried ? (
             <p className="notice">
-              {r.carriedSummary(page.carried.fromRound, page.carried.counts)}
+              {r.carriedSummary({
+                round: page.carried.fromRound,
+                unchanged: page.carried.counts.unchanged,
+                updated: page.carried.counts.updated,
+                changedQuestion: page.carried.counts.changed_question,
+                added: page.carried.counts.new,
+              })}
             </p>
           ) : null}
           {questionnaire.sections.map((section) => (
@@ -252,7 +263,12 @@ export default function ReviewResponse() {
                     <h3 className="answer__question">{question.text}</h3>
                     {page.carried?.marks[question.key] ? (
                       <p className={`mark mark--${page.carried.marks[question.key]}`}>
-                        {r.marks[page.carried.marks[question.key]!](page.carried.fromRound)}
+                        {messageFor(
+                          r.marks,
+                          page.carried.marks[question.key]!,
+                          { round: page.carried.fromRound },
+                          "",
+                        )}
                       </p>
                     ) : null}
                     <p className={text ? "multiline" : "not-answered"}>
@@ -265,7 +281,7 @@ export default function ReviewResponse() {
                     question.key in page.carried.previous ? (
                       <p className="previous-answer">
                         <span className="previous-answer__label">
-                          {r.previousAnswer(page.carried.fromRound)}
+                          {r.previousAnswer({ round: page.carried.fromRound })}
                         </span>{" "}
                         <span className="multiline">
                           {formatAnswer(question, page.carried.previous[question.key], labels) ??
@@ -286,7 +302,7 @@ export default function ReviewResponse() {
                     <CommentThread
                       comments={page.comments}
                       fieldKey={question.key}
-                      label={r.commentOn(question.text)}
+                      label={r.commentOn({ question: question.text })}
                       compact
                     />
                   </div>
@@ -301,7 +317,12 @@ export default function ReviewResponse() {
               {page.history.map((event) => (
                 <li key={event.id}>
                   <LocalTime iso={event.at} withDate /> · {event.who}{" "}
-                  {(copy.country.events[event.kind] ?? (() => event.kind))(event.fields)}
+                  {messageFor(
+                    copy.country.events,
+                    event.kind,
+                    { fields: event.fields },
+                    event.kind,
+                  )}
                   {event.message ? <span className="multiline">: {event.message}</span> : null}
                 </li>
               ))}
