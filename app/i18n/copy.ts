@@ -1,7 +1,8 @@
-import { TYPE } from "@formatjs/icu-messageformat-parser";
+import { TYPE, type MessageFormatElement } from "@formatjs/icu-messageformat-parser";
 import { IntlMessageFormat } from "intl-messageformat";
 import type { Copy } from "./copy-types";
-import { formatTag, type Locale } from "./locale";
+import { directionOf, formatTag, type Locale } from "./locale";
+import { argumentsOf } from "./message-arguments";
 
 // The copy of one language: the catalogue's tree, each message without arguments a string and
 // each one with arguments a function of them, formatted by FormatJS (ICU plural and select
@@ -22,18 +23,45 @@ export type Catalogue = { [key: string]: string | Catalogue };
 
 export function buildCopy(locale: Locale, catalogue: Catalogue): Copy {
   const tag = formatTag(locale);
+  const rtl = directionOf(locale) === "rtl";
   const build = (node: Catalogue): Record<string, unknown> =>
     Object.fromEntries(
       Object.entries(node).map(([key, value]) => {
         if (typeof value !== "string") return [key, build(value)];
         const message = new IntlMessageFormat(value, tag, formats, { ignoreTag: true });
-        if (message.getAst().every((element) => element.type === TYPE.literal)) {
+        const ast = message.getAst();
+        if (ast.every((element) => element.type === TYPE.literal)) {
           return [key, String(message.format())];
         }
-        return [key, (values: Record<string, unknown>) => String(message.format(values))];
+        const texts = rtl ? textArguments(ast) : [];
+        return [
+          key,
+          (values: Record<string, unknown>) =>
+            String(message.format(texts.length > 0 ? isolated(values, texts) : values)),
+        ];
       }),
     );
   return build(catalogue) as unknown as Copy;
+}
+
+// In a right-to-left language, a name, an address or a URL put into a sentence is isolated
+// (Unicode FSI … PDI, as Fluent does) so that its own direction cannot reorder the words around
+// it: "أرسلت a.kone@gouv.example.org الدعوة" keeps the address whole and in its place.
+const FIRST_STRONG_ISOLATE = "\u2068";
+const POP_DIRECTIONAL_ISOLATE = "\u2069";
+
+function textArguments(ast: MessageFormatElement[]): string[] {
+  return [...argumentsOf(ast)].filter(([, kind]) => kind === "text").map(([name]) => name);
+}
+
+function isolated(values: Record<string, unknown>, names: string[]): Record<string, unknown> {
+  const out = { ...values };
+  for (const name of names) {
+    const value = out[name];
+    if (typeof value === "string" && value !== "")
+      out[name] = `${FIRST_STRONG_ISOLATE}${value}${POP_DIRECTIONAL_ISOLATE}`;
+  }
+  return out;
 }
 
 export type { Copy };

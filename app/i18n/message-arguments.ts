@@ -6,6 +6,11 @@ import { parse, TYPE, type MessageFormatElement } from "@formatjs/icu-messagefor
 export type ArgumentKind = "text" | "number" | "date" | "choice";
 
 export function messageArguments(message: string): Map<string, ArgumentKind> {
+  return argumentsOf(parse(message));
+}
+
+/** The arguments of a parsed message (`IntlMessageFormat#getAst()`). */
+export function argumentsOf(ast: MessageFormatElement[]): Map<string, ArgumentKind> {
   const found = new Map<string, ArgumentKind>();
   const visit = (elements: MessageFormatElement[]) => {
     for (const element of elements) {
@@ -36,7 +41,7 @@ export function messageArguments(message: string): Map<string, ArgumentKind> {
       }
     }
   };
-  visit(parse(message));
+  visit(ast);
   return found;
 }
 

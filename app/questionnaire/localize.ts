@@ -23,6 +23,22 @@ export function isTranslated(text: LocalText, locale: Locale): boolean {
   return typeof text !== "string" && (text[locale]?.trim() ?? "") !== "";
 }
 
+/** Which of a question's texts fall back to English in `locale`, if any. */
+function untranslatedParts(q: QuestionDefinition, locale: Locale): Question["untranslated"] {
+  const choices: LocalText[] =
+    q.type === "single" || q.type === "multi"
+      ? [...q.options.map((o) => o.text), ...(q.other ? [q.other] : [])]
+      : q.type === "number" && q.unit
+        ? [q.unit]
+        : [];
+  const parts = {
+    ...(isTranslated(q.text, locale) ? {} : { text: true as const }),
+    ...(q.hint && !isTranslated(q.hint, locale) ? { hint: true as const } : {}),
+    ...(choices.some((text) => !isTranslated(text, locale)) ? { options: true as const } : {}),
+  };
+  return Object.keys(parts).length > 0 ? parts : undefined;
+}
+
 function localizeQuestion(q: QuestionDefinition, locale: Locale): Question[] {
   const t = (text: LocalText) => pickText(text, locale);
   const common = {
@@ -31,6 +47,7 @@ function localizeQuestion(q: QuestionDefinition, locale: Locale): Question[] {
     ...(q.hint ? { hint: t(q.hint) } : {}),
     ...(q.when ? { when: q.when as ConditionDefinition } : {}),
     ...(q.required ? { required: true } : {}),
+    ...(untranslatedParts(q, locale) ? { untranslated: untranslatedParts(q, locale) } : {}),
   };
   switch (q.type) {
     case "single":
@@ -56,6 +73,15 @@ function localizeQuestion(q: QuestionDefinition, locale: Locale): Question[] {
   }
 }
 
+/** English is the reference; another language is as the definition declares it, if it has texts. */
+function languageStatus(
+  definition: QuestionnaireDefinition,
+  locale: Locale,
+): "official" | "unofficial" | "untranslated" {
+  if (locale === "en") return "official";
+  return definition.translations?.[locale] ?? "untranslated";
+}
+
 const cache = new WeakMap<QuestionnaireDefinition, Map<Locale, Questionnaire>>();
 
 /** The questionnaire in one language. Memoised: definitions never change once stored. */
@@ -72,10 +98,14 @@ export function localizeDefinition(
     version: definition.version,
     title: pickText(definition.title, locale),
     authorizationText: pickText(definition.authorizationText, locale),
+    language: { locale, status: languageStatus(definition, locale) },
     sections: definition.sections.map((s) => ({
       id: s.id,
       title: pickText(s.title, locale),
       ...(s.help ? { help: pickText(s.help, locale) } : {}),
+      ...(!isTranslated(s.title, locale) || (s.help && !isTranslated(s.help, locale))
+        ? { untranslated: true }
+        : {}),
       questions: s.questions.flatMap((q) => localizeQuestion(q, locale)),
     })),
   };

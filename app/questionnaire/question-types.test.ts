@@ -51,6 +51,9 @@ describe("the question-type table", () => {
 
   it("reads a number as typed, checks its format, decimals and range", () => {
     expect(kindOf(number).fromForm(form([["n", " 1 250.5 "]]), number)).toBe("1250.5");
+    // Typed on an Arabic or Persian keyboard: the same number.
+    expect(kindOf(number).fromForm(form([["n", "١٢٥٠٫٥"]]), number)).toBe("1250.5");
+    expect(kindOf(number).fromForm(form([["n", "۱۲"]]), number)).toBe("12");
     expect(check(number, "12.5")).toBe(null);
     expect(check(number, "12,5")).toBe("invalid_number");
     expect(check(number, "12.55")).toBe("invalid_number");
@@ -65,6 +68,7 @@ describe("the question-type table", () => {
 
   it("keeps a percentage within 0–100 and takes a typed % sign", () => {
     expect(kindOf(percentage).fromForm(form([["p", "45 %"]]), percentage)).toBe("45");
+    expect(kindOf(percentage).fromForm(form([["p", "٤٥ %"]]), percentage)).toBe("45");
     expect(check(percentage, "100")).toBe(null);
     expect(check(percentage, "101")).toBe("out_of_range");
     expect(check(percentage, "-1")).toBe("out_of_range");

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { asciiDigits } from "./digits";
 import type { ValidationMessages } from "~/i18n/validation-messages";
 import type { FormFields } from "./form-data";
 import type { AnswerValue, QuestionOfType, QuestionType } from "./types";
@@ -120,7 +121,9 @@ function numberKind<Q extends { min?: number; max?: number; decimals?: number }>
     fromForm: (form, q) => {
       const text = formText(form, (q as unknown as { key: string }).key);
       return typeof text === "string"
-        ? text.replace(strip, "").replace(/[\s\u00a0\u202f]/g, "")
+        ? asciiDigits(text)
+            .replace(strip, "")
+            .replace(/[\s\u00a0\u202f]/g, "")
         : text;
     },
     check: (q, value, m) => {
@@ -261,7 +264,10 @@ export const questionKinds: { [T in QuestionType]: QuestionKind<QuestionOfType<T
   ),
   date: {
     value: (_q, m) => stringSchema(40, m),
-    fromForm: (form, q) => formText(form, q.key),
+    fromForm: (form, q) => {
+      const text = formText(form, q.key);
+      return typeof text === "string" ? asciiDigits(text) : text;
+    },
     check: (q, value, m) => {
       if (typeof value !== "string" || !isIsoDate(value))
         return { code: "invalid_date", message: m.invalidDate };

@@ -1,3 +1,4 @@
+import type { Locale } from "~/i18n/locale";
 // The shape of a questionnaire as the portal uses it: one language, plain strings. Pure types,
 // used by the browser and the server. A definition file (definition-schema.ts) holds the texts
 // in every language; `localizeDefinition` turns it into this.
@@ -21,6 +22,8 @@ type QuestionBase = {
   when?: Condition;
   /** An asked question that must be answered before the response can be submitted. */
   required?: boolean;
+  /** Which of its texts are shown in English, not yet translated into the page's language. */
+  untranslated?: { text?: true; hint?: true; options?: true };
 };
 
 /** One line of text (a name, a title, a phone number). */
@@ -68,6 +71,8 @@ export type Section = {
   title: string;
   /** Guidance shown at the top of the section. */
   help?: string;
+  /** Its title or guidance is shown in English: not yet translated. */
+  untranslated?: boolean;
   questions: readonly Question[];
 };
 
@@ -79,6 +84,8 @@ export type Questionnaire = {
   title: string;
   /** Wording of the publish-authorisation box (the `authorize_publication` header field). */
   authorizationText: string;
+  /** The language of these texts, and how far it can be relied on (English is the reference). */
+  language?: { locale: Locale; status: "official" | "unofficial" | "untranslated" };
   sections: readonly Section[];
 };
 

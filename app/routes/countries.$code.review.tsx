@@ -1,3 +1,4 @@
+import { TranslationNotice } from "~/components/questionnaire/question-text";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -141,6 +142,7 @@ export default function CheckAnswers() {
     <section aria-labelledby="review-title" className="questionnaire">
       <h1 id="review-title">{r.title}</h1>
       <p>{r.intro}</p>
+      <TranslationNotice status={questionnaire.language?.status} />
       {page.restored ? (
         <p className="notice notice--warning" role="status">
           {copy.questionnaire.restoredNoJs}

@@ -148,7 +148,10 @@ export default function QuestionView() {
                       <Link to={answerHref(row.code)}>{row.name}</Link>
                     </th>
                     <td>{copy.statuses[row.status]}</td>
-                    <td className={text ? "multiline" : "not-answered"}>
+                    <td
+                      className={text ? "multiline" : "not-answered"}
+                      dir={text ? "auto" : undefined}
+                    >
                       {text ?? copy.questionnaire.notAnswered}
                     </td>
                   </tr>

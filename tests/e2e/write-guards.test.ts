@@ -46,6 +46,9 @@ const matrix: Record<string, Post[] | { open: string }> = {
   "forgot-password.tsx": { open: "answers the same for every address (accounts.test.ts)" },
   "invitation.$token.tsx": { open: "the random token is the credential" },
   "reset-password.$token.tsx": { open: "the random token is the credential" },
+  "language.tsx": {
+    open: "changes only the poster's own language (cookie, and their own account's preference)",
+  },
   "account.tsx": [
     {
       path: "/account",

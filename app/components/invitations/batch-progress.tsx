@@ -59,11 +59,15 @@ export function BatchProgress({ progress }: { progress: Progress }) {
       ) : (
         <div className={`notice ${progress.failed > 0 ? "notice--warning" : "notice--success"}`}>
           <p>
-            {joinClauses(locale, [
-              copy.summarySent({ sent: progress.sent }),
-              ...(progress.failed > 0 ? [copy.summaryFailed({ failed: progress.failed })] : []),
-              ...(progress.skipped > 0 ? [copy.summarySkipped({ skipped: progress.skipped })] : []),
-            ])}
+            {copy.summary({
+              clauses: joinClauses(locale, [
+                copy.summarySent({ sent: progress.sent }),
+                ...(progress.failed > 0 ? [copy.summaryFailed({ failed: progress.failed })] : []),
+                ...(progress.skipped > 0
+                  ? [copy.summarySkipped({ skipped: progress.skipped })]
+                  : []),
+              ]),
+            })}
           </p>
           {progress.failed > 0 ? (
             <>

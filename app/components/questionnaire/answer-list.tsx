@@ -1,3 +1,4 @@
+import { QuestionText, SectionTitle } from "~/components/questionnaire/question-text";
 import { Link } from "@remix-run/react";
 import { useCopy } from "~/i18n";
 import { formatAnswer } from "~/questionnaire/format";
@@ -30,7 +31,7 @@ export function AnswerList({
         >
           <div className="answer-section__head">
             <h2 id={`answers-${section.id}`}>
-              {section.id}. {section.title}
+              <SectionTitle section={section} />
             </h2>
             {editBase ? (
               <Link
@@ -46,8 +47,13 @@ export function AnswerList({
               const text = formatAnswer(question, answers[question.key], labels);
               return (
                 <div key={question.key} className="answer" id={`answer-${question.key}`}>
-                  <dt>{question.text}</dt>
-                  <dd className={text ? "multiline" : "not-answered"}>
+                  <dt>
+                    <QuestionText question={question} />
+                  </dt>
+                  <dd
+                    className={text ? "multiline" : "not-answered"}
+                    dir={text ? "auto" : undefined}
+                  >
                     {text ?? copy.questionnaire.notAnswered}
                     {showWordCounts && question.type === "longtext" && text ? (
                       <span className="word-count">

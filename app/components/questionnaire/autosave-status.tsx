@@ -1,17 +1,16 @@
 import { Link, useLocation } from "@remix-run/react";
-import { useCopy } from "~/i18n";
+import { formatLocalTime } from "~/components/time";
+import { useCopy, useLocale } from "~/i18n";
 import type { AutosaveStatus } from "./use-autosave";
-
-const time = (iso: string) =>
-  new Date(iso).toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit" });
 
 /** The status in words: "Saving…", "Saved at 10:42", "Not saved — offline, kept on this device". */
 function useStatusText(status: AutosaveStatus, savedAt: string | null): string | null {
   const copy = useCopy().questionnaire;
+  const locale = useLocale();
   return status === "saving"
     ? copy.saving
     : status === "saved" && savedAt
-      ? copy.saved({ time: time(savedAt) })
+      ? copy.saved({ time: formatLocalTime(locale, savedAt) })
       : status === "offline"
         ? copy.offline
         : status === "dirty"
@@ -37,12 +36,15 @@ export function AutosaveStatusLine({
   restoredAt: string | null;
 }) {
   const copy = useCopy().questionnaire;
+  const locale = useLocale();
   const location = useLocation();
   const text = useStatusText(status, savedAt);
   return (
     <div className="autosave-status" role="status" aria-live="polite">
       {restoredAt ? (
-        <p className="notice notice--warning">{copy.restored({ time: time(restoredAt) })}</p>
+        <p className="notice notice--warning">
+          {copy.restored({ time: formatLocalTime(locale, restoredAt) })}
+        </p>
       ) : null}
       {status === "signed-out" ? (
         <p className="notice notice--error">

@@ -1,4 +1,5 @@
-import { useCopy } from "~/i18n";
+import { formatLocalTime } from "~/components/time";
+import { useCopy, useLocale } from "~/i18n";
 import { formatAnswer } from "~/questionnaire/format";
 import type { AnswerValue, Question } from "~/questionnaire/types";
 
@@ -18,13 +19,12 @@ export function ConflictNotice({
   onResolve?: (field: string, choice: "mine" | "theirs") => void;
 }) {
   const copy = useCopy().questionnaire;
+  const locale = useLocale();
   const labels = { yes: copy.yes, no: copy.no };
   const show = (value: unknown) =>
     formatAnswer(question, value as AnswerValue, labels) ?? copy.notAnswered;
-  const who = (conflict.by && names?.[conflict.by]) || "A colleague";
-  const when = conflict.at
-    ? new Date(conflict.at).toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit" })
-    : "";
+  const who = (conflict.by && names?.[conflict.by]) || copy.someColleague;
+  const when = conflict.at ? formatLocalTime(locale, conflict.at) : "";
   return (
     <div className="conflict" role="group" aria-labelledby={`conflict-${question.key}`}>
       <p id={`conflict-${question.key}`} className="conflict__title">

@@ -1,3 +1,4 @@
+import { QuestionText } from "~/components/questionnaire/question-text";
 import { useState } from "react";
 import { useCopy } from "~/i18n";
 import type { AnswerValue, Question, QuestionOfType, QuestionType } from "~/questionnaire/types";
@@ -66,7 +67,9 @@ export function QuestionField({
         aria-describedby={input.describedBy}
         aria-invalid={invalid}
       >
-        <legend>{question.text}</legend>
+        <legend>
+          <QuestionText question={question} />
+        </legend>
         {hint}
         {errorList}
         <field.Input {...input} />
@@ -76,7 +79,9 @@ export function QuestionField({
   }
   return (
     <div className="field question" hidden={hidden}>
-      <label htmlFor={id}>{question.text}</label>
+      <label htmlFor={id}>
+        <QuestionText question={question} />
+      </label>
       {hint}
       {errorList}
       <field.Input {...input} />
@@ -120,6 +125,8 @@ function TextInput({
       autoComplete={autoComplete}
       inputMode={inputMode}
       spellCheck={type === "text" ? undefined : false}
+      // An address reads left to right on every page; a name in the script it was typed in.
+      dir={type === "text" ? "auto" : "ltr"}
       defaultValue={text(props.value)}
       aria-describedby={props.describedBy}
       aria-invalid={props.invalid}
@@ -167,6 +174,7 @@ export const questionFields: { [T in QuestionType]: QuestionFieldEntry<QuestionO
         id={p.id}
         name={p.question.key}
         rows={3}
+        dir="auto"
         defaultValue={text(p.value)}
         aria-describedby={p.describedBy}
         aria-invalid={p.invalid}
@@ -218,6 +226,7 @@ function LongText({
         id={id}
         name={question.key}
         rows={8}
+        dir="auto"
         defaultValue={typeof value === "string" ? value : ""}
         onInput={(event) => setText(event.currentTarget.value)}
         aria-describedby={[described, counterId].filter(Boolean).join(" ")}

@@ -1,3 +1,4 @@
+import { SectionTitle, TranslationNotice } from "~/components/questionnaire/question-text";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
@@ -18,7 +19,7 @@ import { useHydrated } from "~/components/use-hydrated";
 import { requireFocalPointFor, requireUserKeepingInput } from "~/auth/guards.server";
 import { takePendingInput } from "~/auth/pending-input.server";
 import { useCopy, useLocale } from "~/i18n";
-import { LocalTime } from "~/components/time";
+import { formatLocalTime, LocalTime } from "~/components/time";
 import { localeFor } from "~/i18n/request-locale.server";
 import { loadSectionPage } from "./page.server";
 import { destinationAfterSave, saveSection, sectionContext } from "./save.server";
@@ -151,8 +152,9 @@ export default function SectionPage() {
         <span className="step">
           {q.sectionOf({ n: index + 1, total: questionnaire.sections.length })}
         </span>{" "}
-        {section.id}. {section.title}
+        <SectionTitle section={section} />
       </h1>
+      <TranslationNotice status={questionnaire.language?.status} />
       {page.roundLock?.kind === "closed" ? (
         <p className="notice">{q.roundClosed}</p>
       ) : page.roundLock?.kind === "opens" ? (
@@ -170,10 +172,7 @@ export default function SectionPage() {
       {searchParams.get("saved") && page.lastSaved && !actionData ? (
         <p className="notice notice--success" role="status" suppressHydrationWarning>
           {q.saved({
-            time: new Date(page.lastSaved.at).toLocaleTimeString("en-GB", {
-              hour: "2-digit",
-              minute: "2-digit",
-            }),
+            time: formatLocalTime(locale, page.lastSaved.at),
           })}
         </p>
       ) : null}

@@ -1,3 +1,4 @@
+import { QuestionText, SectionTitle } from "~/components/questionnaire/question-text";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import {
@@ -248,7 +249,7 @@ export default function ReviewResponse() {
               className="answer-section"
             >
               <h2 id={`s-${section.id}`}>
-                {section.id}. {section.title}
+                <SectionTitle section={section} />
               </h2>
               {section.questions.map((question) => {
                 const value = page.answers[question.key] ?? null;
@@ -260,7 +261,9 @@ export default function ReviewResponse() {
                     : null;
                 return (
                   <div key={question.key} className="answer" id={`answer-${question.key}`}>
-                    <h3 className="answer__question">{question.text}</h3>
+                    <h3 className="answer__question">
+                      <QuestionText question={question} />
+                    </h3>
                     {page.carried?.marks[question.key] ? (
                       <p className={`mark mark--${page.carried.marks[question.key]}`}>
                         {messageFor(
@@ -271,7 +274,10 @@ export default function ReviewResponse() {
                         )}
                       </p>
                     ) : null}
-                    <p className={text ? "multiline" : "not-answered"}>
+                    <p
+                      className={text ? "multiline" : "not-answered"}
+                      dir={text ? "auto" : undefined}
+                    >
                       {text ?? copy.questionnaire.notAnswered}
                     </p>
                     {page.carried &&
@@ -283,7 +289,7 @@ export default function ReviewResponse() {
                         <span className="previous-answer__label">
                           {r.previousAnswer({ round: page.carried.fromRound })}
                         </span>{" "}
-                        <span className="multiline">
+                        <span className="multiline" dir="auto">
                           {formatAnswer(question, page.carried.previous[question.key], labels) ??
                             copy.questionnaire.notAnswered}
                         </span>
@@ -323,7 +329,11 @@ export default function ReviewResponse() {
                     { fields: event.fields },
                     event.kind,
                   )}
-                  {event.message ? <span className="multiline">: {event.message}</span> : null}
+                  {event.message ? (
+                    <span className="multiline" dir="auto">
+                      : {event.message}
+                    </span>
+                  ) : null}
                 </li>
               ))}
             </ol>

@@ -18,6 +18,8 @@ export async function createUser(
   role: Role,
   countries: string[] = [],
   name?: string,
+  /** The language saved as the user's choice; none: the browser's. */
+  locale?: string,
 ): Promise<TestUser> {
   const email = `${role.toLowerCase()}.${randomBytes(4).toString("hex")}@test.example.org`;
   const user = await prisma.user.create({
@@ -26,6 +28,7 @@ export async function createUser(
       name: name ?? `Test ${role.toLowerCase()}`,
       role,
       passwordHash: await hashPassword(TEST_PASSWORD),
+      locale: locale ?? null,
       countries: { create: countries.map((countryCode) => ({ countryCode })) },
     },
     select: { id: true },

@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+import { copyFor } from "./catalogues.server";
+
+// The copy as pages and e-mails get it: ICU plurals, numbers and lists in each language's way,
+// and in Arabic the Latin names and addresses put into a sentence kept whole.
+
+describe("the copy of each language", () => {
+  it("formats numbers as the language writes them", () => {
+    expect(copyFor("en").invitations.fileProblems.tooManyRows({ max: 2000 })).toContain("2,000");
+    // French and Russian group thousands with a (narrow) no-break space.
+    expect(copyFor("fr").invitations.fileProblems.tooManyRows({ max: 2000 })).toMatch(
+      /2[\u00a0\u202f]000/,
+    );
+    expect(copyFor("ru").invitations.fileProblems.tooManyRows({ max: 2000 })).toMatch(
+      /2[\u00a0\u202f]000/,
+    );
+  });
+
+  it("chooses each language's plural form", () => {
+    const ru = copyFor("ru").validation;
+    const excess = (count: number) => ru.overWordLimit({ count, max: 250, excess: count - 250 });
+    expect(excess(251)).not.toBe(excess(252));
+    expect(excess(252)).not.toBe(excess(255));
+    const en = copyFor("en").validation;
+    expect(en.overWordLimit({ count: 251, max: 250, excess: 1 })).toContain("by 1 word.");
+    expect(en.overWordLimit({ count: 252, max: 250, excess: 2 })).toContain("by 2 words.");
+  });
+
+  it("isolates a Latin address inside an Arabic sentence, and only in right-to-left languages", () => {
+    const address = "a.kone@gouv.example.org";
+    expect(copyFor("ar").admin.invited({ email: address })).toContain(`\u2068${address}\u2069`);
+    expect(copyFor("fr").admin.invited({ email: address })).not.toContain("\u2068");
+  });
+
+  it("still selects by a choice argument in Arabic (its value is not isolated)", () => {
+    const denied = (why: string) =>
+      copyFor("ar").eventLog.accessDenied({ method: "GET", path: "/x", status: "403", why });
+    expect(denied("role")).not.toBe(denied("country"));
+  });
+});
