@@ -6,7 +6,7 @@ import { wordCount, wordLimitState } from "./word-count";
 // Properties of the word counter over random text (any code point, control characters, bidi
 // marks, lone surrogates, huge repeats). numRuns is kept modest: the suite stays quick.
 
-const segmenter = new Intl.Segmenter(undefined, { granularity: "word" });
+const segmenter = new Intl.Segmenter("th", { granularity: "word" });
 const segmenterCount = (text: string) =>
   [...segmenter.segment(text)].filter((segment) => segment.isWordLike).length;
 

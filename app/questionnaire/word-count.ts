@@ -52,7 +52,9 @@ let segmenter: Intl.Segmenter | undefined;
  * `enough` characters are taken (beyond the first segment); `end` is where the last one ends.
  */
 function leadingWords(text: string, until: number, enough = Infinity) {
-  segmenter ??= new Intl.Segmenter(undefined, { granularity: "word" });
+  // One locale everywhere (not the reader's): the browser's counter and the server then ask the
+  // segmenter the same question. Thai, Lao, Khmer and Myanmar use their dictionaries in any.
+  segmenter ??= new Intl.Segmenter("th", { granularity: "word" });
   let words = 0;
   let end = 0;
   for (const segment of segmenter.segment(text)) {
