@@ -1,6 +1,7 @@
 import { allQuestions } from "~/questionnaire";
 import { msq2020 } from "~/questionnaire/msq2020.test-helper";
 import type { AnswerValue, Answers, Question } from "~/questionnaire/types";
+import { wordLimitFor } from "~/questionnaire/word-count";
 
 // A complete, realistic response for the benchmark: every question answered, every long text
 // close to its word limit, every follow-up's condition holding.
@@ -26,7 +27,7 @@ function answer(q: Question, seed: number): AnswerValue {
         .filter((_, i) => (i + seed) % 2 === 0 || q.options[i]!.key === "other")
         .map((o) => o.key);
     case "longtext":
-      return prose(q.maxWords - 10 - (seed % 5), seed);
+      return prose(wordLimitFor(q, "") - 10 - (seed % 5), seed);
     default:
       if (q.type === "email") return `${q.key.replace(/_/g, ".")}@gov${seed}.example.org`;
       if (q.type === "lines")

@@ -1,6 +1,6 @@
 import { allQuestions, conditionHolds, findQuestion, isAnswered } from "~/questionnaire";
 import type { Answers, Condition, Question, Questionnaire } from "~/questionnaire";
-import { wordCount } from "~/questionnaire/word-count";
+import { wordCount, wordLimitFor } from "~/questionnaire/word-count";
 import type { ImportWarning } from "./parse-msq";
 
 // What follows from the answers as a whole, once every question has been read.
@@ -100,10 +100,11 @@ export function checkAnswers(
     }
     if (question.type === "longtext" && typeof value === "string") {
       const words = countWords(value);
-      if (words > question.maxWords) {
+      const max = wordLimitFor(question, value);
+      if (words > max) {
         warnings.push({
           field: question.key,
-          message: `${words} words, over the limit of ${question.maxWords}; kept in full.`,
+          message: `${words} words, over the limit of ${max}; kept in full.`,
         });
       }
     }

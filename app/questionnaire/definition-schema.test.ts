@@ -113,6 +113,29 @@ describe("a definition file", () => {
     expect(parseDefinition("{ not json")).toMatchObject({ ok: false });
   });
 
+  it("takes a word limit, or limits by the script an answer is written in", () => {
+    const withLimit = (maxWords: unknown) => {
+      const d = minimal() as unknown as { sections: { questions: object[] }[] };
+      d.sections[0]!.questions.push({ key: "a3", type: "longtext", text: "?", maxWords });
+      return d;
+    };
+    expect(errorsOf(withLimit(250))).toEqual([]);
+    expect(errorsOf(withLimit({ default: 250, zh: 500, ar: 300, ru: 280 }))).toEqual([]);
+    const parsed = parseDefinition(JSON.stringify(withLimit({ default: 250, zh: 500 })));
+    const question = parsed.ok && localizeDefinition(parsed.definition).sections[0]!.questions[3];
+    expect(question).toMatchObject({ type: "longtext", maxWords: { default: 250, zh: 500 } });
+    expect(errorsOf(withLimit({ default: 250, zh: 0 }))).toEqual([
+      "sections[0].questions[2].maxWords.zh: Too small: expected number to be >=1",
+    ]);
+    expect(errorsOf(withLimit({ zh: 500 }))).toEqual([
+      'sections[0].questions[2].maxWords: must be a whole number of words (1–5000), or limits by script: { "default": 250, "zh": 500 } ("default" required, then any of "zh", "ar", "ru")',
+    ]);
+    // English, French and Spanish answers cannot be told apart by their script.
+    expect(errorsOf(withLimit({ default: 250, fr: 300 }))).toEqual([
+      'sections[0].questions[2].maxWords: answers in English, French and Spanish share the Latin script, which cannot tell them apart: their limit is "default"',
+    ]);
+  });
+
   it("reads texts in several languages, English where a translation is missing", () => {
     const d = minimal();
     d.sections[0]!.title = { en: "Portals", fr: "Portails" };

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Locale, locales } from "~/i18n/locale";
 import { questionTypeNames } from "./question-type-names";
+import type { LimitScript } from "./types";
 
 // A questionnaire definition file: what DESA's staff write for a round. The JSON Schema that
 // editors validate against (definition.schema.json) is generated from this one
@@ -106,6 +107,32 @@ const base = {
 const isoDate = z.iso.date("must be a date YYYY-MM-DD");
 const finite = z.number().finite();
 
+/** A long answer's word limit, or limits by the script it is mostly written in (decision 016). */
+const wordLimit = z.int().min(1).max(5000);
+const maxWords = z
+  .union(
+    [
+      wordLimit,
+      z.strictObject({
+        default: wordLimit,
+        zh: wordLimit.optional(),
+        ar: wordLimit.optional(),
+        ru: wordLimit.optional(),
+      } satisfies Record<LimitScript | "default", unknown>),
+    ],
+    {
+      error: ({ input }) =>
+        typeof input === "object" && input !== null && ["en", "fr", "es"].some((k) => k in input)
+          ? 'answers in English, French and Spanish share the Latin script, which cannot tell them apart: their limit is "default"'
+          : 'must be a whole number of words (1–5000), or limits by script: { "default": 250, "zh": 500 } ("default" required, then any of "zh", "ar", "ru")',
+    },
+  )
+  .meta({
+    id: "WordLimits",
+    description:
+      'The word limit, or limits by the script an answer is mostly written in: { "default": 250, "zh": 500 }. "zh": Chinese or Japanese characters, "ar": Arabic script, "ru": Cyrillic; "default": every other answer.',
+  });
+
 const question = z
   .discriminatedUnion(
     "type",
@@ -114,7 +141,7 @@ const question = z
       z.strictObject({ ...base, type: z.literal("lines") }),
       z.strictObject({ ...base, type: z.literal("email") }),
       z.strictObject({ ...base, type: z.literal("url") }),
-      z.strictObject({ ...base, type: z.literal("longtext"), maxWords: z.int().min(1).max(5000) }),
+      z.strictObject({ ...base, type: z.literal("longtext"), maxWords }),
       z.strictObject({ ...base, type: z.literal("yesno") }),
       z.strictObject({
         ...base,

@@ -3,7 +3,7 @@ import { asciiDigits } from "./digits";
 import type { ValidationMessages } from "~/i18n/validation-messages";
 import type { FormFields } from "./form-data";
 import type { AnswerValue, QuestionOfType, QuestionType } from "./types";
-import { wordLimitState } from "./word-count";
+import { wordLimitFor, wordLimitState } from "./word-count";
 
 // One entry per question type: how its answer is parsed from a form, checked, read from and
 // written to JSON, split into export columns and shown to a person. Everything else asks this
@@ -179,11 +179,10 @@ export const questionKinds: { [T in QuestionType]: QuestionKind<QuestionOfType<T
   ),
   longtext: textKind(MAX_LONGTEXT_CHARS, (q, value, m) => {
     if (typeof value !== "string") return null;
-    const { count, over, more } = wordLimitState(value, q.maxWords);
+    const max = wordLimitFor(q, value);
+    const { count, over, more } = wordLimitState(value, max);
     if (!over) return null;
-    const message = more
-      ? m.farOverWordLimit(count, q.maxWords)
-      : m.overWordLimit(count, q.maxWords);
+    const message = more ? m.farOverWordLimit(count, max) : m.overWordLimit(count, max);
     return { code: "over_word_limit", message };
   }),
   yesno: {

@@ -32,7 +32,17 @@ export type TextQuestion = QuestionBase & { type: "text" };
 export type LinesQuestion = QuestionBase & { type: "lines" };
 export type EmailQuestion = QuestionBase & { type: "email" };
 export type UrlQuestion = QuestionBase & { type: "url" };
-export type LongTextQuestion = QuestionBase & { type: "longtext"; maxWords: number };
+/**
+ * The scripts a word limit may be given for: "zh" Chinese or Japanese characters, "ar" Arabic
+ * script, "ru" Cyrillic. Named by the UN language (English, French and Spanish share one script).
+ */
+export type LimitScript = "zh" | "ar" | "ru";
+/**
+ * A word limit: one for every answer, or one by the script an answer is mostly written in,
+ * `default` for the rest (decision 016).
+ */
+export type WordLimits = number | ({ default: number } & Partial<Record<LimitScript, number>>);
+export type LongTextQuestion = QuestionBase & { type: "longtext"; maxWords: WordLimits };
 export type YesNoQuestion = QuestionBase & { type: "yesno" };
 export type SingleQuestion = QuestionBase & { type: "single"; options: readonly Option[] };
 export type MultiQuestion = QuestionBase & { type: "multi"; options: readonly Option[] };

@@ -72,6 +72,32 @@ describe("submit schema", () => {
     ]);
   });
 
+  it("holds an answer to the limit of the script it is written in, when the definition has one", () => {
+    const limited = {
+      ...msq2020,
+      sections: msq2020.sections.map((section) => ({
+        ...section,
+        questions: section.questions.map((q) =>
+          q.key === "q14_social_media" && q.type === "longtext"
+            ? { ...q, maxWords: { default: 250, zh: 500 } }
+            : q,
+        ),
+      })),
+    };
+    const schema = submitAnswersSchema(limited, englishMessages);
+    expect(schema.safeParse({ q14_social_media: "政".repeat(500) }).success).toBe(true);
+    expect(errorFields(schema.safeParse({ q14_social_media: "政".repeat(501) }))).toEqual([
+      "q14_social_media",
+    ]);
+    expect(errorFields(schema.safeParse({ q14_social_media: words(251) }))).toEqual([
+      "q14_social_media",
+    ]);
+    const issues = answerIssues(limited, { q14_social_media: "政".repeat(501) }, englishMessages);
+    expect(issues.find((i) => i.field === "q14_social_media")?.message).toMatch(
+      /has 501 words; the limit is 500/,
+    );
+  });
+
   it("checks e-mail fields", () => {
     expect(submit.safeParse({ contact_email: "focal.point@gov.rw" }).success).toBe(true);
     expect(errorFields(submit.safeParse({ contact_email: "not an address" }))).toEqual([

@@ -1,52 +1,49 @@
-// One word counter for the browser (live counters) and the server (validation).
-// A word is a word-like segment in the sense of Unicode's word boundaries (what Intl.Segmenter
-// finds), so Arabic, Russian and Chinese count sensibly; a URL or e-mail address counts as one
-// word however many dots and slashes it has.
+// One word counter for the browser (live counters) and the server (validation), counting as
+// Microsoft Word does (decision 016), so an answer drafted in a word processor counts the same
+// here:
+// - A word is a run of characters between spaces (any Unicode white space but U+FEFF) that holds
+//   at least one letter or digit. A hyphenated word (e-government), a number (16.6.2, 1,000), a
+//   URL or an e-mail address is one word; a lone dash, bullet or `&` is none.
+// - In Chinese and Japanese each Han or Kana character is one word, and so is each full-width
+//   punctuation mark (、。「」（），), as in Word's statistics; a run of other letters or digits
+//   between them (`5G`, `ICT`, a URL) is one word.
+// - Thai, Lao, Khmer and Myanmar are written without spaces between words, and Word counts them
+//   with its dictionary: their runs go through Intl.Segmenter's dictionary, the closest at hand.
+// Korean is written with spaces between words and is counted by them, as in Word.
 //
 // Every answer up to its cap (50,000 characters) is counted on each submit and review page, so
-// every step is linear in the length of the text:
-// - Intl.Segmenter is slow on long strings in today's engines (each segment costs time in
-//   proportion to the whole string: 16,000 words took 0.8 s), so text is first split on white
-//   space, and only the pieces written in scripts without spaces between words (Chinese,
-//   Japanese, Thai…) go through the segmenter, at most SEGMENTED_CHARS characters at a time.
-//   Elsewhere a word is a run of letters, marks, digits and underscores, joined by the
-//   characters Unicode keeps inside a word (isn't, e.g, 16.6.2, 1,000).
-// - URLs and addresses are recognised by scanning, not by a regular expression with unbounded
-//   runs one after another: `a@`, 50,000 dots and `@` made that backtrack for 3 to 9 s.
+// every step is linear in the length of the text: one scan by an expression whose alternatives
+// take disjoint characters (nothing to backtrack into), and Intl.Segmenter, slow on long strings
+// (each segment costs time in proportion to the whole string), only on runs of the four scripts,
+// at most SEGMENTED_CHARS characters at a time.
 
-const URL_START = /^(?:[a-z][a-z0-9+.-]*:\/\/|www\.)\S/iu;
-const NO_SPACE_SCRIPTS =
-  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
-const WORD = /[\p{L}\p{M}\p{N}_]+(?:['’.,:][\p{L}\p{M}\p{N}_]+)*/gu;
+import type { LimitScript, WordLimits } from "./types";
 
-/** Brackets and quotes around a URL or an address, and punctuation after it. */
-const OPENERS = new Set(`(<[{"'“‘`);
-const CLOSERS = new Set(`)>]}"'”’.,;:!?`);
+/** White space, as JavaScript's `\s` but without U+FEFF (a zero-width no-break space). */
+const SPACE = "\\t\\n\\v\\f\\r \\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000";
+/**
+ * Characters that are a word each: Han and Kana, the Katakana middle dot and length mark, CJK
+ * punctuation and symbols (not the ideographic space, not the combining tone marks), vertical
+ * and compatibility forms, full-width and half-width forms.
+ */
+const EAST_ASIAN =
+  "\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\u3001-\\u3029\\u3030-\\u303f\\u30a0\\u30fb\\u30fc\\ufe10-\\ufe1f\\ufe30-\\ufe4f\\uff01-\\uff9f\\uffe0-\\uffe6";
+/** Scripts without spaces between words, whose words Word finds with a dictionary. */
+const DICTIONARY = "\\p{Script=Thai}\\p{Script=Lao}\\p{Script=Khmer}\\p{Script=Myanmar}";
 
-/** A URL (`scheme://…`, `www.…`) or an e-mail address (one @, a dot inside the domain). */
-function isUrlLike(piece: string): boolean {
-  let start = 0;
-  let end = piece.length;
-  while (start < end && OPENERS.has(piece[start]!)) start++;
-  while (end > start && CLOSERS.has(piece[end - 1]!)) end--;
-  const bare = piece.slice(start, end);
-  if (URL_START.test(bare)) return true;
-  const at = bare.indexOf("@");
-  if (at < 1 || bare.includes("@", at + 1)) return false;
-  const dot = bare.indexOf(".", at + 2);
-  return dot !== -1 && dot < bare.length - 1;
-}
+/** An East Asian character, a run of a dictionary script, or a run of anything else but space. */
+const PIECE = new RegExp(
+  `[${EAST_ASIAN}]|[${DICTIONARY}]+|[^${SPACE}${EAST_ASIAN}${DICTIONARY}]+`,
+  "gu",
+);
+const STARTS_EAST_ASIAN = new RegExp(`^[${EAST_ASIAN}]`, "u");
+const STARTS_DICTIONARY = new RegExp(`^[${DICTIONARY}]`, "u");
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
 /** The most the segmenter is given at once: its cost grows with the square of the length. */
 const SEGMENTED_CHARS = 256;
 /** A boundary found this close to the end of a window may move with what follows the window. */
 const LOOKAHEAD_CHARS = 32;
-/** Punctuation with a word boundary on both sides whatever surrounds it (Word_Break=Other). */
-const BREAKS_BOTH_SIDES = new Set(
-  "!#$%&()*+-/<=>?@[\\]^`{|}~、。〈〉《》「」『』【】〔〕！（）？［］｛｝～｡｢｣､",
-);
-/** Marks and format characters belong to the character before them (Unicode's rule WB4). */
-const ATTACHES = /^[\p{M}\p{Cf}\u200D]/u;
 
 let segmenter: Intl.Segmenter | undefined;
 
@@ -55,7 +52,9 @@ let segmenter: Intl.Segmenter | undefined;
  * `enough` characters are taken (beyond the first segment); `end` is where the last one ends.
  */
 function leadingWords(text: string, until: number, enough = Infinity) {
-  segmenter ??= new Intl.Segmenter(undefined, { granularity: "word" });
+  // One locale everywhere (not the reader's): the browser's counter and the server then ask the
+  // segmenter the same question. Thai, Lao, Khmer and Myanmar use their dictionaries in any.
+  segmenter ??= new Intl.Segmenter("th", { granularity: "word" });
   let words = 0;
   let end = 0;
   for (const segment of segmenter.segment(text)) {
@@ -67,35 +66,19 @@ function leadingWords(text: string, until: number, enough = Infinity) {
   return { words, end };
 }
 
-/** The last position in (start, end] just after punctuation that always ends a segment, or -1. */
-function punctuationCut(text: string, start: number, end: number): number {
-  for (let cut = end; cut > start; cut--)
-    if (BREAKS_BOTH_SIDES.has(text[cut - 1]!) && !ATTACHES.test(text.slice(cut, cut + 2)))
-      return cut;
-  return -1;
-}
-
 /**
- * Intl.Segmenter's count, a window at a time. A window ends after punctuation that is a word
- * boundary whatever follows (so the count is the segmenter's exactly), or, in a longer run of
- * letters, at a boundary the segmenter finds well before the window's end (in Chinese, Japanese
- * or Thai without any punctuation for 256 characters, the dictionary might then place a word
- * differently at the window's end than in the whole run).
+ * The segmenter's words in a run of Thai, Lao, Khmer or Myanmar, a window at a time: a window
+ * ends at a boundary the segmenter finds well before the window's end (after 224 characters
+ * without a space, the dictionary might place that word differently in the whole run).
  */
-function segmentCount(text: string, upTo: number): number {
+function dictionaryWords(run: string, upTo: number): number {
   let count = 0;
   let start = 0;
-  while (text.length - start > SEGMENTED_CHARS && count < upTo) {
-    const cut = punctuationCut(text, start, start + SEGMENTED_CHARS);
-    if (cut !== -1) {
-      count += leadingWords(text.slice(start, cut), cut - start).words;
-      start = cut;
-      continue;
-    }
+  while (run.length - start > SEGMENTED_CHARS && count < upTo) {
     // A segment longer than the window (a long word) is found in a window twice as long.
     for (let size = SEGMENTED_CHARS; ; size *= 2) {
-      const window = text.slice(start, start + size);
-      const whole = start + size >= text.length;
+      const window = run.slice(start, start + size);
+      const whole = start + size >= run.length;
       const until = whole ? window.length : size - LOOKAHEAD_CHARS;
       const taken = leadingWords(window, until, SEGMENTED_CHARS - LOOKAHEAD_CHARS);
       if (taken.end === 0) continue;
@@ -104,33 +87,76 @@ function segmentCount(text: string, upTo: number): number {
       break;
     }
   }
-  if (start < text.length && count < upTo) count += leadingWords(text.slice(start), Infinity).words;
+  if (start < run.length && count < upTo) count += leadingWords(run.slice(start), Infinity).words;
   return count;
 }
 
-/** Characters that may start a URL or an e-mail address, or a script without spaces. */
-const NEEDS_PIECES =
-  /[@:]|www\.|[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/iu;
-
 /**
- * The number of words, or `upTo` when there are at least that many: the segmenter costs about a
- * microsecond a character (50 ms for an answer of 50,000 Chinese characters), so a check
- * against a limit stops counting once the answer is far past it.
+ * The number of words, or `upTo` when there are at least that many: a check against a limit
+ * stops counting once the answer is far past it (the bound of decision 013).
  */
 export function wordCount(text: string | null | undefined, upTo = Infinity): number {
   if (!text) return 0;
-  // Most answers are plain prose: one pass of one expression counts them.
-  if (!NEEDS_PIECES.test(text)) return Math.min(text.match(WORD)?.length ?? 0, upTo);
   let count = 0;
-  for (const piece of text.split(/\s+/)) {
+  for (const [piece] of text.matchAll(PIECE)) {
+    if (STARTS_EAST_ASIAN.test(piece)) count += 1;
+    else if (STARTS_DICTIONARY.test(piece)) count += dictionaryWords(piece, upTo - count);
+    else if (LETTER_OR_DIGIT.test(piece)) count += 1;
     if (count >= upTo) return upTo;
-    if (piece === "") continue;
-    // A URL or address standing alone, possibly wrapped in brackets or followed by punctuation.
-    if (isUrlLike(piece)) count += 1;
-    else if (NO_SPACE_SCRIPTS.test(piece)) count += segmentCount(piece, upTo - count);
-    else count += piece.match(WORD)?.length ?? 0;
   }
-  return Math.min(count, upTo);
+  return count;
+}
+
+// --- the limit for an answer ---------------------------------------------------------------
+
+/** The scripts a definition may give its own limit for, by the key it uses. */
+const LIMIT_SCRIPTS = {
+  zh: /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u,
+  ar: /^\p{Script=Arabic}/u,
+  ru: /^\p{Script=Cyrillic}/u,
+} satisfies Record<LimitScript, RegExp>;
+
+const FIRST_LETTER = /\p{L}/u;
+const ANY_LIMIT_SCRIPT =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Arabic}\p{Script=Cyrillic}]/u;
+
+/**
+ * The script most of an answer's words are written in: "zh" (Han or Kana), "ar" (Arabic
+ * script) or "ru" (Cyrillic) when more than half of its words holding a letter start in it,
+ * otherwise null. Words, not letters, are counted, so a URL's forty Latin letters weigh as one
+ * word against the Chinese characters around it. One linear scan, of the first `upTo` such
+ * words at most.
+ */
+export function answerScript(text: string | null | undefined, upTo = Infinity): LimitScript | null {
+  if (!text || !ANY_LIMIT_SCRIPT.test(text)) return null;
+  const words = { zh: 0, ar: 0, ru: 0 };
+  let lettered = 0;
+  for (const [piece] of text.matchAll(PIECE)) {
+    const letter = FIRST_LETTER.exec(piece)?.[0];
+    if (letter === undefined) continue;
+    lettered += 1;
+    if (LIMIT_SCRIPTS.zh.test(letter)) words.zh += 1;
+    else if (LIMIT_SCRIPTS.ar.test(letter)) words.ar += 1;
+    else if (LIMIT_SCRIPTS.ru.test(letter)) words.ru += 1;
+    if (lettered >= upTo) break;
+  }
+  for (const script of ["zh", "ar", "ru"] as const) if (words[script] * 2 > lettered) return script;
+  return null;
+}
+
+/**
+ * The word limit for this answer to this question: the definition's one limit, or, when it
+ * gives limits by script (`{ "default": 250, "zh": 500 }`), the limit of the script most of the
+ * answer is written in, else the default. Decided by the text alone, so the browser's counter
+ * and the server's validation agree whoever submits, in whatever language the page is shown.
+ * Like the count (decision 013), the choice reads no further than ten times the largest limit.
+ */
+export function wordLimitFor(question: { maxWords: WordLimits }, text: string | null | undefined) {
+  const limits = question.maxWords;
+  if (typeof limits === "number") return limits;
+  const largest = Math.max(limits.default, limits.zh ?? 0, limits.ar ?? 0, limits.ru ?? 0);
+  const script = answerScript(text, largest * COUNTED_TIMES_THE_LIMIT + 1);
+  return (script ? limits[script] : undefined) ?? limits.default;
 }
 
 /** An answer is counted exactly up to this many times its limit; beyond, it is "more than". */

@@ -3,7 +3,7 @@ import { Link } from "@remix-run/react";
 import { useCopy } from "~/i18n";
 import { formatAnswer } from "~/questionnaire/format";
 import type { Answers, Questionnaire } from "~/questionnaire/types";
-import { wordLimitState } from "~/questionnaire/word-count";
+import { wordLimitFor, wordLimitState } from "~/questionnaire/word-count";
 import { wordsOfAnswer } from "./word-counter";
 
 /** Every answer, read-only, by section: the review step, the reviewers' page and print. */
@@ -59,7 +59,10 @@ export function AnswerList({
                       <span className="word-count">
                         {" "}
                         (
-                        {wordsOfAnswer(copy.questionnaire, wordLimitState(text, question.maxWords))}
+                        {wordsOfAnswer(
+                          copy.questionnaire,
+                          wordLimitState(text, wordLimitFor(question, text)),
+                        )}
                         )
                       </span>
                     ) : null}

@@ -2,7 +2,8 @@ import { QuestionText } from "~/components/questionnaire/question-text";
 import { useState } from "react";
 import { useCopy } from "~/i18n";
 import type { AnswerValue, Question, QuestionOfType, QuestionType } from "~/questionnaire/types";
-import { WordCounter } from "./word-counter";
+import { wordLimitFor } from "~/questionnaire/word-count";
+import { WordCounter, WordRule } from "./word-counter";
 
 // One field of the questionnaire, chosen by the question's type. Fields are uncontrolled
 // (they work without JavaScript); a little state only drives the live word counter.
@@ -220,6 +221,7 @@ function LongText({
 }: InputProps<QuestionOfType<"longtext">>) {
   const [text, setText] = useState(typeof value === "string" ? value : "");
   const counterId = `${id}-count`;
+  const ruleId = `${id}-word-rule`;
   return (
     <>
       <textarea
@@ -229,10 +231,11 @@ function LongText({
         dir="auto"
         defaultValue={typeof value === "string" ? value : ""}
         onInput={(event) => setText(event.currentTarget.value)}
-        aria-describedby={[described, counterId].filter(Boolean).join(" ")}
+        aria-describedby={[described, counterId, ruleId].filter(Boolean).join(" ")}
         aria-invalid={invalid}
       />
-      <WordCounter id={counterId} text={text} max={question.maxWords} />
+      <WordCounter id={counterId} text={text} max={wordLimitFor(question, text)} />
+      <WordRule id={ruleId} />
     </>
   );
 }

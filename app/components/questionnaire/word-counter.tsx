@@ -17,6 +17,15 @@ export function WordCounter({ id, text, max }: { id: string; text: string; max: 
   );
 }
 
+/** How words are counted (as a word processor counts them, decision 016), beside the counter. */
+export function WordRule({ id }: { id: string }) {
+  return (
+    <p id={id} className="word-count">
+      {useCopy().questionnaire.wordRule}
+    </p>
+  );
+}
+
 /** "212 of 250 words", or "More than 2500 of 250 words", for an answer shown to be read. */
 export function wordsOfAnswer(copy: Copy["questionnaire"], state: WordLimitState): string {
   return state.more

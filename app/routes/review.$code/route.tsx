@@ -29,7 +29,7 @@ import { findQuestion } from "~/questionnaire";
 import { requireQuestionnaire } from "~/models/questionnaire.server";
 import { formatAnswer } from "~/questionnaire/format";
 import type { Questionnaire } from "~/questionnaire/types";
-import { wordLimitState } from "~/questionnaire/word-count";
+import { wordLimitFor, wordLimitState } from "~/questionnaire/word-count";
 import { wordsOfAnswer } from "~/components/questionnaire/word-counter";
 import { pageCopy, pageTitle } from "~/i18n/page-copy";
 
@@ -257,7 +257,7 @@ export default function ReviewResponse() {
                 const flags = page.flags.filter((f) => f.field === question.key);
                 const words =
                   question.type === "longtext" && text
-                    ? wordLimitState(text, question.maxWords)
+                    ? wordLimitState(text, wordLimitFor(question, text))
                     : null;
                 return (
                   <div key={question.key} className="answer" id={`answer-${question.key}`}>
