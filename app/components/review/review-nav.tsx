@@ -17,7 +17,7 @@ export function ReviewNav({
   return (
     <details className="section-nav-details review-nav-details">
       <summary>{r.onThisPage}</summary>
-      <nav className="review-nav" aria-labelledby="review-nav-title">
+      <nav className="review-nav" aria-labelledby="review-nav-title" tabIndex={0}>
         <h2 id="review-nav-title" className="review-nav__title">
           {r.onThisPage}
         </h2>
