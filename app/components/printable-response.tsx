@@ -2,17 +2,14 @@ import type { ReactNode } from "react";
 import { AnswerList } from "~/components/questionnaire/answer-list";
 import { useHydrated } from "~/components/use-hydrated";
 import type { PrintableResponse as Printable } from "~/export/printable";
-import { useCopy } from "~/i18n";
+import { useCopy, useLocale } from "~/i18n";
+import { formatDay } from "~/i18n/dates";
 import type { Questionnaire } from "~/questionnaire/types";
 
 // One response laid out for reading and for "Print to PDF": the print page and the published
-// page. Styles in app/styles/print.css (linked by those routes).
-
-/** A day, the same on the server and in every browser (UTC), e.g. "22 November 2026". */
-export function formatDay(iso: string): string {
-  const date = new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso);
-  return new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "UTC" }).format(date);
-}
+// page, in the page's language: its copy, its dates ("22 November 2026", "22 novembre 2026", the
+// same on the server and in every browser: UTC) and `questionnaire`, which the route localizes
+// in the same language. Styles in app/styles/print.css (linked by those routes).
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -40,11 +37,12 @@ export function PrintableResponse({
   children?: ReactNode;
 }) {
   const copy = useCopy();
+  const locale = useLocale();
   const p = copy.exports.printable;
   const hydrated = useHydrated();
   const isDraft = response.version.kind === "draft";
   const dateOrNone = (iso: string | null) =>
-    iso ? <time dateTime={iso}>{formatDay(iso)}</time> : p.notRecorded;
+    iso ? <time dateTime={iso}>{formatDay(iso, locale)}</time> : p.notRecorded;
   const status = response.status
     ? (copy.statuses[response.status as keyof typeof copy.statuses] ?? response.status)
     : copy.countries.notStarted;

@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { formatDay } from "~/components/printable-response";
 import { listPublishedResponses } from "~/export/published.server";
-import { useCopy } from "~/i18n";
+import { useCopy, useLocale } from "~/i18n";
+import { formatDay } from "~/i18n/dates";
 import { currentRound } from "~/models/round.server";
 import { pageCopy, pageTitle } from "~/i18n/page-copy";
 
@@ -19,6 +19,7 @@ export async function loader(_args: LoaderFunctionArgs) {
 export default function PublishedList() {
   const { roundName, published } = useLoaderData<typeof loader>();
   const p = useCopy().exports.published;
+  const locale = useLocale();
   return (
     <section aria-labelledby="published-title">
       <h1 id="published-title">
@@ -45,7 +46,9 @@ export default function PublishedList() {
                 <td>{country.region}</td>
                 <td>
                   {country.acceptedAt ? (
-                    <time dateTime={country.acceptedAt}>{formatDay(country.acceptedAt)}</time>
+                    <time dateTime={country.acceptedAt}>
+                      {formatDay(country.acceptedAt, locale)}
+                    </time>
                   ) : null}
                 </td>
               </tr>
