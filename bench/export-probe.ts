@@ -9,11 +9,11 @@ const { prisma } = await import("~/db.server");
 let peak = process.memoryUsage().rss;
 const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 5);
 const started = performance.now();
-const file = await streamExport(format, {
-  roundId: "2020",
-  statuses: ["SUBMITTED", "ACCEPTED", "RETURNED"],
-  authorisedOnly: false,
-});
+const file = await streamExport(
+  format,
+  { roundId: "2020", statuses: ["SUBMITTED", "ACCEPTED", "RETURNED"], authorisedOnly: false },
+  { locale: "en" },
+);
 await pipeline(file.body, createWriteStream("/dev/null"));
 const ms = performance.now() - started;
 clearInterval(sampler);

@@ -104,6 +104,7 @@ export async function measureWorstCases(): Promise<WorstCase[]> {
   };
   const meta = {
     exportedAt: new Date(),
+    locale: "en" as const,
     choice: { statuses: ["SUBMITTED" as const], authorisedOnly: false },
   };
   await measure("every answer at its cap: CSV export", MEGABYTES_TARGET_MS, () =>

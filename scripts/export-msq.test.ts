@@ -5,9 +5,10 @@ import path from "node:path";
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
-import { parseJsonExport } from "~/export/json";
-import { completeAnswers } from "~/questionnaire";
-import { msq2020 } from "~/questionnaire/msq2020.test-helper";
+import { parseJsonExport, type JsonExport } from "~/export/json";
+import { allQuestions, completeAnswers } from "~/questionnaire";
+import { localizeDefinition } from "~/questionnaire/localize";
+import { msq2020, msq2020Definition } from "~/questionnaire/msq2020.test-helper";
 import { readWorkbook } from "~/export/xlsx.test-helper";
 
 // The command-line export as other programs see it: the file on standard output (or in --out),
@@ -106,6 +107,21 @@ describe("export:msq", { timeout: 60_000 }, () => {
     expect(stderr).toContain(out);
   });
 
+  it("writes the texts in the language of --lang, the keys and answers unchanged", () => {
+    const { status, stdout, stderr } = run("--format", "json", "--lang", "fr");
+    expect(status, stderr).toBe(0);
+    const document = JSON.parse(stdout.toString("utf8")) as JsonExport;
+    expect(document.language).toBe("fr");
+    const french = localizeDefinition(msq2020Definition, "fr");
+    expect(document.texts.questions.q4_has_cio!.text).toBe(
+      allQuestions(french).find((q) => q.key === "q4_has_cio")!.text,
+    );
+    expect(
+      parseJsonExport(stdout.toString("utf8"), msq2020).responses.find((r) => r.country === "EST")
+        ?.answers,
+    ).toEqual(ESTONIA);
+  });
+
   it("writes the long CSV: one row per answered field, with the round and definition version", () => {
     const { status, stdout, stderr } = run("--format", "long-csv", "--round", "2020");
     expect(status, stderr).toBe(0);
@@ -133,6 +149,7 @@ describe("export:msq", { timeout: 60_000 }, () => {
     [["--format", "csv", "--round", "1999"], /no questionnaire for round "1999"/],
     [["--format", "csv", "--colour"], /unknown argument --colour/],
     [["--format", "csv", "--out"], /--out needs a value/],
+    [["--format", "xlsx", "--lang", "de"], /--lang must be one of ar, zh, en, fr, ru, es, not de/],
   ])("exits 2 on bad arguments %j, with the reason and usage on standard error", (args, reason) => {
     const { status, stdout, stderr } = run(...args);
     expect(status).toBe(2);

@@ -1,7 +1,7 @@
 // Exports the submitted MSQ responses of a round, as the reviewers' download does.
 //
 //   npm run --silent export:msq -- --format csv|xlsx|json|long-csv [--status SUBMITTED,ACCEPTED]
-//       [--region Africa] [--authorised-only] [--round 2020] [--out FILE]
+//       [--region Africa] [--authorised-only] [--round 2020] [--lang fr] [--out FILE]
 //
 // --format           csv, xlsx or json: one round, a row per response; long-csv: several rounds,
 //                    a row per answered field (required)
@@ -11,6 +11,8 @@
 // --authorised-only  only responses whose submitted version authorises publication
 // --round            the survey round (default: the round answered now); for long-csv, the
 //                    rounds, comma-separated or repeated (default: every round but drafts)
+// --lang             the language of the XLSX's and JSON's texts (questions, sheet names,
+//                    labels): ar, zh, en, fr, ru or es (default en); keys never change with it
 // --out              write to FILE instead of standard output
 // The file goes to standard output (binary-safe) unless --out is given; every message goes to
 // standard error. Exit status: 0 written, 1 failed, 2 bad arguments.
@@ -25,17 +27,19 @@ import {
   parseRegion,
   parseStatuses,
 } from "~/export/filters";
+import { isLocale, locales, type Locale } from "~/i18n/locale";
 
 /** `rounds` empty: the round focal points answer now (long-csv: every readable round). */
 type Options = {
   format: ExportFormat;
   filters: ExportChoice;
   rounds: string[];
+  locale: Locale;
   out: string | null;
 };
 
 const USAGE =
-  "usage: npm run --silent export:msq -- --format csv|xlsx|json|long-csv [--status SUBMITTED,ACCEPTED] [--region REGION] [--authorised-only] [--round ROUND] [--out FILE]";
+  "usage: npm run --silent export:msq -- --format csv|xlsx|json|long-csv [--status SUBMITTED,ACCEPTED] [--region REGION] [--authorised-only] [--round ROUND] [--lang LANG] [--out FILE]";
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
@@ -44,6 +48,7 @@ function parseArguments(argv: string[]): Options | { error: string } | { help: t
   let region: string | null = null;
   const rounds: string[] = [];
   let out: string | null = null;
+  let lang = "en";
   let authorisedOnly = false;
   const statuses: string[] = [];
   for (let i = 0; i < argv.length; i++) {
@@ -55,7 +60,7 @@ function parseArguments(argv: string[]): Options | { error: string } | { help: t
       continue;
     }
     const [name, inline] = arg.startsWith("--") ? arg.split(/=(.*)/s, 2) : [arg, undefined];
-    if (!["--format", "--status", "--region", "--round", "--out"].includes(name!))
+    if (!["--format", "--status", "--region", "--round", "--lang", "--out"].includes(name!))
       return { error: `unknown argument ${arg}.` };
     const value = inline ?? argv[++i];
     if (value === undefined || value === "") return { error: `${name} needs a value.` };
@@ -63,6 +68,7 @@ function parseArguments(argv: string[]): Options | { error: string } | { help: t
     else if (name === "--status") statuses.push(value);
     else if (name === "--region") region = value;
     else if (name === "--round") rounds.push(...value.split(",").map((r) => r.trim()));
+    else if (name === "--lang") lang = value.toLowerCase();
     else out = value;
   }
   if (!format) return { error: "--format is required." };
@@ -76,9 +82,12 @@ function parseArguments(argv: string[]): Options | { error: string } | { help: t
   if (!status.ok) return { error: `--status: ${status.error}` };
   const place = parseRegion(region);
   if (!place.ok) return { error: `--region: ${place.error}` };
+  if (!isLocale(lang))
+    return { error: `--lang must be one of ${locales.join(", ")}, not ${lang}.` };
   return {
     format,
     out,
+    locale: lang,
     rounds: roundIds.value,
     filters: { statuses: status.value, region: place.value, authorisedOnly },
   };
@@ -118,7 +127,11 @@ async function main(): Promise<number> {
     } else roundIds.push(...(await readableRounds()).map((round) => round.id));
     const started = performance.now();
     const file = wide
-      ? await streamExport(wide, { ...options.filters, roundId: roundIds[0]! })
+      ? await streamExport(
+          wide,
+          { ...options.filters, roundId: roundIds[0]! },
+          { locale: options.locale },
+        )
       : await streamLongExport(roundIds, options.filters);
     const destination = options.out ? createWriteStream(options.out) : process.stdout;
     await pipeline(file.body, destination);

@@ -1,12 +1,21 @@
 import { useId } from "react";
-import { exportSearchParams, WIDE_EXPORT_FORMATS, type LooseExportChoice } from "~/export/filters";
-import { useCopy } from "~/i18n";
+import {
+  exportSearchParams,
+  LANGUAGE_PARAM,
+  WIDE_EXPORT_FORMATS,
+  type LooseExportChoice,
+} from "~/export/filters";
+import { useCopy, useLocale } from "~/i18n";
+import { directionOf, languageTag, localeNames, locales } from "~/i18n/locale";
 import { ROUND_PARAM } from "~/models/round-choice";
 
 // Download buttons for the responses a reviewer is looking at: plain GET forms to /exports
 // (not Remix's <Form>, which would fetch the file instead of letting the browser download it),
 // the filters carried as hidden inputs. Works without JavaScript. The CSV, XLSX and JSON files
 // hold the round shown; the long CSV holds every round, so it is a form of its own, without it.
+// The language of the texts (`lang`, the page's language unless chosen otherwise) goes with the
+// round's files: the XLSX and JSON carry the questions in it, the CSV only keys and answers. The
+// long CSV holds keys and answers only, so its form has no language.
 
 /** Statuses other than SUBMITTED, RETURNED and ACCEPTED (e.g. a dashboard's DRAFT) are ignored. */
 export type ExportLinkFilters = LooseExportChoice;
@@ -20,7 +29,9 @@ export function ExportLinks({
   round?: { id: string; name: string };
 }) {
   const copy = useCopy().exports.links;
+  const locale = useLocale();
   const labelId = useId();
+  const languageId = useId();
   const hidden = [...exportSearchParams(filters)];
   const inputs = (pairs: [string, string][]) =>
     pairs.map(([name, value], i) => (
@@ -35,6 +46,24 @@ export function ExportLinks({
       <div className="actions">
         <form method="get" action="/exports">
           {inputs(round ? [[ROUND_PARAM, round.id], ...hidden] : hidden)}
+          <label htmlFor={languageId}>{copy.language}</label>
+          <select
+            id={languageId}
+            name={LANGUAGE_PARAM}
+            defaultValue={locale}
+            aria-describedby={`${languageId}-hint`}
+          >
+            {locales.map((option) => (
+              <option
+                key={option}
+                value={option}
+                lang={languageTag(option)}
+                dir={directionOf(option)}
+              >
+                {localeNames[option]}
+              </option>
+            ))}
+          </select>
           {WIDE_EXPORT_FORMATS.map((format) => (
             <button
               key={format}
@@ -47,6 +76,9 @@ export function ExportLinks({
               {copy[format]}
             </button>
           ))}
+          <span id={`${languageId}-hint`} className="hint export-links__hint">
+            {copy.languageHint}
+          </span>
         </form>
         <form method="get" action="/exports">
           {inputs(hidden)}

@@ -3,19 +3,13 @@ import { AnswerList } from "~/components/questionnaire/answer-list";
 import { useHydrated } from "~/components/use-hydrated";
 import type { PrintableResponse as Printable } from "~/export/printable";
 import { useCopy, useLocale } from "~/i18n";
-import { formatTag, type Locale } from "~/i18n/locale";
+import { formatDay } from "~/i18n/dates";
 import type { Questionnaire } from "~/questionnaire/types";
 
 // One response laid out for reading and for "Print to PDF": the print page and the published
-// page. Styles in app/styles/print.css (linked by those routes).
-
-/** A day in the page's language, the same on the server and in every browser (UTC): "22 November 2026". */
-export function formatDay(locale: Locale, iso: string): string {
-  const date = new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso);
-  return new Intl.DateTimeFormat(formatTag(locale), { dateStyle: "long", timeZone: "UTC" }).format(
-    date,
-  );
-}
+// page, in the page's language: its copy, its dates ("22 November 2026", "22 novembre 2026", the
+// same on the server and in every browser: UTC) and `questionnaire`, which the route localizes
+// in the same language. Styles in app/styles/print.css (linked by those routes).
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -48,7 +42,7 @@ export function PrintableResponse({
   const hydrated = useHydrated();
   const isDraft = response.version.kind === "draft";
   const dateOrNone = (iso: string | null) =>
-    iso ? <time dateTime={iso}>{formatDay(locale, iso)}</time> : p.notRecorded;
+    iso ? <time dateTime={iso}>{formatDay(iso, locale)}</time> : p.notRecorded;
   const status = response.status
     ? (copy.statuses[response.status as keyof typeof copy.statuses] ?? response.status)
     : copy.countries.notStarted;

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { copyFor } from "~/i18n/catalogues.server";
 import { allQuestions, fieldKeys } from "~/questionnaire";
-import { msq2020 } from "~/questionnaire/msq2020.test-helper";
+import { localizeDefinition } from "~/questionnaire/localize";
+import { msq2020, msq2020Definition } from "~/questionnaire/msq2020.test-helper";
 import type { Questionnaire } from "~/questionnaire/types";
 import { columnDescriptions, exportColumns, rowCells } from "./columns";
 import { exportRow } from "./rows.test-helper";
@@ -107,7 +109,7 @@ describe("export columns", () => {
   });
 
   it("describes every column, with the question and option texts", () => {
-    const descriptions = columnDescriptions(msq2020);
+    const descriptions = columnDescriptions(msq2020, copyFor("en").exports);
     expect(descriptions.map((d) => d.column)).toEqual(names(msq2020));
     const byColumn = Object.fromEntries(descriptions.map((d) => [d.column, d]));
     expect(byColumn["q8_strategy_features.aligned_sdgs"]).toMatchObject({
@@ -118,5 +120,30 @@ describe("export columns", () => {
     expect(byColumn.q4_has_cio!.values).toMatch(/yes, no/);
     expect(byColumn.authorize_publication!.question).toContain("authorize UNDESA to publish");
     for (const d of descriptions) expect(d.question, d.column).not.toBe("");
+  });
+
+  it("describes the same columns in another language, in its words", () => {
+    const french = localizeDefinition(msq2020Definition, "fr");
+    // The headers are keys: the same in every language, in the same order.
+    expect(names(french)).toEqual(names(msq2020));
+    const descriptions = columnDescriptions(french, copyFor("fr").exports);
+    expect(descriptions.map((d) => d.column)).toEqual(names(msq2020));
+    const byColumn = Object.fromEntries(descriptions.map((d) => [d.column, d]));
+    expect(byColumn["q8_strategy_features.aligned_sdgs"]).toEqual({
+      column: "q8_strategy_features.aligned_sdgs",
+      section: "II. Stratégie et mise en œuvre",
+      question:
+        "8. Veuillez cocher toutes les cases applicables. La stratégie nationale d’administration électronique ou son équivalent\u00a0:",
+      option: "est alignée sur les objectifs de développement durable (ODD).",
+      values: copyFor("fr").exports.values.option,
+    });
+    expect(byColumn.country_code!.section).toBe(copyFor("fr").exports.columnsSheet.header);
+    expect(byColumn.country_code!.question).toBe(
+      copyFor("fr").exports.metadataColumns.country_code,
+    );
+    // Every text of the French questionnaire, none left in English where French exists.
+    const english = columnDescriptions(msq2020, copyFor("en").exports);
+    const changed = descriptions.filter((d, i) => d.question !== english[i]!.question);
+    expect(changed.length).toBeGreaterThan(descriptions.length * 0.9);
   });
 });

@@ -1,11 +1,18 @@
-import { enExports } from "~/i18n/en-exports";
+import type { Copy } from "~/i18n/copy";
 import { kindOf, type ExportPart } from "~/questionnaire/question-types";
-import type { Question, Questionnaire } from "~/questionnaire/types";
+import type { Question, Questionnaire, Section } from "~/questionnaire/types";
 import type { Cell, ExportRow } from "./row";
 
 // The spreadsheet columns (CSV and XLSX), generated from the questionnaire definition so that a
 // new question or option is exported without touching this file. Headers are the FIELDS.md keys:
-// the public contract analysts' spreadsheets rely on.
+// the public contract analysts' spreadsheets rely on, the same in every language. Only the
+// descriptions (the XLSX "Columns" sheet) are in the language of the export: its copy and its
+// localized questionnaire.
+
+/** The exports' copy of one language: `copyFor(locale).exports`. */
+export type ExportsCopy = Copy["exports"];
+type MetadataName = keyof ExportsCopy["metadataColumns"];
+type ValuesKind = keyof ExportsCopy["values"];
 
 export type Column = {
   /** The header: a field key, `<key>.<option>` for a multi option, or a metadata name. */
@@ -25,7 +32,7 @@ export type ColumnDescription = {
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
 const flag = (value: boolean | null) => (value === null ? null : value ? 1 : 0);
 
-const METADATA_COLUMNS: readonly (Column & { values: string })[] = [
+const METADATA_COLUMNS: readonly (Column & { name: MetadataName; values: ValuesKind })[] = [
   { name: "country_code", values: "code", cell: (row) => row.countryCode },
   { name: "country_name", values: "text", cell: (row) => row.countryName },
   { name: "region", values: "text", cell: (row) => row.region },
@@ -51,6 +58,9 @@ function questionColumns(question: Question): (Column & { part: ExportPart })[] 
     }));
 }
 
+/** A section as the exports name it: "I. Institutional Framework". */
+export const sectionLabel = (section: Section) => `${section.id}. ${section.title}`;
+
 /** One column per field key (per option for multi), in questionnaire order: no metadata. */
 export function answerColumns(questionnaire: Questionnaire): (Column & { part: ExportPart })[] {
   return questionnaire.sections.flatMap((section) => section.questions.flatMap(questionColumns));
@@ -66,20 +76,25 @@ export function rowCells(columns: readonly Column[], row: ExportRow): Cell[] {
   return columns.map((column) => column.cell(row));
 }
 
-/** What each column holds, in column order: for the XLSX "Columns" sheet. */
-export function columnDescriptions(questionnaire: Questionnaire): ColumnDescription[] {
-  const copy = enExports;
+/**
+ * What each column holds, in column order, for the XLSX "Columns" sheet: in the language of
+ * `copy` and of `questionnaire` (the round's questionnaire localized in that language).
+ */
+export function columnDescriptions(
+  questionnaire: Questionnaire,
+  copy: ExportsCopy,
+): ColumnDescription[] {
   const metadata = METADATA_COLUMNS.map((column) => ({
     column: column.name,
     section: copy.columnsSheet.header,
-    question: copy.metadataColumns[column.name] ?? "",
+    question: copy.metadataColumns[column.name],
     option: "",
-    values: copy.values[column.values as keyof typeof copy.values],
+    values: copy.values[column.values],
   }));
   const questions = questionnaire.sections.flatMap((section) =>
     section.questions.flatMap((question) =>
       questionColumns(question).map(({ name, part }) => ({
-        section: `${section.id}. ${section.title}`,
+        section: sectionLabel(section),
         question: question.text,
         column: name,
         option: part.option?.text ?? "",

@@ -1,6 +1,7 @@
 import { PassThrough, Readable } from "node:stream";
 import { prisma } from "~/db.server";
 import type { Prisma } from "~/generated/prisma/client";
+import type { Locale } from "~/i18n/locale";
 import { requireQuestionnaire } from "~/models/questionnaire.server";
 import type { Answers, Questionnaire } from "~/questionnaire/types";
 import { csvChunks } from "./csv";
@@ -74,6 +75,8 @@ export async function loadExportRows(filters: ExportFilters): Promise<ExportRow[
 export type ExportStream = {
   contentType: string;
   filename: string;
+  /** The language of the file's texts (XLSX, JSON); null when it holds only keys and data (CSV). */
+  language: Locale | null;
   /** How many responses the file holds. */
   responses: number;
   /** Bytes of the file, produced as they are read. */
@@ -87,20 +90,25 @@ const CONTENT_TYPES: Record<WideExportFormat, string> = {
   xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 };
 
-export function exportQuestionnaire(roundId: string): Promise<Questionnaire> {
-  return requireQuestionnaire(roundId);
-}
+/** How a file is written: the language of its texts, and the moment it says it was made. */
+export type ExportOptions = { locale: Locale; exportedAt?: Date };
 
+/**
+ * One round's file. The columns and keys are the same in every language (the questionnaire's
+ * keys never change with it); the XLSX's sheet names, Columns and Export sheets and the JSON's
+ * `texts` are in `locale`, with the questions as the round's definition words them in it.
+ */
 export async function streamExport(
   format: WideExportFormat,
   filters: ExportFilters,
-  exportedAt = new Date(),
+  { locale, exportedAt = new Date() }: ExportOptions,
 ): Promise<ExportStream> {
-  const questionnaire = await exportQuestionnaire(filters.roundId);
+  const questionnaire = await requireQuestionnaire(filters.roundId, locale);
   // Read before the first byte is sent, so a database failure is an error page, not half a file.
   const rows = await loadExportRows(filters);
   const meta: JsonExportMeta = {
     exportedAt,
+    locale,
     choice: {
       statuses: filters.statuses,
       region: filters.region ?? null,
@@ -114,13 +122,14 @@ export async function streamExport(
     writeXlsx(questionnaire, rows, meta, body).catch((error: unknown) =>
       body.destroy(error instanceof Error ? error : new Error(String(error))),
     );
-    return { contentType, filename, responses: rows.length, body };
+    return { contentType, filename, language: locale, responses: rows.length, body };
   }
   const chunks =
     format === "csv" ? csvChunks(questionnaire, rows) : jsonChunks(questionnaire, rows, meta);
   return {
     contentType,
     filename,
+    language: format === "json" ? locale : null,
     responses: rows.length,
     body: Readable.from(chunks, { objectMode: false }),
   };
@@ -151,6 +160,7 @@ export async function streamLongExport(
   return {
     contentType: CSV_TYPE,
     filename: longExportFilename(roundIds, exportedAt),
+    language: null,
     responses: rounds.reduce((sum, round) => sum + round.rows.length, 0),
     body: Readable.from(longCsvChunks(rounds), { objectMode: false }),
   };

@@ -1,14 +1,21 @@
+import { randomBytes } from "node:crypto";
 import { buffer, text } from "node:stream/consumers";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startSession } from "~/auth/session.server";
 import { prisma } from "~/db.server";
 import type { ResponseStatus } from "~/generated/prisma/enums";
-import { allQuestions, completeAnswers } from "~/questionnaire";
-import { msq2020 } from "~/questionnaire/msq2020.test-helper";
+import { copyFor } from "~/i18n/catalogues.server";
+import type { Locale } from "~/i18n/locale";
+import { allQuestions, completeAnswers, fieldKeys } from "~/questionnaire";
+import { localizeDefinition } from "~/questionnaire/localize";
+import { msq2020, msq2020Definition } from "~/questionnaire/msq2020.test-helper";
 import type { AnswerValue, Answers } from "~/questionnaire/types";
+import { loader as exportsLoader } from "~/routes/exports";
 import { loadExportRows, streamExport } from "./export.server";
 import type { ExportFilters, WideExportFormat } from "./filters";
-import { parseJsonExport } from "./json";
+import { parseJsonExport, type JsonExport } from "./json";
 import { findPublishedResponse, listPublishedResponses } from "./published.server";
 import { AWKWARD_ANSWERS } from "./rows.test-helper";
 import { readWorkbook } from "./xlsx.test-helper";
@@ -119,8 +126,11 @@ const ours = <T extends { country?: string; country_code?: string; countryCode?:
 ) => rows.filter((r) => OURS.includes(r.country ?? r.country_code ?? r.countryCode ?? ""));
 const lastSubmission = (code: string) => FIXTURES.find((f) => f.code === code)!.submissions.at(-1)!;
 
-async function download(format: WideExportFormat, chosen = filters()) {
-  const file = await streamExport(format, chosen, new Date("2026-11-22T12:00:00Z"));
+async function download(format: WideExportFormat, chosen = filters(), locale: Locale = "en") {
+  const file = await streamExport(format, chosen, {
+    locale,
+    exportedAt: new Date("2026-11-22T12:00:00Z"),
+  });
   return { file, bytes: await buffer(file.body) };
 }
 
@@ -234,6 +244,7 @@ describe("streamExport", () => {
     expect(norway.q7_egov_strategy).toBe(AWKWARD_ANSWERS.q7_egov_strategy);
     expect(norway.q1_national_portal).toBe(AWKWARD_ANSWERS.q1_national_portal);
     expect(workbook.worksheets.map((s) => s.name)).toEqual(["Answers", "Columns", "Export"]);
+    expect(file.language).toBe("en");
   });
 
   it("JSON read back with parseJsonExport gives identical answers", async () => {
@@ -270,12 +281,142 @@ describe("streamExport", () => {
   });
 
   it("streams the body: the CSV comes in several chunks", async () => {
-    const file = await streamExport("csv", filters());
+    const file = await streamExport("csv", filters(), { locale: "en" });
     let chunks = 0;
     for await (const _chunk of file.body) chunks++;
     expect(chunks).toBeGreaterThan(1);
     expect(file.responses).toBeGreaterThanOrEqual(4);
-    expect(await text((await streamExport("csv", filters())).body)).toContain("Norway");
+    expect(await text((await streamExport("csv", filters(), { locale: "en" })).body)).toContain(
+      "Norway",
+    );
+  });
+});
+
+/** The Answers sheet (the first, whatever its name in the language) and the Columns sheet. */
+async function sheets(bytes: Buffer) {
+  const workbook = await readWorkbook(bytes);
+  const rows = (index: number) => {
+    const sheet = workbook.worksheets[index]!;
+    return sheet
+      .getRows(1, sheet.rowCount)!
+      .map((row) => Array.from((row.values as unknown[]).slice(1), (v) => v ?? null));
+  };
+  return { names: workbook.worksheets.map((s) => s.name), answers: rows(0), columns: rows(1) };
+}
+
+describe("streamExport in a language", () => {
+  const all = filters({ statuses: ["SUBMITTED", "RETURNED", "ACCEPTED"] });
+
+  it.each(["fr", "ar"] as const)(
+    "XLSX in %s: the round's questions in it from the stored definition, the English keys and cells",
+    async (locale) => {
+      const english = await sheets((await download("xlsx", all)).bytes);
+      const { file, bytes } = await download("xlsx", all, locale);
+      expect(file.language).toBe(locale);
+      const local = await sheets(bytes);
+      const copy = copyFor(locale).exports;
+      expect(local.names).toEqual([
+        copy.answersSheet.name,
+        copy.columnsSheet.name,
+        copy.exportSheet.name,
+      ]);
+      // Header row and every cell exactly as in English: the keys are the contract.
+      expect(local.answers).toEqual(english.answers);
+      expect(local.columns.map((row) => row[0])).toEqual(
+        english.columns.map((row, i) => (i === 0 ? copy.columnsSheet.column : row[0])),
+      );
+      // The questions as the stored definition words them in the language.
+      const worded = localizeDefinition(msq2020Definition, locale);
+      const question = (key: string) => allQuestions(worded).find((q) => q.key === key)!.text;
+      const row = (column: string) => local.columns.find((r) => r[0] === column)!;
+      expect(row("q4_has_cio")[2]).toBe(question("q4_has_cio"));
+      expect(row("q8_strategy_features.aligned_sdgs")[2]).toBe(question("q8_strategy_features"));
+      expect(row("q4_has_cio")[2]).not.toBe(english.columns.find((r) => r[0] === "q4_has_cio")![2]);
+    },
+  );
+
+  it.each(["fr", "ar"] as const)(
+    "JSON in %s: the questions in it, the same keys and answers as in English",
+    async (locale) => {
+      const english = JSON.parse((await download("json")).bytes.toString("utf8")) as JsonExport;
+      const { file, bytes } = await download("json", filters(), locale);
+      expect(file.language).toBe(locale);
+      const document = JSON.parse(bytes.toString("utf8")) as JsonExport;
+      expect(document.language).toBe(locale);
+      expect(document.responses).toEqual(english.responses);
+      expect(Object.keys(document.texts.questions)).toEqual(fieldKeys(msq2020));
+      const worded = localizeDefinition(msq2020Definition, locale);
+      for (const q of allQuestions(worded))
+        expect(document.texts.questions[q.key]!.text, q.key).toBe(q.text);
+      expect(document.texts.questions.q4_has_cio!.text).not.toBe(
+        english.texts.questions.q4_has_cio!.text,
+      );
+    },
+  );
+
+  it("CSV: keys and answers only, the same bytes in every language", async () => {
+    const english = await download("csv", filters(), "en");
+    const arabic = await download("csv", filters(), "ar");
+    expect(arabic.bytes.equals(english.bytes)).toBe(true);
+    expect(arabic.file.language).toBeNull();
+  });
+});
+
+describe("GET /exports", () => {
+  /** A reviewer who reads the portal in `locale`, signed in: the Cookie header of a session. */
+  async function reviewer(locale: Locale | null) {
+    const user = await prisma.user.create({
+      data: {
+        email: `export.reviewer.${randomBytes(4).toString("hex")}@test.example.org`,
+        role: "REVIEWER",
+        locale,
+      },
+    });
+    return (await startSession(user.id)).split(";")[0]!;
+  }
+  const get = async (search: string, cookie: string, headers: Record<string, string> = {}) =>
+    (await exportsLoader({
+      request: new Request(`http://localhost/exports?${search}`, {
+        headers: { Cookie: cookie, ...headers },
+      }),
+      params: {},
+      context: {},
+    } as unknown as LoaderFunctionArgs)) as Response;
+  const json = async (response: Response) => (await response.json()) as JsonExport;
+
+  it("exports in the language the form chose (lang), whatever the reviewer reads", async () => {
+    const cookie = await reviewer("ar");
+    const response = await get("format=xlsx&round=2020&status=ACCEPTED&lang=fr", cookie);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("Content-Language")).toBe("fr");
+    const french = await sheets(Buffer.from(await response.arrayBuffer()));
+    expect(french.names[0]).toBe(copyFor("fr").exports.answersSheet.name);
+    expect(french.answers[0]).toEqual(
+      (await sheets((await download("xlsx")).bytes)).answers[0], // the English header: the keys
+    );
+    const worded = localizeDefinition(msq2020Definition, "fr");
+    expect(french.columns.find((r) => r[0] === "q4_has_cio")![2]).toBe(
+      allQuestions(worded).find((q) => q.key === "q4_has_cio")!.text,
+    );
+
+    const chinese = await json(await get("format=json&lang=zh", cookie));
+    expect(chinese.language).toBe("zh");
+    expect(chinese.texts.title).toBe(localizeDefinition(msq2020Definition, "zh").title);
+  });
+
+  it("without a language, or with an unknown one, exports in the reviewer's", async () => {
+    const arabic = await reviewer("ar");
+    for (const search of ["format=json", "format=json&lang=de", "format=json&lang="]) {
+      const response = await get(search, arabic);
+      expect(response.headers.get("Content-Language"), search).toBe("ar");
+      expect((await json(response)).language, search).toBe("ar");
+    }
+    // No saved choice: the browser's language, as for the pages.
+    const browser = await reviewer(null);
+    const response = await get("format=json", browser, { "Accept-Language": "ru-RU, ru;q=0.9" });
+    expect((await json(response)).language).toBe("ru");
+    const csv = await get("format=csv&lang=fr", browser);
+    expect(csv.headers.get("Content-Language")).toBeNull();
   });
 });
 

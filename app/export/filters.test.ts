@@ -7,7 +7,8 @@ import {
   parseExportQuery,
 } from "./filters";
 
-const query = (search: string) => parseExportQuery(new URLSearchParams(search));
+/** As the route reads it for someone who reads the portal in Spanish. */
+const query = (search: string) => parseExportQuery(new URLSearchParams(search), "es");
 
 describe("export filters", () => {
   it("defaults to submitted and accepted responses, every region, authorised or not", () => {
@@ -15,6 +16,7 @@ describe("export filters", () => {
       ok: true,
       format: "csv",
       choice: { statuses: ["SUBMITTED", "ACCEPTED"], region: null, authorisedOnly: false },
+      locale: "es",
     });
   });
 
@@ -29,7 +31,24 @@ describe("export filters", () => {
         region: "Africa",
         authorisedOnly: true,
       },
+      locale: "es",
     });
+  });
+
+  it("takes the language of the texts from lang, else the requester's", () => {
+    for (const lang of ["ar", "zh", "en", "fr", "ru"])
+      expect(query(`format=xlsx&lang=${lang}`)).toMatchObject({ ok: true, locale: lang });
+    // Not one of the six, or not given: the language the requester reads the portal in.
+    for (const search of ["format=json", "format=json&lang=", "format=json&lang=de"])
+      expect(query(search), search).toMatchObject({ ok: true, locale: "es" });
+    // The language changes texts, never what is exported.
+    const { locale: _fr, ...french } = query("format=xlsx&status=RETURNED&lang=fr") as {
+      locale: string;
+    };
+    const { locale: _es, ...spanish } = query("format=xlsx&status=RETURNED") as {
+      locale: string;
+    };
+    expect(french).toEqual(spanish);
   });
 
   it("refuses an unknown format, status or region with a reason", () => {
@@ -52,7 +71,12 @@ describe("export filters", () => {
     const params = exportSearchParams(choice);
     expect(params.toString()).toBe("status=RETURNED&region=Asia&authorised=1");
     params.set("format", "json");
-    expect(parseExportQuery(params)).toEqual({ ok: true, format: "json", choice });
+    expect(parseExportQuery(params, "en")).toEqual({
+      ok: true,
+      format: "json",
+      choice,
+      locale: "en",
+    });
   });
 
   it("names the file after the round and the day", () => {

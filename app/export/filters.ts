@@ -1,4 +1,5 @@
 import { regions } from "~/countries";
+import { isLocale, type Locale } from "~/i18n/locale";
 
 // What an export contains, as chosen in a URL (`/exports?format=…`) or on the command line.
 // Pure: shared by the download route, the command line and the ExportLinks component.
@@ -67,10 +68,20 @@ export function parseRegion(value: string | null | undefined): Parsed<string | n
 
 const TRUE_VALUES = ["1", "true", "yes", "on"];
 
-/** `/exports?format=csv&status=SUBMITTED&status=ACCEPTED&region=Africa&authorised=1` */
+/** The language of an export's texts: `lang=fr` (the export form's choice). */
+export const LANGUAGE_PARAM = "lang";
+
+/**
+ * `/exports?format=xlsx&status=SUBMITTED&status=ACCEPTED&region=Africa&authorised=1&lang=fr`.
+ * `lang` is one of the six languages; without it (or with another value), `fallback`: the
+ * language the requester reads the portal in. It changes texts only, never a key.
+ */
 export function parseExportQuery(
   params: URLSearchParams,
-): { ok: true; format: ExportFormat; choice: ExportChoice } | { ok: false; error: string } {
+  fallback: Locale,
+):
+  | { ok: true; format: ExportFormat; choice: ExportChoice; locale: Locale }
+  | { ok: false; error: string } {
   const format = (params.get("format") ?? "").toLowerCase();
   if (!isExportFormat(format))
     return { ok: false, error: `format must be one of ${EXPORT_FORMATS.join(", ")}.` };
@@ -79,10 +90,12 @@ export function parseExportQuery(
   const region = parseRegion(params.get("region"));
   if (!region.ok) return region;
   const authorisedOnly = TRUE_VALUES.includes((params.get("authorised") ?? "").toLowerCase());
+  const lang = params.get(LANGUAGE_PARAM);
   return {
     ok: true,
     format,
     choice: { statuses: statuses.value, region: region.value, authorisedOnly },
+    locale: isLocale(lang) ? lang : fallback,
   };
 }
 

@@ -1,11 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { completeAnswers, fieldKeys } from "~/questionnaire";
-import { msq2020 } from "~/questionnaire/msq2020.test-helper";
+import type { Locale } from "~/i18n/locale";
+import { allQuestions, completeAnswers, fieldKeys } from "~/questionnaire";
+import { localizeDefinition } from "~/questionnaire/localize";
+import { msq2020, msq2020Definition } from "~/questionnaire/msq2020.test-helper";
 import { jsonChunks, JsonExportError, parseJsonExport, toJson, type JsonExport } from "./json";
 import { AWKWARD_ANSWERS, exportRow } from "./rows.test-helper";
 
 const meta = {
   exportedAt: new Date("2026-11-22T12:00:00.000Z"),
+  locale: "en" as Locale,
   choice: {
     statuses: ["SUBMITTED" as const, "ACCEPTED" as const],
     region: null,
@@ -30,6 +33,11 @@ async function exported(): Promise<JsonExport> {
   return JSON.parse(await toJson(msq2020, rows, meta)) as JsonExport;
 }
 
+/** The export in `locale`, as the server writes it: the questionnaire localized in it too. */
+async function exportedIn(locale: Locale): Promise<string> {
+  return toJson(localizeDefinition(msq2020Definition, locale), rows, { ...meta, locale });
+}
+
 describe("JSON export", () => {
   it("has the documented shape, every field key in every response", async () => {
     const document = await exported();
@@ -39,7 +47,19 @@ describe("JSON export", () => {
       round: "2020",
       exported_at: "2026-11-22T12:00:00.000Z",
       filters: { status: ["SUBMITTED", "ACCEPTED"], region: null, authorised_only: false },
+      language: "en",
     });
+    expect(Object.keys(document)).toEqual([
+      "format",
+      "version",
+      "round",
+      "definition_version",
+      "exported_at",
+      "filters",
+      "language",
+      "texts",
+      "responses",
+    ]);
     expect(document.responses[1]).toEqual({
       country: "SWE",
       country_name: "Sweden",
@@ -67,6 +87,68 @@ describe("JSON export", () => {
     expect(JSON.parse(empty)).toMatchObject({ responses: [] });
     expect(empty).toBe(`${JSON.stringify(JSON.parse(empty), null, 2)}\n`);
   });
+
+  it("words every field of the questionnaire, in the export's language", async () => {
+    const { texts } = await exported();
+    expect(texts.title).toBe(msq2020.title);
+    expect(texts.authorize_publication).toBe(msq2020.authorizationText);
+    expect(Object.keys(texts.questions)).toEqual(fieldKeys(msq2020));
+    expect(texts.questions.q4_has_cio).toEqual({
+      section: "I. Institutional Framework",
+      text: allQuestions(msq2020).find((q) => q.key === "q4_has_cio")!.text,
+    });
+    expect(texts.questions.x2_heard_from!.options).toMatchObject({
+      linkedin: "LinkedIn",
+      other: "Other",
+    });
+    expect(texts.questions.x2_other).toMatchObject({
+      section: "X. Contact and Additional Information",
+      text: "2. Other: / Please explain further.",
+    });
+  });
+
+  it.each(["fr", "ar"] as const)(
+    "in %s: the questions in that language, the keys and answers exactly the English export's",
+    async (locale) => {
+      const english = await exported();
+      const text = await exportedIn(locale);
+      const document = JSON.parse(text) as JsonExport;
+      const local = localizeDefinition(msq2020Definition, locale);
+      expect(document.language).toBe(locale);
+      // Everything but the texts is the English export, keys and answers included.
+      const { language: _l, texts: _t, ...rest } = document;
+      const { language: _el, texts: _et, ...englishRest } = english;
+      expect(rest).toEqual(englishRest);
+      expect(Object.keys(document.texts.questions)).toEqual(Object.keys(english.texts.questions));
+      for (const response of document.responses)
+        expect(Object.keys(response.answers)).toEqual(fieldKeys(msq2020));
+      // Every question, option and section as the questionnaire words them in the language.
+      for (const section of local.sections)
+        for (const question of section.questions) {
+          const own = document.texts.questions[question.key]!;
+          expect(own.section).toBe(`${section.id}. ${section.title}`);
+          expect(own.text).toBe(question.text);
+          if (question.type === "multi" || question.type === "single")
+            expect(own.options).toEqual(
+              Object.fromEntries(question.options.map((o) => [o.key, o.text])),
+            );
+        }
+      expect(document.texts.title).toBe(local.title);
+      expect(document.texts.questions.q8_strategy_features!.text).toBe(
+        {
+          fr: "8. Veuillez cocher toutes les cases applicables. La stratégie nationale d’administration électronique ou son équivalent\u00a0:",
+          ar: "8. يرجى اختيار كل ما ينطبق. الاستراتيجية الوطنية للحكومة الإلكترونية أو ما يعادلها:",
+        }[locale],
+      );
+      expect(document.texts.questions.q8_strategy_features!.text).not.toBe(
+        english.texts.questions.q8_strategy_features!.text,
+      );
+      // Read back, the file is the English one: an import never depends on the language.
+      expect(parseJsonExport(text, msq2020)).toEqual(
+        parseJsonExport(await toJson(msq2020, rows, meta), msq2020),
+      );
+    },
+  );
 
   it("reads back what it wrote: identical answers", async () => {
     const parsed = parseJsonExport(await toJson(msq2020, rows, meta), msq2020);

@@ -1,6 +1,8 @@
+import type { Locale } from "~/i18n/locale";
 import { allQuestions, completeAnswers } from "~/questionnaire";
 import { kindOf } from "~/questionnaire/question-types";
 import type { AnswerValue, Answers, Questionnaire } from "~/questionnaire/types";
+import { sectionLabel } from "./columns";
 import type { ExportChoice } from "./filters";
 import type { ExportRow } from "./row";
 
@@ -18,7 +20,9 @@ export {
 
 // The JSON export: for programs, lossless (answers exactly as submitted, typed as FIELDS.md
 // says, no spreadsheet neutralisation). The same document can be imported again: see
-// json-parse.ts (parseJsonExport, re-exported here).
+// json-parse.ts (parseJsonExport, re-exported here). Keys are the canonical field keys in every
+// language; `language` and `texts` give the questionnaire's wording in the export's language
+// (the reader ignores them: an import never depends on the language a file was exported in).
 
 export type JsonExportFilters = {
   status: string[];
@@ -40,6 +44,24 @@ export type JsonExportResponse = {
   answers: JsonAnswers;
 };
 
+/** A field's wording: its section, its question and, for a choice, each option's text. */
+export type JsonQuestionText = {
+  /** "I. Institutional Framework", as the XLSX Columns sheet names it. */
+  section: string;
+  text: string;
+  /** By option key, in the definition's order (single and multiple choice only). */
+  options?: Record<string, string>;
+};
+
+/** The questionnaire's wording in the export's language: texts for people, never keys. */
+export type JsonExportTexts = {
+  title: string;
+  /** The wording of the `authorize_publication` box. */
+  authorize_publication: string;
+  /** Every field key, in order: the same keys as each response's `answers`. */
+  questions: Record<string, JsonQuestionText>;
+};
+
 export type JsonExport = {
   format: typeof JSON_EXPORT_FORMAT;
   version: typeof JSON_EXPORT_VERSION;
@@ -48,10 +70,14 @@ export type JsonExport = {
   definition_version: number;
   exported_at: string;
   filters: JsonExportFilters;
+  /** The language of `texts` (ar, zh, en, fr, ru or es). */
+  language: Locale;
+  texts: JsonExportTexts;
   responses: JsonExportResponse[];
 };
 
-export type JsonExportMeta = { exportedAt: Date; choice: ExportChoice };
+/** What an export says about itself (JSON and XLSX): when, what was chosen, in which language. */
+export type JsonExportMeta = { exportedAt: Date; choice: ExportChoice; locale: Locale };
 
 export function jsonExportResponse(
   questionnaire: Questionnaire,
@@ -85,6 +111,25 @@ function jsonAnswers(questionnaire: Questionnaire, answers: Answers): JsonAnswer
   return complete;
 }
 
+/** The texts of `questionnaire`, which is the round's questionnaire localized in the language. */
+export function jsonExportTexts(questionnaire: Questionnaire): JsonExportTexts {
+  const questions: Record<string, JsonQuestionText> = {};
+  for (const section of questionnaire.sections)
+    for (const question of section.questions)
+      questions[question.key] = {
+        section: sectionLabel(section),
+        text: question.text,
+        ...(question.type === "single" || question.type === "multi"
+          ? { options: Object.fromEntries(question.options.map((o) => [o.key, o.text])) }
+          : {}),
+      };
+  return {
+    title: questionnaire.title,
+    authorize_publication: questionnaire.authorizationText,
+    questions,
+  };
+}
+
 function header(questionnaire: Questionnaire, meta: JsonExportMeta) {
   return {
     format: JSON_EXPORT_FORMAT,
@@ -97,6 +142,8 @@ function header(questionnaire: Questionnaire, meta: JsonExportMeta) {
       region: meta.choice.region ?? null,
       authorised_only: meta.choice.authorisedOnly,
     },
+    language: meta.locale,
+    texts: jsonExportTexts(questionnaire),
   } as const;
 }
 

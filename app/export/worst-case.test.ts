@@ -19,6 +19,7 @@ import { EXCEL_MAX_CELL_CHARS, writeXlsx } from "./xlsx";
 const SHAPE = "= + quotes, commas and CRLF";
 const meta = {
   exportedAt: new Date("2026-11-22T12:00:00.000Z"),
+  locale: "en" as const,
   choice: { statuses: ["SUBMITTED" as const], authorisedOnly: false },
 };
 const rowAtCap = (fraction = 1) => exportRow({ answers: answersAtCap(msq2020, SHAPE, fraction) });

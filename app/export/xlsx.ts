@@ -1,15 +1,23 @@
 import { setImmediate as nextTurn } from "node:timers/promises";
 import type { Writable } from "node:stream";
 import * as ExcelJSModule from "exceljs";
-import { enExports } from "~/i18n/en-exports";
+import { copyFor } from "~/i18n/catalogues.server";
+import { formatList } from "~/i18n/copy";
+import { formatUtcDateTime } from "~/i18n/dates";
+import { directionOf, localeNames } from "~/i18n/locale";
 import type { Questionnaire } from "~/questionnaire/types";
 import { columnDescriptions, exportColumns, rowCells } from "./columns";
+import type { ExportStatus } from "./filters";
 import type { JsonExportMeta } from "./json";
 import type { Cell, ExportRow } from "./row";
 
 // The XLSX export, written with exceljs's streaming writer: each row goes to the zip stream as
-// it is added, so memory stays flat however many responses there are. Three sheets: "Answers"
-// (one row per country), "Columns" (what each column holds) and "Export" (filters, counts).
+// it is added, so memory stays flat however many responses there are. Three sheets, in this
+// order: "Answers" (one row per country), "Columns" (what each column holds) and "Export"
+// (filters, counts). The Answers sheet's header row is the canonical field keys in every
+// language; the sheet names, the Columns sheet (question, option and section texts from the
+// questionnaire localized in `meta.locale`) and the Export sheet (labels, status names, the date
+// of the export) are in the export's language.
 // Text is always written as a string cell, which a spreadsheet never evaluates, so answers are
 // written exactly as given (no formula neutralisation: that is for CSV, whose fields are untyped).
 
@@ -54,7 +62,9 @@ export async function writeXlsx(
   meta: JsonExportMeta,
   output: Writable,
 ): Promise<XlsxSummary> {
-  const copy = enExports;
+  const { locale } = meta;
+  const copy = copyFor(locale).exports;
+  const statusNames = copyFor(locale).statuses;
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
     stream: output,
     useStyles: true,
@@ -74,7 +84,11 @@ export async function writeXlsx(
     return text.slice(0, EXCEL_MAX_CELL_CHARS);
   };
 
-  const answers = workbook.addWorksheet("Answers", { views: [{ state: "frozen", ySplit: 1 }] });
+  // Arabic sheets read from right to left, as Excel lays them out for an Arabic workbook.
+  const rightToLeft = directionOf(locale) === "rtl";
+  const answers = workbook.addWorksheet(copy.answersSheet.name, {
+    views: [{ state: "frozen", ySplit: 1, rightToLeft }],
+  });
   answers.columns = columns.map((column, i) => ({ key: column.name, width: i < 8 ? 16 : 32 }));
   answers.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
   addBoldRow(
@@ -90,24 +104,34 @@ export async function writeXlsx(
   answers.commit();
 
   const c = copy.columnsSheet;
-  const described = workbook.addWorksheet(c.name, { views: [{ state: "frozen", ySplit: 1 }] });
+  const described = workbook.addWorksheet(c.name, {
+    views: [{ state: "frozen", ySplit: 1, rightToLeft }],
+  });
   described.columns = [30, 30, 80, 50, 30].map((width) => ({ width }));
   addBoldRow(described, [c.column, c.section, c.question, c.option, c.values]);
-  for (const d of columnDescriptions(questionnaire))
+  for (const d of columnDescriptions(questionnaire, copy))
     described.addRow([d.column, d.section, d.question, d.option, d.values].map(fit)).commit();
   described.commit();
 
   const e = copy.exportSheet;
-  const about = workbook.addWorksheet(e.name);
+  const about = workbook.addWorksheet(e.name, { views: [{ rightToLeft }] });
   about.columns = [{ width: 45 }, { width: 60 }];
+  // "Submitted (SUBMITTED)": the language's name of a status, with the code the Answers sheet's
+  // status column holds.
+  const status = (code: ExportStatus) => e.status({ label: statusNames[code], code });
   const facts: [string, Cell][] = [
     [e.round, questionnaire.round],
-    [e.exportedAt, meta.exportedAt.toISOString()],
-    [e.statuses, meta.choice.statuses.join(", ")],
+    [e.questionnaire, questionnaire.title],
+    [e.language, localeNames[locale]],
+    [e.exportedAt, formatUtcDateTime(meta.exportedAt, locale)],
+    [e.statuses, formatList(locale, meta.choice.statuses.map(status))],
     [e.region, meta.choice.region || e.allRegions],
     [e.authorisedOnly, meta.choice.authorisedOnly ? e.yes : e.no],
     [e.responses, summary.responses],
-    ...meta.choice.statuses.map((s): [string, Cell] => [e.byStatus(s), summary.byStatus[s] ?? 0]),
+    ...meta.choice.statuses.map((s): [string, Cell] => [
+      e.byStatus({ status: status(s) }),
+      summary.byStatus[s] ?? 0,
+    ]),
     [e.columns, columns.length],
     [e.shortened, summary.shortened],
   ];

@@ -474,6 +474,8 @@ export type Copy = {
       roundLegend: (values: { round: string }) => string;
       long: string;
       longLabel: string;
+      language: string;
+      languageHint: string;
     };
     metadataColumns: {
       country_code: string;
@@ -520,6 +522,9 @@ export type Copy = {
       columns: string;
       shortened: string;
       source: string;
+      questionnaire: string;
+      language: string;
+      status: (values: { label: string; code: string }) => string;
     };
     printable: {
       print: string;
@@ -548,6 +553,9 @@ export type Copy = {
       back: string;
       versionNote: string;
       pageTitle: (values: { country: string }) => string;
+    };
+    answersSheet: {
+      name: string;
     };
   };
   imports: {

@@ -93,12 +93,16 @@ async function submitOriginals() {
 
 /** The export file of our three responses, as export:msq --format json writes it. */
 async function exportFile(): Promise<string> {
-  const stream = await streamExport("json", {
-    roundId: ROUND,
-    statuses: ["SUBMITTED", "ACCEPTED"],
-    region: "Europe",
-    authorisedOnly: false,
-  });
+  const stream = await streamExport(
+    "json",
+    {
+      roundId: ROUND,
+      statuses: ["SUBMITTED", "ACCEPTED"],
+      region: "Europe",
+      authorisedOnly: false,
+    },
+    { locale: "en" },
+  );
   const document = JSON.parse(await text(stream.body)) as JsonExport;
   // Other test files leave responses in the shared database: keep only ours, in the same format.
   document.responses = document.responses.filter((r) =>

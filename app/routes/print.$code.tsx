@@ -4,6 +4,7 @@ import { requireCountryReader } from "~/auth/guards.server";
 import { PrintableResponse } from "~/components/printable-response";
 import { loadPrintableResponse } from "~/export/printable.server";
 import { useCopy } from "~/i18n";
+import { localeFor } from "~/i18n/request-locale.server";
 import { requireQuestionnaire } from "~/models/questionnaire.server";
 import { withRound } from "~/models/round-choice";
 import { chosenRound } from "~/models/round-choice.server";
@@ -15,6 +16,7 @@ import { pageTitle } from "~/i18n/page-copy";
 // ?from=review (the review page's link) makes the back link return to the review.
 // ?round=2020 prints the response to an earlier round (read only), with that round's questions:
 // the country page links to it for its focal points, the dashboard of that round for reviewers.
+// In the page's language: its copy, its dates, and the questions as the round words them in it.
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: printStylesHref }];
 
@@ -28,7 +30,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   if (!response) throw new Response("Not found", { status: 404 });
   const isReviewer = user.role !== "FOCAL_POINT";
   const fromReview = new URL(request.url).searchParams.get("from") === "review" && isReviewer;
-  const questionnaire = await requireQuestionnaire(round);
+  const questionnaire = await requireQuestionnaire(round, localeFor(request, user));
   return { response, fromReview, questionnaire, isReviewer, isCurrent };
 }
 

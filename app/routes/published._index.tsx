@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { formatDay } from "~/components/printable-response";
 import { listPublishedResponses } from "~/export/published.server";
 import { useCopy, useLocale } from "~/i18n";
+import { formatDay } from "~/i18n/dates";
 import { currentRound } from "~/models/round.server";
 import { pageCopy, pageTitle } from "~/i18n/page-copy";
 
@@ -47,7 +47,7 @@ export default function PublishedList() {
                 <td>
                   {country.acceptedAt ? (
                     <time dateTime={country.acceptedAt}>
-                      {formatDay(locale, country.acceptedAt)}
+                      {formatDay(country.acceptedAt, locale)}
                     </time>
                   ) : null}
                 </td>

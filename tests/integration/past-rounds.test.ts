@@ -166,7 +166,7 @@ describe("exports of past rounds", () => {
   const choice = { statuses: ["SUBMITTED", "ACCEPTED"] as const, authorisedOnly: false };
 
   it("exports an earlier round with its own questions as columns", async () => {
-    const file = await streamExport("csv", { roundId: EARLIER, ...choice });
+    const file = await streamExport("csv", { roundId: EARLIER, ...choice }, { locale: "en" });
     expect(file.filename).toMatch(new RegExp(`^msq-${EARLIER}-responses-\\d{8}\\.csv$`));
     const records = parse(await text(file.body), { bom: true, columns: true }) as Record<
       string,
