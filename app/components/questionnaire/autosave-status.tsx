@@ -38,6 +38,7 @@ export function AutosaveStatusLine({
   const copy = useCopy().questionnaire;
   const locale = useLocale();
   const location = useLocation();
+  const nav = useCopy().nav;
   const text = useStatusText(status, savedAt);
   return (
     <div className="autosave-status" role="status" aria-live="polite">
@@ -50,7 +51,7 @@ export function AutosaveStatusLine({
         <p className="notice notice--error">
           {copy.notSavedSignIn}{" "}
           <Link to={`/sign-in?${new URLSearchParams({ redirectTo: location.pathname })}`}>
-            Sign in
+            {nav.signIn}
           </Link>
         </p>
       ) : text ? (
