@@ -177,7 +177,7 @@ describe("setting a password", () => {
 
   it("for the first time (an invitation) says it was set", async () => {
     const user = await newUser(null);
-    const { notified } = await setPassword(user.id, "a first passphrase", "New Person");
+    const { notified } = await setPassword(user.id, "a first passphrase", { name: "New Person" });
     await notified;
     const email = await smtp.waitForEmail((m) => m.to.includes(user.email));
     expect(email.subject).toBe("Your MSQ Portal password is set");
