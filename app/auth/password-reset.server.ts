@@ -1,6 +1,7 @@
 import { runAfterResponse } from "~/email/after-response.server";
 import { sendPasswordReset } from "~/models/account-emails.server";
 import { logEvent } from "~/models/event.server";
+import { type Locale, savedLocale } from "~/i18n/locale";
 import { findActiveUserByEmail } from "~/models/user.server";
 import { countAttempt, type Limit, passwordResetLimits } from "./rate-limit.server";
 import { normaliseEmail } from "./sign-in.server";
@@ -20,6 +21,8 @@ export type PasswordResetRequest =
 export async function requestPasswordReset(input: {
   email: string;
   clientAddress: string;
+  /** The language of the page it was asked on: the e-mail's when the user has not chosen one. */
+  pageLocale?: Locale;
   /** The request's hook for work after its response (the load context's); else the next tick. */
   afterResponse?: (work: () => void) => void;
 }): Promise<PasswordResetRequest> {
@@ -28,13 +31,18 @@ export async function requestPasswordReset(input: {
   if (!attempt.allowed) return { ok: false, retryAfterMs: attempt.retryAfterMs };
   const done = runAfterResponse(
     "Password reset e-mail",
-    () => sendResetLink(email, input.clientAddress, attempt.filled),
+    () => sendResetLink(email, input.clientAddress, attempt.filled, input.pageLocale),
     input.afterResponse,
   );
   return { ok: true, done };
 }
 
-async function sendResetLink(email: string, clientAddress: string, filled: Limit[]) {
+async function sendResetLink(
+  email: string,
+  clientAddress: string,
+  filled: Limit[],
+  pageLocale?: Locale,
+) {
   const user = await findActiveUserByEmail(email);
   const data = { email, clientAddress, account: !!user };
   await logEvent({ kind: "user.password_reset_requested", subjectId: user?.id ?? null, data });
@@ -48,5 +56,10 @@ async function sendResetLink(email: string, clientAddress: string, filled: Limit
   if (!user) return;
   // Voids the previous reset link: at most one works at a time.
   const { token, expiresAt } = await issueToken(user.id, "PASSWORD_RESET");
-  await sendPasswordReset({ email: user.email, token, expiresAt });
+  await sendPasswordReset({
+    email: user.email,
+    locale: savedLocale(user.locale, pageLocale),
+    token,
+    expiresAt,
+  });
 }

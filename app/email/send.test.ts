@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { simpleParser } from "mailparser";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { formatDateTime } from "~/email/templates/format";
 import { invitationEmail } from "~/email/templates/invitation";
 import { passwordChangedEmail } from "~/email/templates/password-changed";
 import { passwordResetEmail } from "~/email/templates/password-reset";
@@ -22,6 +23,8 @@ import {
 import { absoluteUrl } from "./links.server";
 import { configureMailTransport, sendEmail, transportUrl } from "./send.server";
 import { env } from "~/env.server";
+import { copyFor } from "~/i18n/catalogues.server";
+import { languageTag, locales, type Locale } from "~/i18n/locale";
 
 const hostile = "<script>alert(1)</script>";
 const submittedAt = new Date("2026-11-22T14:05:00Z");
@@ -47,9 +50,14 @@ async function deliver(email: RenderedEmail, to: string | string[]): Promise<Rec
 }
 
 /** What every e-mail must have: sender, language, and its link in both bodies, followable. */
-function expectLink(received: ReceivedEmail, pathPrefix: string, expectedPath: string) {
+function expectLink(
+  received: ReceivedEmail,
+  pathPrefix: string,
+  expectedPath: string,
+  locale: Locale = "en",
+) {
   expect(received.from).toContain(env.MAIL_FROM.match(/<(.+)>/)?.[1] ?? env.MAIL_FROM);
-  expect(received.html).toMatch(/<html[^>]* lang="en"/);
+  expect(received.html).toMatch(new RegExp(`<html[^>]* lang="${languageTag(locale)}"`));
   const link = firstLink(received, pathPrefix);
   const url = new URL(link);
   expect(url.origin).toBe(new URL(env.PUBLIC_URL).origin);
@@ -61,6 +69,7 @@ function expectLink(received: ReceivedEmail, pathPrefix: string, expectedPath: s
 describe("e-mails through SMTP", () => {
   it("invitation: role, countries, expiry, a one-time link; names escaped in HTML", async () => {
     const email = await invitationEmail({
+      locale: "en",
       inviteeEmail: "invitee@example.org",
       roleLabel: "Country focal point",
       countryNames: ["Kenya", "Côte d'Ivoire"],
@@ -73,7 +82,7 @@ describe("e-mails through SMTP", () => {
     expect(received.to).toEqual(["invitee@example.org"]);
     expect(received.subject).toBe("You are invited to the MSQ Portal");
     expect(received.text).toContain("Role: Country focal point");
-    expect(received.text).toContain("Countries: Kenya, Côte d'Ivoire");
+    expect(received.text).toContain("Countries: Kenya and Côte d'Ivoire");
     expect(received.text).toContain("expires in 7 days");
     expect(received.text).toContain("can be used only once");
     expectLink(received, "/invitation/", "/invitation/tok3n");
@@ -85,6 +94,7 @@ describe("e-mails through SMTP", () => {
 
   it("password reset: the link and the reassurance", async () => {
     const email = await passwordResetEmail({
+      locale: "en",
       link: absoluteUrl("/reset-password/r3set"),
       expiresAt: new Date(Date.now() + 3_600_000),
     });
@@ -100,6 +110,7 @@ describe("e-mails through SMTP", () => {
 
   it("password changed: when, what it did, and the way back if it was not the owner", async () => {
     const email = await passwordChangedEmail({
+      locale: "en",
       email: "user@example.org",
       changedAt: submittedAt,
       firstPassword: false,
@@ -109,7 +120,7 @@ describe("e-mails through SMTP", () => {
 
     expect(received.subject).toBe("Your MSQ Portal password was changed");
     expect(received.text).toContain(
-      "The password of your MSQ Portal account (user@example.org) was changed on 22 November 2026, 14:05 UTC.",
+      `The password of your MSQ Portal account (user@example.org) was changed on ${formatDateTime(submittedAt, "en")}.`,
     );
     expect(received.text).toContain("every other session has ended");
     expect(received.text).toContain("If this was not you, choose a new password at once");
@@ -119,6 +130,7 @@ describe("e-mails through SMTP", () => {
   it("submission confirmation: to every focal point, with the answers by section", async () => {
     const focalPoints = ["fp1@example.org", "fp2@example.org"];
     const email = await submissionConfirmationEmail({
+      locale: "en",
       countryName: "Kenya",
       roundName: "MSQ 2026",
       submittedByName: hostile,
@@ -139,7 +151,9 @@ describe("e-mails through SMTP", () => {
 
     expect(received.to).toEqual(focalPoints);
     expect(received.subject).toBe("Response submitted: Kenya, MSQ 2026");
-    expect(received.text).toContain(`submitted by ${hostile} on 22 November 2026, 14:05 UTC`);
+    expect(received.text).toContain(
+      `submitted by ${hostile} on ${formatDateTime(submittedAt, "en")}`,
+    );
     expect(received.text).toContain("Publication: authorised.");
     expect(received.text).toContain("Institutional framework");
     expect(received.text).toContain("Describe the national strategy.\n\nFirst line\nSecond line");
@@ -150,6 +164,7 @@ describe("e-mails through SMTP", () => {
 
   it("submission received: tells reviewers which country to review", async () => {
     const email = await submissionReceivedEmail({
+      locale: "en",
       countryName: "Kenya",
       roundName: "MSQ 2026",
       submittedAt,
@@ -159,13 +174,14 @@ describe("e-mails through SMTP", () => {
 
     expect(received.subject).toBe("Submission to review: Kenya, MSQ 2026");
     expect(received.text).toContain(
-      "Kenya submitted its response for MSQ 2026 on 22 November 2026, 14:05 UTC",
+      `Kenya submitted its response for MSQ 2026 on ${formatDateTime(submittedAt, "en")}`,
     );
     expectLink(received, "/review/", "/review/kenya-2026");
   });
 
   it("returned for revision: the reviewer's message with its line breaks, and the deadline", async () => {
     const email = await returnedForRevisionEmail({
+      locale: "en",
       countryName: "Kenya",
       roundName: "MSQ 2026",
       reviewerName: "Ana Reviewer",
@@ -186,6 +202,7 @@ describe("e-mails through SMTP", () => {
 
   it("reminder: status, deadline and an optional message", async () => {
     const email = await reminderEmail({
+      locale: "en",
       countryName: "Kenya",
       roundName: "MSQ 2026",
       status: "Draft",
@@ -200,6 +217,41 @@ describe("e-mails through SMTP", () => {
     expect(received.text).toContain("Two sections are left.\nThank you!");
     expectLink(received, "/responses/", "/responses/kenya-2026");
   });
+});
+
+describe("e-mails in the recipient's language, through SMTP", () => {
+  // The subject travels MIME-encoded and the bodies as UTF-8: read back, they are the language's
+  // words, with the language and direction a mail client needs to show them.
+  it.each(locales.filter((l) => l !== "en"))(
+    "%s: the subject, the body, lang and dir arrive as sent",
+    async (locale) => {
+      const copy = copyFor(locale).email.submissionReceived;
+      const email = await submissionReceivedEmail({
+        locale,
+        countryName: "Kenya",
+        roundName: "MSQ 2026",
+        submittedAt,
+        link: absoluteUrl("/review/KEN"),
+      });
+      const received = await deliver(email, `reviewer.${locale}@un.org`);
+
+      expect(received.subject).toBe(copy.subject({ country: "Kenya", round: "MSQ 2026" }));
+      expect(received.text).toContain(copy.title);
+      expect(received.html).toContain(copy.action);
+      expect(received.text).toContain(
+        copy.intro({
+          country: "Kenya",
+          round: "MSQ 2026",
+          when: formatDateTime(submittedAt, locale),
+        }),
+      );
+      expect(received.text).not.toContain("\0");
+      expect(received.html).toMatch(
+        new RegExp(`<html[^>]* dir="${locale === "ar" ? "rtl" : "ltr"}"`),
+      );
+      expectLink(received, "/review/", "/review/KEN", locale);
+    },
+  );
 });
 
 describe("TLS", () => {
@@ -239,7 +291,11 @@ describe("outbox mode (no SMTP_URL)", () => {
       configureMailTransport({ outboxDir: path.join(outboxDir, "nested") });
       const sentBefore = smtp.messages.length;
       const link = absoluteUrl("/reset-password/0utb0x");
-      const email = await passwordResetEmail({ link, expiresAt: new Date(Date.now() + 3_600_000) });
+      const email = await passwordResetEmail({
+        locale: "en",
+        link,
+        expiresAt: new Date(Date.now() + 3_600_000),
+      });
 
       const result = await sendEmail({ to: "user@example.org", ...email });
 

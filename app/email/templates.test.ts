@@ -1,6 +1,7 @@
 // The templates' conditional sentences and the helpers, without a mail server.
 import { describe, expect, it } from "vitest";
 import { formatDate, formatDateTime, timeUntil } from "~/email/templates/format";
+import { copyFor } from "~/i18n/catalogues.server";
 import { invitationEmail } from "~/email/templates/invitation";
 import { reminderEmail } from "~/email/templates/reminder";
 import { returnedForRevisionEmail } from "~/email/templates/returned-for-revision";
@@ -8,6 +9,7 @@ import { submissionConfirmationEmail } from "~/email/templates/submission-confir
 import { absoluteUrl } from "./links.server";
 
 const confirmation = {
+  locale: "en" as const,
   countryName: "Kenya",
   roundName: "MSQ 2026",
   submittedByName: "Jane Focal",
@@ -31,6 +33,7 @@ describe("e-mail templates", () => {
 
   it("leaves out the deadline and the message when there are none", async () => {
     const reminder = await reminderEmail({
+      locale: "en",
       countryName: "Kenya",
       roundName: "MSQ 2026",
       status: "Not started",
@@ -42,6 +45,7 @@ describe("e-mail templates", () => {
     expect(reminder.text).not.toContain("Message from UN DESA");
 
     const returned = await returnedForRevisionEmail({
+      locale: "en",
       countryName: "Kenya",
       roundName: "MSQ 2026",
       reviewerName: "Ana Reviewer",
@@ -67,6 +71,7 @@ describe("e-mail templates", () => {
 
   it("names the round and its deadline in an invitation, when given one", async () => {
     const invitation = {
+      locale: "en" as const,
       inviteeEmail: "focal@example.org",
       roleLabel: "Country focal point",
       countryNames: ["Kenya"],
@@ -95,6 +100,7 @@ describe("e-mail templates", () => {
 
   it("keeps the subject on one line", async () => {
     const email = await reminderEmail({
+      locale: "en",
       countryName: "Kenya\r\nBcc: someone@example.org",
       roundName: "MSQ 2026",
       status: "Draft",
@@ -105,12 +111,18 @@ describe("e-mail templates", () => {
   });
 
   it("formats dates in English, in UTC", () => {
-    expect(formatDate(new Date("2026-11-22T23:30:00Z"))).toBe("22 November 2026");
-    expect(formatDateTime(new Date("2026-11-22T09:05:00Z"))).toBe("22 November 2026, 09:05 UTC");
+    expect(formatDate(new Date("2026-11-22T23:30:00Z"), "en")).toBe("22 November 2026");
+    // The date, then the time on a 24-hour clock, joined as ICU's English joins them.
+    expect(formatDateTime(new Date("2026-11-22T21:05:00Z"), "en")).toMatch(
+      /^22 November 2026(,| at) 21:05 UTC$/,
+    );
     const now = new Date("2026-11-22T12:00:00Z");
-    expect(timeUntil(new Date("2026-11-29T12:00:00Z"), now)).toBe("7 days");
-    expect(timeUntil(new Date("2026-11-22T13:00:00Z"), now)).toBe("1 hour");
-    expect(timeUntil(new Date("2026-11-22T12:10:00Z"), now)).toBe("1 hour");
+    const en = copyFor("en");
+    expect(timeUntil(new Date("2026-11-29T12:00:00Z"), en, now)).toBe("7 days");
+    expect(timeUntil(new Date("2026-11-22T13:00:00Z"), en, now)).toBe("1 hour");
+    expect(timeUntil(new Date("2026-11-22T12:10:00Z"), en, now)).toBe("1 hour");
+    expect(timeUntil(new Date("2026-11-22T17:00:00Z"), en, now)).toBe("5 hours");
+    expect(timeUntil(new Date("2026-11-23T12:00:00Z"), en, now)).toBe("1 day");
   });
 });
 

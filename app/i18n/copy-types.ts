@@ -82,16 +82,6 @@ export type Copy = {
     submit: string;
     done: string;
   };
-  passwordChangedEmail: {
-    subject: string;
-    subjectFirst: string;
-    preview: string;
-    changed: (values: { email: string; when: string }) => string;
-    set: (values: { email: string; when: string }) => string;
-    sessions: string;
-    notYou: string;
-    action: string;
-  };
   account: {
     title: string;
     signOutEverywhere: string;
@@ -839,5 +829,89 @@ export type Copy = {
     change: string;
     notTranslated: string;
     unofficial: string;
+  };
+  email: {
+    layout: {
+      why: string;
+    };
+    buttonHint: string;
+    timeUntil: {
+      hours: (values: { hours: number }) => string;
+      days: (values: { days: number }) => string;
+    };
+    invitation: {
+      subject: string;
+      preview: (values: { inviter: string; role: string }) => string;
+      intro: (values: { inviter: string; email: string }) => string;
+      role: (values: { role: string }) => string;
+      countries: (values: { count: number; names: string }) => string;
+      round: (values: { round: string }) => string;
+      deadline: (values: { date: string }) => string;
+      noDeadline: string;
+      link: (values: { duration: string; date: string }) => string;
+      action: string;
+      ignore: string;
+    };
+    passwordReset: {
+      subject: string;
+      title: string;
+      preview: string;
+      intro: string;
+      link: (values: { duration: string; date: string }) => string;
+      action: string;
+      ignore: string;
+    };
+    passwordChanged: {
+      subject: string;
+      subjectFirst: string;
+      preview: string;
+      changed: (values: { email: string; when: string }) => string;
+      set: (values: { email: string; when: string }) => string;
+      sessions: string;
+      notYou: string;
+      action: string;
+    };
+    reminder: {
+      subject: (values: { country: string; round: string }) => string;
+      title: string;
+      preview: (values: { country: string; round: string; deadline: string }) => string;
+      previewNoDeadline: (values: { country: string; round: string }) => string;
+      intro: (values: { country: string; round: string }) => string;
+      status: (values: { status: string }) => string;
+      deadline: (values: { date: string }) => string;
+      messageFrom: string;
+      link: string;
+      action: string;
+    };
+    returnedForRevision: {
+      subject: (values: { country: string; round: string }) => string;
+      title: string;
+      preview: (values: { country: string }) => string;
+      intro: (values: { reviewer: string; country: string; round: string }) => string;
+      reviseBy: (values: { date: string }) => string;
+      revise: string;
+      action: string;
+      comments: (values: { count: number }) => string;
+    };
+    submissionConfirmation: {
+      subject: (values: { country: string; round: string }) => string;
+      title: string;
+      preview: (values: { country: string; round: string }) => string;
+      intro: (values: { country: string; round: string; name: string; when: string }) => string;
+      publicationYes: string;
+      publicationNo: string;
+      publicationUnanswered: string;
+      link: string;
+      action: string;
+      summary: string;
+      notAnswered: string;
+    };
+    submissionReceived: {
+      subject: (values: { country: string; round: string }) => string;
+      title: string;
+      preview: (values: { country: string; round: string }) => string;
+      intro: (values: { country: string; round: string; when: string }) => string;
+      action: string;
+    };
   };
 };

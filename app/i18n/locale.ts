@@ -18,6 +18,14 @@ export function isLocale(value: unknown): value is Locale {
   return typeof value === "string" && (locales as readonly string[]).includes(value);
 }
 
+/**
+ * A saved language (User.locale, an invitation line's language) as one of the six: `fallback`
+ * when none was saved or it is not one of them (e-mails: the page's language, else English).
+ */
+export function savedLocale(value: string | null | undefined, fallback = defaultLocale): Locale {
+  return isLocale(value) ? value : fallback;
+}
+
 export function directionOf(locale: Locale): "ltr" | "rtl" {
   return locale === "ar" ? "rtl" : "ltr";
 }

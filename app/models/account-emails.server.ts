@@ -1,16 +1,20 @@
 import { absoluteUrl } from "~/email/links.server";
 import { sendEmail } from "~/email/send.server";
-import { en } from "~/i18n/en";
+import { copyFor } from "~/i18n/catalogues.server";
+import type { Locale } from "~/i18n/locale";
 import type { Role } from "~/generated/prisma/enums";
 import { invitationEmail } from "~/email/templates/invitation";
 import { passwordChangedEmail } from "~/email/templates/password-changed";
 import { passwordResetEmail } from "~/email/templates/password-reset";
 import { prisma } from "~/db.server";
 
-// The e-mails of the account pages: what they say is in email/templates/, where the links go is here.
+// The e-mails of the account pages: what they say is in email/templates/, where the links go is
+// here. Each goes out in its recipient's language (`locale`), which the caller decides.
 
 export async function sendInvitation(input: {
   email: string;
+  /** The invitee's language: the one chosen on the invitation (saved on the account). */
+  locale: Locale;
   role: Role;
   countries: string[];
   token: string;
@@ -25,8 +29,9 @@ export async function sendInvitation(input: {
     orderBy: { name: "asc" },
   });
   const message = await invitationEmail({
+    locale: input.locale,
     inviteeEmail: input.email,
-    roleLabel: en.roles[input.role],
+    roleLabel: copyFor(input.locale).roles[input.role],
     countryNames: countries.map((c) => c.name),
     inviterName: input.inviterName,
     link: absoluteUrl(`/invitation/${input.token}`),
@@ -36,8 +41,14 @@ export async function sendInvitation(input: {
   await sendEmail({ to: input.email, ...message });
 }
 
-export async function sendPasswordReset(input: { email: string; token: string; expiresAt: Date }) {
+export async function sendPasswordReset(input: {
+  email: string;
+  locale: Locale;
+  token: string;
+  expiresAt: Date;
+}) {
   const message = await passwordResetEmail({
+    locale: input.locale,
     link: absoluteUrl(`/reset-password/${input.token}`),
     expiresAt: input.expiresAt,
   });
@@ -46,6 +57,7 @@ export async function sendPasswordReset(input: { email: string; token: string; e
 
 export async function sendPasswordChanged(input: {
   email: string;
+  locale: Locale;
   changedAt: Date;
   firstPassword: boolean;
 }) {

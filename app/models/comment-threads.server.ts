@@ -1,4 +1,5 @@
 import { prisma } from "~/db.server";
+import type { Locale } from "~/i18n/locale";
 import { findQuestion, sectionOf } from "~/questionnaire";
 import { requireQuestionnaire } from "./questionnaire.server";
 import { logEvent } from "./event.server";
@@ -119,14 +120,21 @@ export async function replyToThread(input: {
   return true;
 }
 
-/** The comments on single questions that wait for the country, for the return e-mail. */
-export async function openQuestionComments(roundId: string, countryCode: string) {
+/**
+ * The comments on single questions that wait for the country, for the return e-mail, with the
+ * question texts in its recipients' language.
+ */
+export async function openQuestionComments(
+  roundId: string,
+  countryCode: string,
+  locale: Locale = "en",
+) {
   const response = await prisma.response.findUnique({
     where: { roundId_countryCode: { roundId, countryCode } },
     select: { id: true },
   });
   if (!response) return [];
-  const questionnaire = await requireQuestionnaire(roundId);
+  const questionnaire = await requireQuestionnaire(roundId, locale);
   return (await commentThreads(response.id)).flatMap((thread) => {
     const question = thread.fieldKey ? findQuestion(questionnaire, thread.fieldKey) : undefined;
     const section = thread.fieldKey ? sectionOf(questionnaire, thread.fieldKey) : undefined;

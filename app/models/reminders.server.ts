@@ -1,13 +1,15 @@
 import { prisma } from "~/db.server";
 import { absoluteUrl } from "~/email/links.server";
-import { en } from "~/i18n/en";
+import { byLanguage } from "~/email/recipients";
+import { copyFor } from "~/i18n/catalogues.server";
 import { reminderEmail } from "~/email/templates/reminder";
 import { logEvent } from "./event.server";
 import { activeFocalPoints, sendToEach } from "./review.server";
 import { forgetCurrentRound } from "./round.server";
 
 // Reminders from the dashboard: one e-mail to each active focal point of each chosen country.
-// A country without any active focal point is reported back instead (nobody to remind).
+// A country without any active focal point is reported back instead (nobody to remind). Each
+// focal point reads it in their language.
 
 export async function sendReminders(input: {
   roundId: string;
@@ -31,27 +33,31 @@ export async function sendReminders(input: {
   const reminded: string[] = [];
   const withoutFocalPoint: string[] = [];
   for (const country of countries) {
-    const addresses = await activeFocalPoints(country.code);
-    if (addresses.length === 0) {
+    const focalPoints = await activeFocalPoints(country.code);
+    if (focalPoints.length === 0) {
       withoutFocalPoint.push(country.name);
       continue;
     }
     const response = country.responses[0];
-    const email = await reminderEmail({
-      countryName: country.name,
-      roundName: round.name,
-      status: response ? en.statuses[response.status] : en.dashboard.notStarted,
-      deadline: round.deadline,
-      link: absoluteUrl(`/countries/${country.code}`),
-      ...(input.message?.trim() ? { message: input.message.trim() } : {}),
-    });
-    await sendToEach(addresses, email);
+    for (const [locale, addresses] of byLanguage(focalPoints)) {
+      const copy = copyFor(locale);
+      const email = await reminderEmail({
+        locale,
+        countryName: country.name,
+        roundName: round.name,
+        status: response ? copy.statuses[response.status] : copy.dashboard.notStarted,
+        deadline: round.deadline,
+        link: absoluteUrl(`/countries/${country.code}`),
+        ...(input.message?.trim() ? { message: input.message.trim() } : {}),
+      });
+      await sendToEach(addresses, email);
+    }
     await logEvent({
       kind: "response.reminded",
       actorId: input.actorId,
       countryCode: country.code,
       responseId: response?.id ?? null,
-      data: { recipients: addresses.length },
+      data: { recipients: focalPoints.length },
     });
     reminded.push(country.code);
   }

@@ -1,5 +1,6 @@
 import { nullableBoolean, prisma } from "~/db.server";
 import { absoluteUrl } from "~/email/links.server";
+import { byLanguage, type Recipient } from "~/email/recipients";
 import { sendEmail } from "~/email/send.server";
 import type { Role } from "~/generated/prisma/enums";
 import type { Answers } from "~/questionnaire/types";
@@ -138,33 +139,37 @@ async function emailReturn(
   reviewerName: string,
   message: string,
 ) {
-  const [country, round, focalPoints, questionComments] = await Promise.all([
+  const [country, round, focalPoints] = await Promise.all([
     prisma.country.findUniqueOrThrow({ where: { code: countryCode }, select: { name: true } }),
     prisma.round.findUniqueOrThrow({
       where: { id: roundId },
       select: { name: true, deadline: true },
     }),
     activeFocalPoints(countryCode),
-    openQuestionComments(roundId, countryCode),
   ]);
-  const email = await returnedForRevisionEmail({
-    countryName: country.name,
-    roundName: round.name,
-    reviewerName,
-    message,
-    link: absoluteUrl(`/countries/${countryCode}`),
-    deadline: round.deadline,
-    comments: questionComments.map((c) => ({ ...c, link: absoluteUrl(c.link) })),
-  });
-  await sendToEach(focalPoints, email);
+  // Each focal point in their language, the questions the comments are on included.
+  for (const [locale, addresses] of byLanguage(focalPoints)) {
+    const questionComments = await openQuestionComments(roundId, countryCode, locale);
+    const email = await returnedForRevisionEmail({
+      locale,
+      countryName: country.name,
+      roundName: round.name,
+      reviewerName,
+      message,
+      link: absoluteUrl(`/countries/${countryCode}`),
+      deadline: round.deadline,
+      comments: questionComments.map((c) => ({ ...c, link: absoluteUrl(c.link) })),
+    });
+    await sendToEach(addresses, email);
+  }
 }
 
-export async function activeFocalPoints(countryCode: string) {
-  const users = await prisma.user.findMany({
+/** The country's active focal points, with the language each reads their e-mail in. */
+export async function activeFocalPoints(countryCode: string): Promise<Recipient[]> {
+  return prisma.user.findMany({
     where: { active: true, role: "FOCAL_POINT", countries: { some: { countryCode } } },
-    select: { email: true },
+    select: { email: true, locale: true },
   });
-  return users.map((u) => u.email);
 }
 
 /** One message per person (focal points do not see each other's addresses); failures logged. */

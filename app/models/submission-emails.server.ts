@@ -1,19 +1,24 @@
 import { prisma } from "~/db.server";
 import { absoluteUrl } from "~/email/links.server";
+import { byLanguage } from "~/email/recipients";
 import { sendEmail } from "~/email/send.server";
+import { copyFor } from "~/i18n/catalogues.server";
+import type { Locale } from "~/i18n/locale";
 import { formatAnswer } from "~/questionnaire/format";
-import type { Answers, Questionnaire } from "~/questionnaire/types";
+import type { Answers } from "~/questionnaire/types";
 import { submissionConfirmationEmail } from "~/email/templates/submission-confirmation";
 import { submissionReceivedEmail } from "~/email/templates/submission-received";
+import { requireQuestionnaire } from "./questionnaire.server";
 
 // After a submission: a confirmation with the answers to every focal point of the country,
-// and a notice to the reviewers. The submission is already saved: a mail failure is logged,
-// never turned into a failed submission.
+// and a notice to the reviewers, each in the recipient's language (the answers' questions too).
+// The submission is already saved: a mail failure is logged, never turned into a failed
+// submission.
 
 export async function sendSubmissionEmails(input: {
-  questionnaire: Questionnaire;
+  /** The round submitted to: its name, and its questionnaire in each recipient's language. */
+  round: { id: string; name: string; questionnaireVersion: number };
   countryCode: string;
-  roundName: string;
   submittedById: string;
   submittedAt: Date;
   answers: Answers;
@@ -34,36 +39,51 @@ export async function sendSubmissionEmails(input: {
         role: "FOCAL_POINT",
         countries: { some: { countryCode: input.countryCode } },
       },
-      select: { email: true },
+      select: { email: true, locale: true },
     }),
-    prisma.user.findMany({ where: { active: true, role: "REVIEWER" }, select: { email: true } }),
+    prisma.user.findMany({
+      where: { active: true, role: "REVIEWER" },
+      select: { email: true, locale: true },
+    }),
   ]);
-  const sections = input.questionnaire.sections.map((section) => ({
-    title: `${section.id}. ${section.title}`,
-    answers: section.questions.map((question) => ({
-      question: question.text,
-      answer: formatAnswer(question, input.answers[question.key]) ?? "",
-    })),
-  }));
-  const confirmation = await submissionConfirmationEmail({
-    countryName: country.name,
-    roundName: input.roundName,
-    submittedByName: submitter?.name ?? submitter?.email ?? "",
-    submittedAt: input.submittedAt,
-    authorizePublication: input.authorizePublication,
-    sections,
-    link: absoluteUrl(`/countries/${input.countryCode}`),
-  });
-  const received = await submissionReceivedEmail({
-    countryName: country.name,
-    roundName: input.roundName,
-    submittedAt: input.submittedAt,
-    link: absoluteUrl(`/review/${input.countryCode}`),
-  });
-  const messages = [
-    ...focalPoints.map((u) => ({ to: u.email, ...confirmation })),
-    ...reviewers.map((u) => ({ to: u.email, ...received })),
-  ];
+
+  async function sectionsIn(locale: Locale) {
+    const questionnaire = await requireQuestionnaire(input.round, locale);
+    const copy = copyFor(locale).questionnaire;
+    const labels = { yes: copy.yes, no: copy.no };
+    return questionnaire.sections.map((section) => ({
+      title: `${section.id}. ${section.title}`,
+      answers: section.questions.map((question) => ({
+        question: question.text,
+        answer: formatAnswer(question, input.answers[question.key], labels) ?? "",
+      })),
+    }));
+  }
+
+  const messages: { to: string; subject: string; html: string; text: string }[] = [];
+  for (const [locale, addresses] of byLanguage(focalPoints)) {
+    const confirmation = await submissionConfirmationEmail({
+      locale,
+      countryName: country.name,
+      roundName: input.round.name,
+      submittedByName: submitter?.name ?? submitter?.email ?? "",
+      submittedAt: input.submittedAt,
+      authorizePublication: input.authorizePublication,
+      sections: await sectionsIn(locale),
+      link: absoluteUrl(`/countries/${input.countryCode}`),
+    });
+    messages.push(...addresses.map((to) => ({ to, ...confirmation })));
+  }
+  for (const [locale, addresses] of byLanguage(reviewers)) {
+    const received = await submissionReceivedEmail({
+      locale,
+      countryName: country.name,
+      roundName: input.round.name,
+      submittedAt: input.submittedAt,
+      link: absoluteUrl(`/review/${input.countryCode}`),
+    });
+    messages.push(...addresses.map((to) => ({ to, ...received })));
+  }
   const results = await Promise.allSettled(messages.map((message) => sendEmail(message)));
   results.forEach((result, i) => {
     if (result.status === "rejected")

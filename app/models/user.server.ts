@@ -5,7 +5,7 @@ import { issueToken, voidUnusedTokens } from "~/auth/tokens.server";
 import { prisma } from "~/db.server";
 import { runAfterResponse } from "~/email/after-response.server";
 import type { Role } from "~/generated/prisma/enums";
-import type { Locale } from "~/i18n/locale";
+import { type Locale, savedLocale } from "~/i18n/locale";
 import { sendPasswordChanged } from "./account-emails.server";
 import { logEvent } from "./event.server";
 
@@ -82,11 +82,11 @@ export async function inviteUser(input: {
       ? await tx.user.update({
           where: { id: existing.id },
           data: { role: input.role, active: true, ...name, ...locale },
-          select: { id: true },
+          select: { id: true, locale: true },
         })
       : await tx.user.create({
           data: { email, role: input.role, ...name, ...locale },
-          select: { id: true },
+          select: { id: true, locale: true },
         });
     await tx.userCountry.deleteMany({ where: { userId: saved.id } });
     if (countries.length > 0) {
@@ -106,7 +106,8 @@ export async function inviteUser(input: {
     return saved;
   });
   const { token, expiresAt } = await issueToken(user.id, "INVITATION");
-  return { userId: user.id, email, token, expiresAt, countries };
+  // The invitation's language: the one given now, else the one saved by an earlier invitation.
+  return { userId: user.id, email, token, expiresAt, countries, locale: savedLocale(user.locale) };
 }
 
 export async function updateUserAccess(
@@ -158,14 +159,20 @@ export async function setUserActive(userId: string, active: boolean, actorId: st
 
 /**
  * Sets the password (after an invitation or a reset), voids the user's other one-time links,
- * ends every session, and tells the owner by e-mail (after the answer: `notified`).
+ * ends every session, and tells the owner by e-mail (after the answer: `notified`), in their
+ * saved language, else in `pageLocale`, the language of the page they set it on.
  */
-export async function setPassword(userId: string, password: string, name?: string) {
+export async function setPassword(
+  userId: string,
+  password: string,
+  options: { name?: string; pageLocale?: Locale } = {},
+) {
+  const { name } = options;
   const passwordHash = await hashPassword(password);
   const user = await prisma.$transaction(async (tx) => {
     const before = await tx.user.findUniqueOrThrow({
       where: { id: userId },
-      select: { email: true, passwordHash: true },
+      select: { email: true, passwordHash: true, locale: true },
     });
     await tx.user.update({
       where: { id: userId },
@@ -173,7 +180,11 @@ export async function setPassword(userId: string, password: string, name?: strin
     });
     await voidUnusedTokens(userId, tx);
     await logEvent({ kind: "user.password_set", actorId: userId, subjectId: userId }, tx);
-    return { email: before.email, firstPassword: before.passwordHash === null };
+    return {
+      email: before.email,
+      locale: savedLocale(before.locale, options.pageLocale),
+      firstPassword: before.passwordHash === null,
+    };
   });
   await endAllSessions(userId);
   const notified = runAfterResponse("Password-changed e-mail", () =>
@@ -185,7 +196,7 @@ export async function setPassword(userId: string, password: string, name?: strin
 export async function findActiveUserByEmail(email: string) {
   return prisma.user.findFirst({
     where: { email: normaliseEmail(email), active: true },
-    select: { id: true, email: true },
+    select: { id: true, email: true, locale: true },
   });
 }
 

@@ -117,9 +117,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   }
   const response = (await findResponse(round.id, countryCode))!;
   await sendSubmissionEmails({
-    questionnaire,
+    round,
     countryCode,
-    roundName: round.name,
     submittedById: user.id,
     submittedAt: result.submittedAt,
     answers: response.answers,

@@ -8,7 +8,7 @@ import { requestPasswordReset } from "~/auth/password-reset.server";
 import { FormErrors, TextField } from "~/components/forms";
 import { useCopy } from "~/i18n";
 import { pageCopy, pageTitle } from "~/i18n/page-copy";
-import { copyForRequest } from "~/i18n/request-locale.server";
+import { copyForRequest, localeFor } from "~/i18n/request-locale.server";
 
 export const meta: MetaFunction = () => pageTitle(pageCopy().forgot.title);
 
@@ -23,6 +23,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const reset = await requestPasswordReset({
     email: submission.value.email,
     clientAddress: context.clientAddress ?? "unknown",
+    pageLocale: localeFor(request),
     afterResponse: context.afterResponse,
   });
   if (!reset.ok) {

@@ -11,7 +11,7 @@ import { useCopy } from "~/i18n";
 import { setPassword } from "~/models/user.server";
 import { InvalidLinkNotice } from "~/components/invalid-link";
 import { pageCopy, pageTitle } from "~/i18n/page-copy";
-import { copyForRequest } from "~/i18n/request-locale.server";
+import { copyForRequest, localeFor } from "~/i18n/request-locale.server";
 
 export const meta: MetaFunction = () => pageTitle(pageCopy().invitation.title);
 
@@ -35,7 +35,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   if (!(await consumeToken(token, "INVITATION")))
     return data({ invalid: true as const }, { status: 410 });
-  await setPassword(user.id, submission.value.password, submission.value.name);
+  await setPassword(user.id, submission.value.password, {
+    name: submission.value.name,
+    pageLocale: localeFor(request),
+  });
   return redirect("/countries", { headers: { "Set-Cookie": await startSession(user.id) } });
 }
 

@@ -11,7 +11,7 @@ import { useCopy } from "~/i18n";
 import { setPassword } from "~/models/user.server";
 import { InvalidLinkNotice } from "~/components/invalid-link";
 import { pageCopy, pageTitle } from "~/i18n/page-copy";
-import { copyForRequest } from "~/i18n/request-locale.server";
+import { copyForRequest, localeFor } from "~/i18n/request-locale.server";
 
 export const meta: MetaFunction = () => pageTitle(pageCopy().reset.title);
 
@@ -35,7 +35,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!(await consumeToken(token, "PASSWORD_RESET")))
     return data({ invalid: true as const }, { status: 410 });
   // Every other session ends with the old password; this browser gets a new one.
-  await setPassword(user.id, submission.value.password);
+  await setPassword(user.id, submission.value.password, { pageLocale: localeFor(request) });
   return redirect("/countries", { headers: { "Set-Cookie": await startSession(user.id) } });
 }
 

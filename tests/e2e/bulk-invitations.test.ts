@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Page } from "@playwright/test";
 import { formatDate } from "~/email/templates/format";
+import type { Locale } from "~/i18n/locale";
 import { accessibilityViolations, expect, test } from "./fixtures";
 import { prisma } from "./support/db";
 
@@ -34,6 +35,26 @@ function writeCsv(countries: [code: string, name: string]) {
   return { file, name: path.basename(file), first, second };
 }
 
+/** The invitation's words in the languages of the file's lines (en, FR), as in the catalogues. */
+const invitationWords = {
+  en: {
+    subject: "You are invited to the MSQ Portal",
+    invited: (inviter: string) => `${inviter} invited you`,
+    country: (name: string) => `Country: ${name}`,
+    round: (name: string) => `Round: ${name}`,
+    deadline: (date: string) => `Deadline: ${date}`,
+    noDeadline: "Deadline: none set yet",
+  },
+  fr: {
+    subject: "Invitation au Portail MSQ",
+    invited: (inviter: string) => `${inviter} vous invite`,
+    country: (name: string) => `Pays\u00a0: ${name}`,
+    round: (name: string) => `Cycle\u00a0: ${name}`,
+    deadline: (date: string) => `Date limite\u00a0: ${date}`,
+    noDeadline: "Date limite\u00a0: pas encore fixée",
+  },
+} satisfies Partial<Record<Locale, unknown>>;
+
 async function uploadFile(page: Page, file: string) {
   await page.goto("/admin/invitations");
   await page.getByLabel("CSV file of focal points").setInputFiles(file);
@@ -52,14 +73,15 @@ async function tableRows(page: Page, caption: string | RegExp) {
     );
 }
 
-async function expectRoundNamed(text: string) {
+async function expectRoundNamed(text: string, locale: keyof typeof invitationWords) {
   const round = await prisma.round.findFirstOrThrow({
     orderBy: { id: "desc" },
     select: { name: true, deadline: true },
   });
-  expect(text).toContain(`Round: ${round.name}`);
+  const words = invitationWords[locale];
+  expect(text).toContain(words.round(round.name));
   expect(text).toContain(
-    `Deadline: ${round.deadline ? formatDate(round.deadline) : "none set yet"}`,
+    round.deadline ? words.deadline(formatDate(round.deadline, locale)) : words.noDeadline,
   );
 }
 
@@ -145,15 +167,17 @@ test("an admin uploads a CSV, checks the preview, sends the new invitations; the
   ]);
   expect(await accessibilityViolations(page)).toEqual([]);
 
-  for (const [address, country] of [
-    [csv.first, "San Marino"],
-    [csv.second, "Monaco"],
+  // Each in its line's language.
+  for (const [address, country, locale] of [
+    [csv.first, "San Marino", "en"],
+    [csv.second, "Monaco", "fr"],
   ] as const) {
     const email = await mailbox.waitForEmail((m) => m.to.includes(address));
-    expect(email.subject).toBe("You are invited to the MSQ Portal");
-    expect(email.text).toContain("Ada Bulk invited you");
-    expect(email.text).toContain(`Country: ${country}`);
-    await expectRoundNamed(email.text);
+    const words = invitationWords[locale];
+    expect(email.subject).toBe(words.subject);
+    expect(email.text).toContain(words.invited("Ada Bulk"));
+    expect(email.text).toContain(words.country(country));
+    await expectRoundNamed(email.text, locale);
   }
   const invited = await prisma.user.findMany({
     where: { email: { in: [csv.first, csv.second] } },
@@ -247,9 +271,12 @@ test.describe("without JavaScript", () => {
     await page.getByRole("button", { name: "Send 2 invitations" }).click();
     await expect(progressText(page)).toHaveText("2 of 2 sent", { timeout: 15_000 });
     await expect(page.getByText("2 invitations sent.")).toBeVisible();
-    for (const address of [csv.first, csv.second]) {
+    for (const [address, locale] of [
+      [csv.first, "en"],
+      [csv.second, "fr"],
+    ] as const) {
       const email = await mailbox.waitForEmail((m) => m.to.includes(address));
-      await expectRoundNamed(email.text);
+      await expectRoundNamed(email.text, locale);
     }
 
     // While lines are being sent the page refreshes itself, and so reaches the summary.

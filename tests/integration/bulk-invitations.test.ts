@@ -151,6 +151,44 @@ describe("sending a bulk invitation", () => {
     expect(await prisma.user.count({ where: { email: { in: emails } } })).toBe(3);
   });
 
+  it("sends each line in its language: Russian for ru, Arabic (right to left) for AR, else English", async () => {
+    const [russian, arabic, unsaid] = addresses(3);
+    const csv = [
+      "Country,Email,Name,Language",
+      `ATG,${russian},Ivan,ru`,
+      `ATG,${arabic},Amal,AR`,
+      `ATG,${unsaid},Ann,`,
+    ].join("\n");
+    const batchId = await upload(csv);
+    await confirmBatch(batchId, adminId);
+    expect(await sendPendingRows(batchId)).toEqual({ sent: 3, failed: 0, skipped: 0 });
+    const round = await prisma.round.findFirstOrThrow({ orderBy: { id: "desc" } });
+
+    for (const [address, locale] of [
+      [russian, "ru"],
+      [arabic, "ar"],
+      [unsaid, "en"],
+    ] as const) {
+      const copy = copyFor(locale);
+      const t = copy.email.invitation;
+      const [mail] = mailsTo(address!);
+      expect(mail?.subject).toBe(t.subject);
+      expect(mail?.text).toContain(t.intro({ inviter: "Ada Bulk", email: address! }));
+      expect(mail?.text).toContain(t.countries({ count: 1, names: "Antigua and Barbuda" }));
+      expect(mail?.text).toContain(t.round({ round: round.name }));
+      expect(mail?.text).toContain(copy.roles.FOCAL_POINT);
+      expect(mail?.html).toMatch(new RegExp(`<html[^>]*\\blang="${locale}"`));
+      expect(mail?.html).toMatch(
+        new RegExp(`<html[^>]*\\bdir="${locale === "ar" ? "rtl" : "ltr"}"`),
+      );
+    }
+    // The Russian one has no English sentence left.
+    const russianText = mailsTo(russian!)[0]!.text;
+    expect(russianText).toMatch(/Приглашение на портал MSQ/);
+    for (const english of ["You are invited", "invited you", "Round:", "Deadline:", "expires in"])
+      expect(russianText).not.toContain(english);
+  });
+
   it("two senders at once on one batch send each line once", async () => {
     const emails = addresses(12);
     const batchId = await upload(csvOf(emails, "DMA"));

@@ -7,6 +7,7 @@ import { startSession } from "~/auth/session.server";
 import { findTokenUser, issueToken } from "~/auth/tokens.server";
 import { prisma } from "~/db.server";
 import { configureMailTransport } from "~/email/send.server";
+import { copyFor } from "~/i18n/catalogues.server";
 import { setPassword } from "~/models/user.server";
 import { firstLink, startTestSmtpServer, type TestSmtpServer } from "../support/smtp";
 
@@ -64,6 +65,26 @@ describe("a password reset request", () => {
     expect(email.subject).toBe("Reset your MSQ Portal password");
     const token = tokenOf(firstLink(email, "/reset-password/"));
     expect((await findTokenUser(token, "PASSWORD_RESET"))?.id).toBe(user.id);
+  });
+
+  it("sends the link in the user's saved language, else in the page's", async () => {
+    const saved = await newUser();
+    await prisma.user.update({ where: { email: saved.email }, data: { locale: "ru" } });
+    const unsaved = await newUser();
+    for (const user of [saved, unsaved]) {
+      const result = await requestPasswordReset({
+        email: user.email,
+        clientAddress: client(),
+        pageLocale: "fr",
+      });
+      if (result.ok) await result.done;
+    }
+    const russian = await smtp.waitForEmail((m) => m.to.includes(saved.email));
+    expect(russian.subject).toBe(copyFor("ru").email.passwordReset.subject);
+    expect(russian.text).toContain(copyFor("ru").email.passwordReset.intro);
+    const french = await smtp.waitForEmail((m) => m.to.includes(unsaved.email));
+    expect(french.subject).toBe(copyFor("fr").email.passwordReset.subject);
+    expect(french.text).toContain(copyFor("fr").email.passwordReset.intro);
   });
 
   it("still answers the same when the mail server is down, and logs the failure", async () => {
@@ -175,9 +196,19 @@ describe("setting a password", () => {
     expect(firstLink(email, "/forgot-password")).toMatch(/\/forgot-password$/);
   });
 
+  it("tells a user without a saved language in the page's", async () => {
+    const user = await newUser();
+    const { notified } = await setPassword(user.id, "an entirely new passphrase", {
+      pageLocale: "es",
+    });
+    await notified;
+    const email = await smtp.waitForEmail((m) => m.to.includes(user.email));
+    expect(email.subject).toBe(copyFor("es").email.passwordChanged.subject);
+  });
+
   it("for the first time (an invitation) says it was set", async () => {
     const user = await newUser(null);
-    const { notified } = await setPassword(user.id, "a first passphrase", "New Person");
+    const { notified } = await setPassword(user.id, "a first passphrase", { name: "New Person" });
     await notified;
     const email = await smtp.waitForEmail((m) => m.to.includes(user.email));
     expect(email.subject).toBe("Your MSQ Portal password is set");

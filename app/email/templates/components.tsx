@@ -1,6 +1,8 @@
 // Building blocks shared by the templates.
 import { Button, Heading, Link, Section, Text } from "@react-email/components";
 import { type CSSProperties, Fragment, type ReactNode } from "react";
+import { copyFor } from "~/i18n/catalogues.server";
+import type { Locale } from "~/i18n/locale";
 import { colors } from "./layout";
 
 const styles = {
@@ -67,14 +69,14 @@ export function Quote(props: { text: string }) {
  * the hint mention a button that text readers don't have), so the preceding sentence should
  * introduce "the link below".
  */
-export function ActionButton(props: { href: string; label: string }) {
+export function ActionButton(props: { href: string; label: string; locale: Locale }) {
   return (
     <Section>
       <Button href={props.href} style={styles.button} data-skip-in-text={true}>
         {props.label}
       </Button>
       <Text style={styles.hint} data-skip-in-text={true}>
-        If the button does not work, copy this address into your browser:
+        {copyFor(props.locale).email.buttonHint}
       </Text>
       <Text style={styles.url}>
         <Link href={props.href} style={styles.link}>

@@ -1,10 +1,16 @@
+import { copyFor } from "~/i18n/catalogues.server";
+import { formatList } from "~/i18n/copy";
+import type { Locale } from "~/i18n/locale";
 import { ActionButton, Paragraph } from "./components";
 import { formatDate, timeUntil } from "./format";
 import { EmailLayout } from "./layout";
 import { type RenderedEmail, renderEmail } from "./render";
 
 export type InvitationEmailProps = {
+  /** The invitee's language: the one chosen on the invitation, else English. */
+  locale: Locale;
   inviteeEmail: string;
+  /** The role's name in the invitee's language. */
   roleLabel: string;
   /** The countries the invitee will answer for; empty for roles that are not per country. */
   countryNames: string[];
@@ -15,48 +21,54 @@ export type InvitationEmailProps = {
   round?: { name: string; deadline: Date | null };
 };
 
-const subject = "You are invited to the MSQ Portal";
-
 export function InvitationEmail(props: InvitationEmailProps) {
-  const countriesLabel = props.countryNames.length === 1 ? "Country" : "Countries";
+  const { locale } = props;
+  const copy = copyFor(locale);
+  const t = copy.email.invitation;
   return (
     <EmailLayout
-      title={subject}
-      preview={`${props.inviterName} invited you as ${props.roleLabel}.`}
+      locale={locale}
+      title={t.subject}
+      preview={t.preview({ inviter: props.inviterName, role: props.roleLabel })}
     >
+      <Paragraph>{t.intro({ inviter: props.inviterName, email: props.inviteeEmail })}</Paragraph>
       <Paragraph>
-        {props.inviterName} invited you ({props.inviteeEmail}) to the MSQ Portal, where Member
-        States answer the Member States Questionnaire of the United Nations E-Government Survey.
-      </Paragraph>
-      <Paragraph>
-        Role: {props.roleLabel}
+        {t.role({ role: props.roleLabel })}
         {props.countryNames.length > 0 && (
           <>
             <br />
-            {countriesLabel}: {props.countryNames.join(", ")}
+            {t.countries({
+              count: props.countryNames.length,
+              names: formatList(locale, props.countryNames),
+            })}
           </>
         )}
         {props.round && (
           <>
             <br />
-            Round: {props.round.name}
+            {t.round({ round: props.round.name })}
             <br />
-            Deadline: {props.round.deadline ? formatDate(props.round.deadline) : "none set yet"}
+            {props.round.deadline
+              ? t.deadline({ date: formatDate(props.round.deadline, locale) })
+              : t.noDeadline}
           </>
         )}
       </Paragraph>
       <Paragraph>
-        Use the link below to set your name and password. It expires in {timeUntil(props.expiresAt)}
-        , on {formatDate(props.expiresAt)}, and can be used only once.
+        {t.link({
+          duration: timeUntil(props.expiresAt, copy),
+          date: formatDate(props.expiresAt, locale),
+        })}
       </Paragraph>
-      <ActionButton href={props.link} label="Set your name and password" />
-      <Paragraph style={{ marginTop: "24px" }}>
-        If you did not expect this invitation, you can ignore this e-mail.
-      </Paragraph>
+      <ActionButton href={props.link} label={t.action} locale={locale} />
+      <Paragraph style={{ marginTop: "24px" }}>{t.ignore}</Paragraph>
     </EmailLayout>
   );
 }
 
 export function invitationEmail(props: InvitationEmailProps): Promise<RenderedEmail> {
-  return renderEmail(subject, <InvitationEmail {...props} />);
+  return renderEmail(
+    copyFor(props.locale).email.invitation.subject,
+    <InvitationEmail {...props} />,
+  );
 }

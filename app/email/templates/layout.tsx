@@ -13,15 +13,8 @@ import {
   Text,
 } from "@react-email/components";
 import { type CSSProperties, type ReactNode } from "react";
-import { en } from "~/i18n/en";
-
-// The portal's name and owner are the same words as on the website (app/i18n/en.ts).
-const copy = {
-  portalName: en.portalName,
-  tagline: en.portalTagline,
-  owner: `${en.footer.owner} · ${en.footer.division}`,
-  why: "You received this e-mail because of your role in the MSQ Portal.",
-};
+import { copyFor } from "~/i18n/catalogues.server";
+import { directionOf, languageTag, type Locale } from "~/i18n/locale";
 
 export const colors = { text: "#1a1a1a", muted: "#4a4a4a", link: "#1d4f91", rule: "#c8c8c8" };
 
@@ -37,9 +30,19 @@ const styles = {
   footer: { fontSize: "13px", lineHeight: "20px", color: colors.muted, margin: "0 0 8px" },
 } satisfies Record<string, CSSProperties>;
 
-export function EmailLayout(props: { title: string; preview: string; children: ReactNode }) {
+/**
+ * In the recipient's language: `lang` and `dir` as the pages set them, so that mail clients and
+ * screen readers read Arabic right to left; the portal's name and owner are the website's words.
+ */
+export function EmailLayout(props: {
+  locale: Locale;
+  title: string;
+  preview: string;
+  children: ReactNode;
+}) {
+  const copy = copyFor(props.locale);
   return (
-    <Html lang="en" dir="ltr">
+    <Html lang={languageTag(props.locale)} dir={directionOf(props.locale)}>
       <Head>
         <title>{props.title}</title>
       </Head>
@@ -49,7 +52,7 @@ export function EmailLayout(props: { title: string; preview: string; children: R
         <Container style={styles.container}>
           <Section>
             <Text style={styles.portalName}>{copy.portalName}</Text>
-            <Text style={styles.tagline}>{copy.tagline}</Text>
+            <Text style={styles.tagline}>{copy.portalTagline}</Text>
           </Section>
           <Heading as="h1" style={styles.heading}>
             {props.title}
@@ -57,8 +60,9 @@ export function EmailLayout(props: { title: string; preview: string; children: R
           {props.children}
           <Hr style={styles.rule} />
           <Section>
-            <Text style={styles.footer}>{copy.owner}</Text>
-            <Text style={styles.footer}>{copy.why}</Text>
+            <Text style={styles.footer}>{copy.footer.owner}</Text>
+            <Text style={styles.footer}>{copy.footer.division}</Text>
+            <Text style={styles.footer}>{copy.email.layout.why}</Text>
           </Section>
         </Container>
       </Body>

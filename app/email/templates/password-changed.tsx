@@ -1,10 +1,12 @@
-import { en } from "~/i18n/en";
+import { copyFor } from "~/i18n/catalogues.server";
+import type { Locale } from "~/i18n/locale";
 import { ActionButton, Paragraph } from "./components";
 import { formatDateTime } from "./format";
 import { EmailLayout } from "./layout";
 import { type RenderedEmail, renderEmail } from "./render";
 
 export type PasswordChangedEmailProps = {
+  locale: Locale;
   email: string;
   changedAt: Date;
   /** The first password, chosen through an invitation (not a change). */
@@ -13,30 +15,27 @@ export type PasswordChangedEmailProps = {
   forgotLink: string;
 };
 
-const copy = en.passwordChangedEmail;
+const subjectOf = (props: PasswordChangedEmailProps) => {
+  const t = copyFor(props.locale).email.passwordChanged;
+  return props.firstPassword ? t.subjectFirst : t.subject;
+};
 
 // Tells the owner of an account that its password was set, so someone who took over the
 // account through a stolen reset or invitation link does not go unnoticed.
 export function PasswordChangedEmail(props: PasswordChangedEmailProps) {
-  const when = formatDateTime(props.changedAt);
+  const { locale } = props;
+  const t = copyFor(locale).email.passwordChanged;
+  const values = { email: props.email, when: formatDateTime(props.changedAt, locale) };
   return (
-    <EmailLayout
-      title={props.firstPassword ? copy.subjectFirst : copy.subject}
-      preview={copy.preview}
-    >
-      <Paragraph>
-        {props.firstPassword ? copy.set(props.email, when) : copy.changed(props.email, when)}
-      </Paragraph>
-      <Paragraph>{copy.sessions}</Paragraph>
-      <Paragraph>{copy.notYou}</Paragraph>
-      <ActionButton href={props.forgotLink} label={copy.action} />
+    <EmailLayout locale={locale} title={subjectOf(props)} preview={t.preview}>
+      <Paragraph>{props.firstPassword ? t.set(values) : t.changed(values)}</Paragraph>
+      <Paragraph>{t.sessions}</Paragraph>
+      <Paragraph>{t.notYou}</Paragraph>
+      <ActionButton href={props.forgotLink} label={t.action} locale={locale} />
     </EmailLayout>
   );
 }
 
 export function passwordChangedEmail(props: PasswordChangedEmailProps): Promise<RenderedEmail> {
-  return renderEmail(
-    props.firstPassword ? copy.subjectFirst : copy.subject,
-    <PasswordChangedEmail {...props} />,
-  );
+  return renderEmail(subjectOf(props), <PasswordChangedEmail {...props} />);
 }

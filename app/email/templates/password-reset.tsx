@@ -1,28 +1,34 @@
+import { copyFor } from "~/i18n/catalogues.server";
+import type { Locale } from "~/i18n/locale";
 import { ActionButton, Paragraph } from "./components";
 import { formatDateTime, timeUntil } from "./format";
 import { EmailLayout } from "./layout";
 import { type RenderedEmail, renderEmail } from "./render";
 
-export type PasswordResetEmailProps = { link: string; expiresAt: Date };
-
-const subject = "Reset your MSQ Portal password";
+export type PasswordResetEmailProps = { locale: Locale; link: string; expiresAt: Date };
 
 export function PasswordResetEmail(props: PasswordResetEmailProps) {
+  const { locale } = props;
+  const copy = copyFor(locale);
+  const t = copy.email.passwordReset;
   return (
-    <EmailLayout title="Reset your password" preview="A link to choose a new password.">
-      <Paragraph>Someone, probably you, asked to reset the password of your account.</Paragraph>
+    <EmailLayout locale={locale} title={t.title} preview={t.preview}>
+      <Paragraph>{t.intro}</Paragraph>
       <Paragraph>
-        Use the link below to choose a new password. It expires in {timeUntil(props.expiresAt)} (
-        {formatDateTime(props.expiresAt)}) and can be used only once.
+        {t.link({
+          duration: timeUntil(props.expiresAt, copy),
+          date: formatDateTime(props.expiresAt, locale),
+        })}
       </Paragraph>
-      <ActionButton href={props.link} label="Choose a new password" />
-      <Paragraph style={{ marginTop: "24px" }}>
-        If you did not ask for this, ignore this e-mail; your password is unchanged.
-      </Paragraph>
+      <ActionButton href={props.link} label={t.action} locale={locale} />
+      <Paragraph style={{ marginTop: "24px" }}>{t.ignore}</Paragraph>
     </EmailLayout>
   );
 }
 
 export function passwordResetEmail(props: PasswordResetEmailProps): Promise<RenderedEmail> {
-  return renderEmail(subject, <PasswordResetEmail {...props} />);
+  return renderEmail(
+    copyFor(props.locale).email.passwordReset.subject,
+    <PasswordResetEmail {...props} />,
+  );
 }

@@ -1,12 +1,15 @@
+import { copyFor } from "~/i18n/catalogues.server";
+import type { Locale } from "~/i18n/locale";
 import { ActionButton, Paragraph, Quote } from "./components";
 import { formatDate } from "./format";
 import { EmailLayout } from "./layout";
 import { type RenderedEmail, renderEmail } from "./render";
 
 export type ReminderEmailProps = {
+  locale: Locale;
   countryName: string;
   roundName: string;
-  /** The response's status as shown in the portal, e.g. "Draft". */
+  /** The response's status as the portal shows it in `locale`, e.g. "Draft". */
   status: string;
   deadline: Date | null;
   link: string;
@@ -15,38 +18,42 @@ export type ReminderEmailProps = {
 };
 
 export function ReminderEmail(props: ReminderEmailProps) {
-  const deadline = props.deadline ? formatDate(props.deadline) : null;
+  const { locale } = props;
+  const t = copyFor(locale).email.reminder;
+  const names = { country: props.countryName, round: props.roundName };
+  const deadline = props.deadline ? formatDate(props.deadline, locale) : null;
   return (
     <EmailLayout
-      title="Reminder: Member States Questionnaire"
-      preview={`The response of ${props.countryName} for ${props.roundName}${deadline ? ` is due by ${deadline}` : ""}.`}
+      locale={locale}
+      title={t.title}
+      preview={deadline ? t.preview({ ...names, deadline }) : t.previewNoDeadline(names)}
     >
+      <Paragraph>{t.intro(names)}</Paragraph>
       <Paragraph>
-        This is a reminder about the response of {props.countryName} to the Member States
-        Questionnaire for {props.roundName}.
-      </Paragraph>
-      <Paragraph>
-        Current status: {props.status}
+        {t.status({ status: props.status })}
         {deadline && (
           <>
             <br />
-            Deadline: {deadline}
+            {t.deadline({ date: deadline })}
           </>
         )}
       </Paragraph>
       {props.message && props.message.trim() !== "" && (
         <>
-          <Paragraph>Message from UN DESA:</Paragraph>
+          <Paragraph>{t.messageFrom}</Paragraph>
           <Quote text={props.message} />
         </>
       )}
-      <Paragraph>The response is at the link below.</Paragraph>
-      <ActionButton href={props.link} label="Open the response" />
+      <Paragraph>{t.link}</Paragraph>
+      <ActionButton href={props.link} label={t.action} locale={locale} />
     </EmailLayout>
   );
 }
 
 export function reminderEmail(props: ReminderEmailProps): Promise<RenderedEmail> {
-  const subject = `Reminder: ${props.countryName}, ${props.roundName}`;
+  const subject = copyFor(props.locale).email.reminder.subject({
+    country: props.countryName,
+    round: props.roundName,
+  });
   return renderEmail(subject, <ReminderEmail {...props} />);
 }

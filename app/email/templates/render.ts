@@ -17,6 +17,15 @@ export async function renderEmail(subject: string, element: ReactElement): Promi
     render(element),
     render(element, { plainText: true, htmlToTextOptions: textOptions }),
   ]);
-  // A subject is one header line; names inside it may carry line breaks.
-  return { subject: subject.replace(/\s+/g, " ").trim(), html, text };
+  // React 18's Node stream sends its whole 2 KB buffer when the next multi-byte character
+  // (Arabic, Chinese, Russian…) does not fit in it: the unfilled bytes arrive as NULs, the
+  // character intact after them. Some mail clients end a message at a NUL, so they go (as
+  // react-email's own `pretty` does).
+  return {
+    // A subject is one header line; names inside it may carry line breaks. The no-break spaces
+    // French puts before its colons stay.
+    subject: subject.replace(/[^\S\u00a0\u202f]+/g, " ").trim(),
+    html: html.replaceAll("\0", ""),
+    text: text.replaceAll("\0", ""),
+  };
 }

@@ -1,9 +1,12 @@
+import { copyFor } from "~/i18n/catalogues.server";
+import type { Locale } from "~/i18n/locale";
 import { ActionButton, Paragraph, Quote, Subheading } from "./components";
 import { formatDate } from "./format";
 import { EmailLayout } from "./layout";
 import { type RenderedEmail, renderEmail } from "./render";
 
 export type ReturnedForRevisionEmailProps = {
+  locale: Locale;
   countryName: string;
   roundName: string;
   reviewerName: string;
@@ -11,35 +14,34 @@ export type ReturnedForRevisionEmailProps = {
   message: string;
   link: string;
   deadline: Date | null;
-  /** The reviewer's comments on single questions, each with a link to its question. */
+  /** The reviewer's comments on single questions, each with its question (in `locale`) and link. */
   comments: { question: string; body: string; link: string }[];
 };
 
 export function ReturnedForRevisionEmail(props: ReturnedForRevisionEmailProps) {
+  const { locale } = props;
+  const t = copyFor(locale).email.returnedForRevision;
   return (
     <EmailLayout
-      title="Your response was returned for revision"
-      preview={`UN DESA returned the response of ${props.countryName} for revision.`}
+      locale={locale}
+      title={t.title}
+      preview={t.preview({ country: props.countryName })}
     >
       <Paragraph>
-        {props.reviewerName} of UN DESA returned the response of {props.countryName} for{" "}
-        {props.roundName} for revision, with this message:
+        {t.intro({
+          reviewer: props.reviewerName,
+          country: props.countryName,
+          round: props.roundName,
+        })}
       </Paragraph>
       <Quote text={props.message} />
       <Paragraph>
-        {props.deadline
-          ? `Please revise the response and submit it again by ${formatDate(props.deadline)}.`
-          : "Please revise the response and submit it again."}{" "}
-        It is open for editing at the link below.
+        {props.deadline ? t.reviseBy({ date: formatDate(props.deadline, locale) }) : t.revise}
       </Paragraph>
-      <ActionButton href={props.link} label="Open the response" />
+      <ActionButton href={props.link} label={t.action} locale={locale} />
       {props.comments.length > 0 ? (
         <>
-          <Subheading>
-            {props.comments.length === 1
-              ? "A comment on one question"
-              : `Comments on ${props.comments.length} questions`}
-          </Subheading>
+          <Subheading>{t.comments({ count: props.comments.length })}</Subheading>
           {props.comments.map((comment, i) => (
             <div key={i}>
               <Paragraph>
@@ -57,6 +59,9 @@ export function ReturnedForRevisionEmail(props: ReturnedForRevisionEmailProps) {
 export function returnedForRevisionEmail(
   props: ReturnedForRevisionEmailProps,
 ): Promise<RenderedEmail> {
-  const subject = `Response returned for revision: ${props.countryName}, ${props.roundName}`;
+  const subject = copyFor(props.locale).email.returnedForRevision.subject({
+    country: props.countryName,
+    round: props.roundName,
+  });
   return renderEmail(subject, <ReturnedForRevisionEmail {...props} />);
 }

@@ -1,24 +1,21 @@
+import { copyFor } from "~/i18n/catalogues.server";
+import type { Locale } from "~/i18n/locale";
 import { ActionButton, MultilineText, Paragraph, Subheading } from "./components";
 import { formatDateTime } from "./format";
 import { colors, EmailLayout } from "./layout";
 import { type RenderedEmail, renderEmail } from "./render";
 
 export type SubmissionConfirmationEmailProps = {
+  locale: Locale;
   countryName: string;
   roundName: string;
   submittedByName: string;
   submittedAt: Date;
   /** The focal point's answer to the publication question; null when left unanswered. */
   authorizePublication: boolean | null;
-  /** The answers as the reviewer sees them: question texts and display values, by section. */
+  /** The answers as the reviewer sees them, in `locale`: questions and displayed values. */
   sections: { title: string; answers: { question: string; answer: string }[] }[];
   link: string;
-};
-
-const publication = {
-  yes: "Publication: authorised. UN DESA may publish this response.",
-  no: "Publication: not authorised.",
-  unanswered: "Publication: not answered.",
 };
 
 const styles = {
@@ -27,26 +24,28 @@ const styles = {
 } as const;
 
 export function SubmissionConfirmationEmail(props: SubmissionConfirmationEmailProps) {
-  const { authorizePublication } = props;
+  const { locale, authorizePublication } = props;
+  const t = copyFor(locale).email.submissionConfirmation;
+  const names = { country: props.countryName, round: props.roundName };
   return (
-    <EmailLayout
-      title="Your country's response was submitted"
-      preview={`${props.countryName} submitted its response for ${props.roundName}.`}
-    >
+    <EmailLayout locale={locale} title={t.title} preview={t.preview(names)}>
       <Paragraph>
-        The response of {props.countryName} for {props.roundName} was submitted by{" "}
-        {props.submittedByName} on {formatDateTime(props.submittedAt)}. UN DESA will now review it.
+        {t.intro({
+          ...names,
+          name: props.submittedByName,
+          when: formatDateTime(props.submittedAt, locale),
+        })}
       </Paragraph>
       <Paragraph>
         {authorizePublication === null
-          ? publication.unanswered
+          ? t.publicationUnanswered
           : authorizePublication
-            ? publication.yes
-            : publication.no}
+            ? t.publicationYes
+            : t.publicationNo}
       </Paragraph>
-      <Paragraph>The response, as submitted, is at the link below.</Paragraph>
-      <ActionButton href={props.link} label="View the response" />
-      <Subheading>Summary of the answers</Subheading>
+      <Paragraph>{t.link}</Paragraph>
+      <ActionButton href={props.link} label={t.action} locale={locale} />
+      <Subheading>{t.summary}</Subheading>
       {props.sections.map((section, sectionIndex) => (
         <div key={sectionIndex}>
           <Subheading level={3}>{section.title}</Subheading>
@@ -54,7 +53,7 @@ export function SubmissionConfirmationEmail(props: SubmissionConfirmationEmailPr
             <div key={answerIndex}>
               <Paragraph style={styles.question}>{item.question}</Paragraph>
               {item.answer.trim() === "" ? (
-                <Paragraph style={styles.notAnswered}>Not answered</Paragraph>
+                <Paragraph style={styles.notAnswered}>{t.notAnswered}</Paragraph>
               ) : (
                 <MultilineText text={item.answer} />
               )}
@@ -69,6 +68,9 @@ export function SubmissionConfirmationEmail(props: SubmissionConfirmationEmailPr
 export function submissionConfirmationEmail(
   props: SubmissionConfirmationEmailProps,
 ): Promise<RenderedEmail> {
-  const subject = `Response submitted: ${props.countryName}, ${props.roundName}`;
+  const subject = copyFor(props.locale).email.submissionConfirmation.subject({
+    country: props.countryName,
+    round: props.roundName,
+  });
   return renderEmail(subject, <SubmissionConfirmationEmail {...props} />);
 }

@@ -1,9 +1,12 @@
+import { copyFor } from "~/i18n/catalogues.server";
+import type { Locale } from "~/i18n/locale";
 import { ActionButton, Paragraph } from "./components";
 import { formatDateTime } from "./format";
 import { EmailLayout } from "./layout";
 import { type RenderedEmail, renderEmail } from "./render";
 
 export type SubmissionReceivedEmailProps = {
+  locale: Locale;
   countryName: string;
   roundName: string;
   submittedAt: Date;
@@ -11,16 +14,15 @@ export type SubmissionReceivedEmailProps = {
 };
 
 export function SubmissionReceivedEmail(props: SubmissionReceivedEmailProps) {
+  const { locale } = props;
+  const t = copyFor(locale).email.submissionReceived;
+  const names = { country: props.countryName, round: props.roundName };
   return (
-    <EmailLayout
-      title="A country submitted its response"
-      preview={`${props.countryName} submitted its response for ${props.roundName}.`}
-    >
+    <EmailLayout locale={locale} title={t.title} preview={t.preview(names)}>
       <Paragraph>
-        {props.countryName} submitted its response for {props.roundName} on{" "}
-        {formatDateTime(props.submittedAt)}. It is ready for review at the link below.
+        {t.intro({ ...names, when: formatDateTime(props.submittedAt, locale) })}
       </Paragraph>
-      <ActionButton href={props.link} label="Review the response" />
+      <ActionButton href={props.link} label={t.action} locale={locale} />
     </EmailLayout>
   );
 }
@@ -28,6 +30,9 @@ export function SubmissionReceivedEmail(props: SubmissionReceivedEmailProps) {
 export function submissionReceivedEmail(
   props: SubmissionReceivedEmailProps,
 ): Promise<RenderedEmail> {
-  const subject = `Submission to review: ${props.countryName}, ${props.roundName}`;
+  const subject = copyFor(props.locale).email.submissionReceived.subject({
+    country: props.countryName,
+    round: props.roundName,
+  });
   return renderEmail(subject, <SubmissionReceivedEmail {...props} />);
 }

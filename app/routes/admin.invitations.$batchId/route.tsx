@@ -9,7 +9,7 @@ import { formatDate } from "~/email/templates/format";
 import { useCopy, useLocale } from "~/i18n";
 import { joinClauses } from "~/i18n/copy";
 import type { RowClassName } from "~/invitations/classify";
-import { copyForRequest } from "~/i18n/request-locale.server";
+import { copyForRequest, localeFor } from "~/i18n/request-locale.server";
 import { confirmBatch, findBatch, isUnfinished, retryFailed } from "~/invitations/batches.server";
 import { isSending, startSending } from "~/invitations/send-batch.server";
 import { currentRound } from "~/models/round.server";
@@ -38,10 +38,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   if (batch.status === "CONFIRMED" && isUnfinished(batch.progress) && !isSending(batch.id))
     void startSending(batch.id, context.afterResponse);
   const round = await currentRound();
-  return {
-    batch,
-    round: { name: round.name, deadline: round.deadline ? formatDate(round.deadline) : null },
-  };
+  const deadline = round.deadline ? formatDate(round.deadline, localeFor(request, user)) : null;
+  return { batch, round: { name: round.name, deadline } };
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
