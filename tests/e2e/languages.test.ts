@@ -19,21 +19,21 @@ test("a French focal point chooses French, is told in French what is wrong, and 
   page,
   signedIn,
 }) => {
-  const focal = await signedIn("FOCAL_POINT", ["SEN"], "Awa Koné");
-  await page.goto("/countries/SEN");
+  const focal = await signedIn("FOCAL_POINT", ["BEN"], "Awa Koné");
+  await page.goto("/countries/BEN");
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
 
   // The switcher is a plain form in the header.
   await page.getByLabel(en.language.label).selectOption("fr");
   await page.getByRole("button", { name: en.language.change }).click();
   await expect(page.locator("html")).toHaveAttribute("lang", "fr");
-  await expect(page).toHaveURL(/\/countries\/SEN$/);
+  await expect(page).toHaveURL(/\/countries\/BEN$/);
   // Remembered with the account, so e-mails and the next sign-in follow it.
   expect((await prisma.user.findUniqueOrThrow({ where: { id: focal.id } })).locale).toBe("fr");
 
   const french = questionnaireIn("fr");
   const cio = french.sections[0]!.questions.find((q) => q.key === "q4_cio_email")!;
-  await page.goto("/countries/SEN/sections/I");
+  await page.goto("/countries/BEN/sections/I");
   await expect(page.getByRole("heading", { level: 1 })).toContainText(french.sections[0]!.title);
   await page.locator("#q-q4_has_cio-yes").check();
   await page.getByLabel(cio.text).fill("pas-une-adresse");
@@ -42,22 +42,22 @@ test("a French focal point chooses French, is told in French what is wrong, and 
   await expect(page.getByText(en.validation.invalidEmail)).toHaveCount(0);
 
   // The check-answers page refuses to submit, saying why in French.
-  await page.goto("/countries/SEN/review");
+  await page.goto("/countries/BEN/review");
   await expect(page.locator("#error-summary")).toContainText(fr.checkAnswers.errorsTitle);
   await expect(page.getByRole("link", { name: fr.validation.invalidEmail })).toBeVisible();
 
-  await page.goto("/countries/SEN/sections/I");
-  await page.getByLabel(cio.text).fill("dsi@gouv.example.sn");
+  await page.goto("/countries/BEN/sections/I");
+  await page.getByLabel(cio.text).fill("dsi@gouv.example.bj");
   await page.getByRole("button", { name: fr.questionnaire.saveDraft }).click();
   await expect(page.getByText(fr.validation.invalidEmail)).toHaveCount(0);
-  await page.goto("/countries/SEN/review");
+  await page.goto("/countries/BEN/review");
   await page.getByLabel(french.authorizationText).check();
   await page.getByRole("button", { name: fr.checkAnswers.submit }).click();
-  await expect(page).toHaveURL(/\/countries\/SEN\?submitted=1$/);
+  await expect(page).toHaveURL(/\/countries\/BEN\?submitted=1$/);
   await expect(page.locator("html")).toHaveAttribute("lang", "fr");
-  const response = await prisma.response.findFirstOrThrow({ where: { countryCode: "SEN" } });
+  const response = await prisma.response.findFirstOrThrow({ where: { countryCode: "BEN" } });
   expect(response.status).toBe("SUBMITTED");
-  expect(response.answers).toMatchObject({ q4_cio_email: "dsi@gouv.example.sn" });
+  expect(response.answers).toMatchObject({ q4_cio_email: "dsi@gouv.example.bj" });
 });
 
 test.describe("without JavaScript", () => {
@@ -87,15 +87,15 @@ test("the browser's language is used until the person chooses one", async ({ bro
 test("an Arabic focal point's section and check-answers pages read right to left", async ({
   browser,
 }, testInfo) => {
-  const focal = await createUser("FOCAL_POINT", ["JOR"], "ليلى", "ar");
+  const focal = await createUser("FOCAL_POINT", ["OMN"], "ليلى", "ar");
   const arabic = questionnaireIn("ar");
   for (const width of [1280, 375]) {
     const context = await browser.newContext({ viewport: { width, height: 900 } });
     await signInAs(context, focal);
     const page = await context.newPage();
     for (const [name, path] of [
-      ["section", "/countries/JOR/sections/I"],
-      ["check-answers", "/countries/JOR/review"],
+      ["section", "/countries/OMN/sections/I"],
+      ["check-answers", "/countries/OMN/review"],
     ] as const) {
       await page.goto(path);
       await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
@@ -110,7 +110,7 @@ test("an Arabic focal point's section and check-answers pages read right to left
     }
     if (width === 1280) {
       // The section list is on the right of the questions, and the text starts at the right.
-      await page.goto("/countries/JOR/sections/I");
+      await page.goto("/countries/OMN/sections/I");
       const nav = await page.locator(".section-nav").first().boundingBox();
       const form = await page.locator("form.questionnaire-form").boundingBox();
       expect(nav!.x).toBeGreaterThan(form!.x);
