@@ -143,6 +143,25 @@ describe("a definition file", () => {
     expect(localizeDefinition(d, "ru").sections[0]!.title).toBe("Portals");
   });
 
+  it("marks what falls back to English, and the language's status", () => {
+    const d = { ...minimal(), translations: { fr: "unofficial" as const } };
+    d.sections[0]!.title = { en: "Portals", fr: "Portails" };
+    d.sections[0]!.questions[0]!.text = { en: "A1. National portal", fr: "A1. Portail national" };
+    const french = localizeDefinition(d, "fr");
+    expect(french.language).toEqual({ locale: "fr", status: "unofficial" });
+    expect(french.sections[0]!.untranslated).toBeUndefined();
+    expect(french.sections[0]!.questions[0]!.untranslated).toBeUndefined();
+    // The technologies question: its text and its options are still English.
+    expect(french.sections[0]!.questions[1]).toMatchObject({
+      text: "A2. Technologies",
+      untranslated: { text: true, options: true },
+    });
+    const russian = localizeDefinition(d, "ru");
+    expect(russian.language).toEqual({ locale: "ru", status: "untranslated" });
+    expect(russian.sections[0]!.untranslated).toBe(true);
+    expect(localizeDefinition(d, "en").sections[0]!.questions[1]!.untranslated).toBeUndefined();
+  });
+
   it("tells whether a text is translated into a language, English always", () => {
     const text = { en: "Portals", fr: "Portails" };
     expect(isTranslated(text, "en")).toBe(true);
