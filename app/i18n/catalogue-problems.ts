@@ -1,4 +1,4 @@
-import { flatMessages, messageArguments } from "./message-arguments";
+import { argumentStyles, flatMessages, messageArguments } from "./message-arguments";
 
 /** "minutes:number, total:text": a message's arguments, in an order that compares. */
 const describe = (args: Map<string, string>) =>
@@ -9,7 +9,8 @@ const describe = (args: Map<string, string>) =>
 
 /**
  * What is wrong with a translated catalogue, against the English one: a message missing or
- * extra, one that does not parse, one whose arguments (names and kinds) differ, or an empty one.
+ * extra, one that does not parse, one whose arguments (names and kinds) or formats (a number as
+ * a percentage, a named date format) differ, or an empty one.
  */
 export function catalogueProblems(english: unknown, translated: unknown): string[] {
   const problems: string[] = [];
@@ -35,6 +36,12 @@ export function catalogueProblems(english: unknown, translated: unknown): string
     const ours = messageArguments(message);
     if (describe(ours) !== describe(theirs)) {
       problems.push(`${path}: arguments ${describe(theirs)}; English has ${describe(ours)}`);
+      continue;
+    }
+    const ourStyles = describe(argumentStyles(message));
+    const theirStyles = describe(argumentStyles(translation));
+    if (ourStyles !== theirStyles) {
+      problems.push(`${path}: formats ${theirStyles}; English has ${ourStyles}`);
     }
   }
   for (const path of target.keys()) {

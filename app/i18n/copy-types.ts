@@ -439,6 +439,13 @@ export type Copy = {
     printNotice: (values: { round: string }) => string;
     backToRound: (values: { round: string }) => string;
   };
+  regions: {
+    Africa: string;
+    Americas: string;
+    Asia: string;
+    Europe: string;
+    Oceania: string;
+  };
   statuses: {
     DRAFT: string;
     SUBMITTED: string;

@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { regions } from "~/countries";
 import { copyFor } from "./catalogues.server";
+import { regionName } from "./copy";
+import { locales } from "./locale";
 
 // The copy as pages and e-mails get it: ICU plurals, numbers and lists in each language's way,
 // and in Arabic the Latin names and addresses put into a sentence kept whole.
@@ -36,5 +39,14 @@ describe("the copy of each language", () => {
     const denied = (why: string) =>
       copyFor("ar").eventLog.accessDenied({ method: "GET", path: "/x", status: "403", why });
     expect(denied("role")).not.toBe(denied("country"));
+  });
+
+  it("names every Member State's region in every language", () => {
+    for (const locale of locales)
+      for (const region of regions) expect(regionName(copyFor(locale), region)).not.toBe("");
+    expect(regionName(copyFor("fr"), "Africa")).toBe("Afrique");
+    expect(regionName(copyFor("en"), "Oceania")).toBe("Oceania");
+    // Every region of the data has its own message (none falls back to the English name).
+    for (const region of regions) expect(Object.keys(copyFor("en").regions)).toContain(region);
   });
 });

@@ -73,6 +73,11 @@ export function messageFor<V>(messages: object, key: string, values: V, fallback
   return typeof message === "function" ? message(values) : message;
 }
 
+/** A UN M49 region's name in the copy's language ("Africa" → "Afrique"); unknown ones as they are. */
+export function regionName(copy: Copy, region: string): string {
+  return messageFor(copy.regions, region, {}, region);
+}
+
 /** Items joined as the language joins a list: "a, b and c", "a, b ou c", "a، b و c". */
 export function formatList(
   locale: Locale,

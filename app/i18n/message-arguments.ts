@@ -45,6 +45,41 @@ export function argumentsOf(ast: MessageFormatElement[]): Map<string, ArgumentKi
   return found;
 }
 
+/**
+ * The formats a message asks for, by argument: "number ::percent", "date utcDateTime". A
+ * translation must ask for the same, or "{rate, number, ::percent}" typed with a no-break space
+ * (French typography) silently becomes a plain number.
+ */
+export function argumentStyles(message: string): Map<string, string> {
+  const found = new Map<string, string>();
+  const visit = (elements: MessageFormatElement[]) => {
+    for (const element of elements) {
+      if (
+        element.type === TYPE.number ||
+        element.type === TYPE.date ||
+        element.type === TYPE.time
+      ) {
+        const style = element.style;
+        const written =
+          style === null || style === undefined
+            ? ""
+            : typeof style === "string"
+              ? style
+              : `::${(style as { tokens?: { stem: string }[] }).tokens?.map((t) => t.stem).join(" ") ?? ""}`;
+        found.set(
+          element.value,
+          `${element.type === TYPE.number ? "number" : "date"} ${written}`.trim(),
+        );
+      }
+      if (element.type === TYPE.plural || element.type === TYPE.select)
+        for (const option of Object.values(element.options)) visit(option.value);
+      if (element.type === TYPE.tag) visit(element.children);
+    }
+  };
+  visit(parse(message));
+  return found;
+}
+
 /** Every message of a catalogue, by its dotted path. */
 export function flatMessages(catalogue: unknown, prefix = ""): Map<string, string> {
   const out = new Map<string, string>();

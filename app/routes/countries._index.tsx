@@ -1,3 +1,4 @@
+import { regionName } from "~/i18n/copy";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
@@ -55,7 +56,7 @@ export default function Countries() {
                 <td>
                   <Link to={`/countries/${country.code}`}>{country.name}</Link>
                 </td>
-                <td>{country.region}</td>
+                <td>{regionName(copy, country.region)}</td>
                 <td>
                   {country.status ? copy.statuses[country.status] : copy.countries.notStarted}
                 </td>

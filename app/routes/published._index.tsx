@@ -1,3 +1,4 @@
+import { regionName } from "~/i18n/copy";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { listPublishedResponses } from "~/export/published.server";
@@ -18,7 +19,8 @@ export async function loader(_args: LoaderFunctionArgs) {
 
 export default function PublishedList() {
   const { roundName, published } = useLoaderData<typeof loader>();
-  const p = useCopy().exports.published;
+  const copy = useCopy();
+  const p = copy.exports.published;
   const locale = useLocale();
   return (
     <section aria-labelledby="published-title">
@@ -43,7 +45,7 @@ export default function PublishedList() {
                 <td>
                   <Link to={`/published/${country.code}`}>{country.name}</Link>
                 </td>
-                <td>{country.region}</td>
+                <td>{regionName(copy, country.region)}</td>
                 <td>
                   {country.acceptedAt ? (
                     <time dateTime={country.acceptedAt}>

@@ -1,3 +1,4 @@
+import { regionName } from "~/i18n/copy";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requireReviewer } from "~/auth/guards.server";
@@ -89,7 +90,9 @@ export default function QuestionView() {
         <select id="qv-region" name="region" defaultValue={page.region ?? ""}>
           <option value="">{copy.dashboard.anyRegion}</option>
           {regions.map((r) => (
-            <option key={r}>{r}</option>
+            <option key={r} value={r}>
+              {regionName(copy, r)}
+            </option>
           ))}
         </select>
         <label htmlFor="qv-status">{copy.dashboard.status}</label>

@@ -1,3 +1,4 @@
+import { regionName } from "~/i18n/copy";
 import { Form, Link } from "@remix-run/react";
 import { useCopy } from "~/i18n";
 import {
@@ -40,7 +41,7 @@ export function DashboardFilterForm({
           <option value="">{d.anyRegion}</option>
           {regions.map((r) => (
             <option key={r} value={r}>
-              {r}
+              {regionName(copy, r)}
             </option>
           ))}
         </select>

@@ -1,3 +1,4 @@
+import { regionName } from "~/i18n/copy";
 import { useCopy } from "~/i18n";
 import {
   DASHBOARD_STATUSES,
@@ -52,7 +53,9 @@ export function DashboardSummary({
             <tr>
               {counts.byRegion.map((r) => (
                 <th key={r.region} scope="col">
-                  <a href={dashboardHref(filters, { region: r.region, page: 1 })}>{r.region}</a>
+                  <a href={dashboardHref(filters, { region: r.region, page: 1 })}>
+                    {regionName(copy, r.region)}
+                  </a>
                 </th>
               ))}
             </tr>

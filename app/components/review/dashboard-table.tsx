@@ -1,3 +1,4 @@
+import { regionName } from "~/i18n/copy";
 import { Link } from "@remix-run/react";
 import { LocalTime } from "~/components/time";
 import { useCopy } from "~/i18n";
@@ -88,7 +89,7 @@ export function DashboardTable({
                 {/* A plain link: 193 router links cost a fifth of the page's server time. */}
                 <a href={countryHref(row.code)}>{row.name}</a>
               </th>
-              <td>{row.region}</td>
+              <td>{regionName(copy, row.region)}</td>
               <td className="nowrap">
                 {row.status === "NOT_STARTED" ? d.notStarted : copy.statuses[row.status]}
               </td>
