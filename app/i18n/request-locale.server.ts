@@ -3,9 +3,10 @@ import { copyFor } from "./catalogues.server";
 import type { Copy } from "./copy";
 import { isLocale, localeFromAcceptLanguage, type Locale } from "./locale";
 
-// Which language a request is answered in: the signed-in user's saved choice, else the choice
-// this browser made (a cookie, so it holds before signing in too), else the browser's
-// Accept-Language, else English.
+// Which language a request is answered in: the signed-in user's saved choice, else the one a
+// link names (`?lang=ru`: an e-mail's link opens its page in the e-mail's language, before the
+// person has signed in), else the choice this browser made (a cookie, so it holds before
+// signing in too), else the browser's Accept-Language, else English.
 
 const COOKIE = "msq_lang";
 const ONE_YEAR_S = 365 * 24 * 60 * 60;
@@ -21,6 +22,8 @@ function cookieLocale(request: Request): Locale | null {
 
 export function localeFor(request: Request, user?: { locale: string | null } | null): Locale {
   if (user && isLocale(user.locale)) return user.locale;
+  const linked = new URL(request.url).searchParams.get("lang");
+  if (isLocale(linked)) return linked;
   return cookieLocale(request) ?? localeFromAcceptLanguage(request.headers.get("Accept-Language"));
 }
 

@@ -34,7 +34,7 @@ export async function sendInvitation(input: {
     roleLabel: copyFor(input.locale).roles[input.role],
     countryNames: countries.map((c) => c.name),
     inviterName: input.inviterName,
-    link: absoluteUrl(`/invitation/${input.token}`),
+    link: absoluteUrl(`/invitation/${input.token}?lang=${input.locale}`),
     expiresAt: input.expiresAt,
     round: input.round,
   });
@@ -49,7 +49,7 @@ export async function sendPasswordReset(input: {
 }) {
   const message = await passwordResetEmail({
     locale: input.locale,
-    link: absoluteUrl(`/reset-password/${input.token}`),
+    link: absoluteUrl(`/reset-password/${input.token}?lang=${input.locale}`),
     expiresAt: input.expiresAt,
   });
   await sendEmail({ to: input.email, ...message });
@@ -63,7 +63,7 @@ export async function sendPasswordChanged(input: {
 }) {
   const message = await passwordChangedEmail({
     ...input,
-    forgotLink: absoluteUrl("/forgot-password"),
+    forgotLink: absoluteUrl(`/forgot-password?lang=${input.locale}`),
   });
   await sendEmail({ to: input.email, ...message });
 }

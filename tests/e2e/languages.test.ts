@@ -1,3 +1,4 @@
+import { firstLink } from "../support/smtp";
 import { copyFor } from "./support/copy";
 import { locales, type Locale } from "~/i18n/locale";
 import { localizeDefinition } from "~/questionnaire/localize";
@@ -203,4 +204,34 @@ test("the main pages have no accessibility violations in any of the six language
       await context.close();
     }
   }
+});
+
+test("an administrator working in English invites a focal point in Russian: the e-mail and its page are Russian", async ({
+  page,
+  browser,
+  mailbox,
+  signedIn,
+}) => {
+  const ru = copyFor("ru");
+  await signedIn("ADMIN");
+  await page.goto("/admin/users/new");
+  const invitee = `focal.${Date.now()}@gov.kg.example.org`;
+  await page.getByLabel(en.admin.email).fill(invitee);
+  await page.getByLabel(en.roles.FOCAL_POINT).check();
+  await page.getByLabel("Countries").selectOption("KAZ");
+  await page.getByLabel(en.admin.language).selectOption("ru");
+  await page.getByRole("button", { name: en.admin.sendInvitation }).click();
+  await expect(page.getByRole("status")).toContainText(invitee);
+
+  const email = await mailbox.waitForEmail((m) => m.to.includes(invitee));
+  expect(email.subject).toBe(ru.email.invitation.subject);
+  expect(email.html).toMatch(/<html[^>]* lang="ru"/);
+  expect(email.text).not.toContain(en.email.invitation.subject);
+  // Its link opens the page in Russian, in a browser that asks for English.
+  const context = await browser.newContext({ locale: "en-US" });
+  const invited = await context.newPage();
+  await invited.goto(firstLink(email, "/invitation/"));
+  await expect(invited.locator("html")).toHaveAttribute("lang", "ru");
+  await expect(invited.getByRole("heading", { level: 1 })).toHaveText(ru.invitation.title);
+  await context.close();
 });
