@@ -177,7 +177,7 @@ export async function sendPendingRows(
   const context: Context = {
     copy,
     invitedById: batch.createdById,
-    inviterName: inviter?.name ?? inviter?.email ?? "UN DESA",
+    inviterName: inviter?.name ?? inviter?.email ?? copy.footer.owner,
     round: { name: round.name, deadline: round.deadline },
     timeoutMs: options.timeoutMs ?? SEND_TIMEOUT_MS,
   };
