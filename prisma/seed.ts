@@ -24,7 +24,7 @@ export async function seedReferenceData() {
   // The rounds whose definitions ship with the portal (the MSQ 2020), open as they were when
   // DESA collected them. A round DESA creates later comes from Admin › Rounds instead.
   for (const definition of bundledDefinitions) {
-    const stored = await storeDefinition(definition, null);
+    const stored = await storeDefinition(definition, null, { translationsMayChange: true });
     if (stored.outcome === "created_round")
       await openRound({ roundId: stored.roundId, deadline: SEED_DEADLINE, actorId: null });
   }

@@ -68,6 +68,7 @@ async function main(): Promise<number> {
       created_round: `created the round ${stored.roundId} (a draft) from version ${stored.version}`,
       added_version: `stored version ${stored.version} of the round ${stored.roundId}`,
       unchanged: `version ${stored.version} of the round ${stored.roundId} is already stored`,
+      translations_updated: `the translations of version ${stored.version} of the round ${stored.roundId} were replaced`,
     }[stored.outcome];
     log(`round:create: ${what}.`);
     if (options.open) {

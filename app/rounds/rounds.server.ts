@@ -1,4 +1,5 @@
 import { prisma } from "~/db.server";
+import { isLocale } from "~/i18n/locale";
 import { logEvent } from "~/models/event.server";
 import { requireQuestionnaire } from "~/models/questionnaire.server";
 import { forgetCurrentRound } from "~/models/round.server";
@@ -25,14 +26,37 @@ export class RoundError extends Error {
 export type StoredDefinition = {
   roundId: string;
   version: number;
-  /** What storing it did: a new round, a new version of one, or nothing (already stored). */
-  outcome: "created_round" | "added_version" | "unchanged";
+  /**
+   * What storing it did: a new round, a new version of one, nothing (already stored), or the
+   * stored version's translations replaced (its English, the reference, unchanged).
+   */
+  outcome: "created_round" | "added_version" | "unchanged" | "translations_updated";
 };
+
+/**
+ * A definition reduced to its English texts, the reference every translation follows: two
+ * definitions equal here differ at most in their translations and their statuses.
+ */
+export function englishOnly(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(englishOnly);
+  if (value === null || typeof value !== "object") return value;
+  const entries = Object.entries(value as Record<string, unknown>);
+  if ("en" in value && entries.every(([key]) => isLocale(key)))
+    return (value as { en: unknown }).en;
+  return Object.fromEntries(
+    entries.filter(([key]) => key !== "translations").map(([key, v]) => [key, englishOnly(v)]),
+  );
+}
 
 /** Stores a definition: a new round (a draft), or a new version of an existing round. */
 export async function storeDefinition(
   definition: QuestionnaireDefinition,
   actorId: string | null,
+  /**
+   * The seed only, before the server starts (which caches definitions): a shipped definition
+   * whose translations changed replaces its stored version when its English is the same.
+   */
+  options: { translationsMayChange?: boolean } = {},
 ): Promise<StoredDefinition> {
   const roundId = definition.round;
   const structure = definitionStructure(definition);
@@ -44,6 +68,16 @@ export async function storeDefinition(
   if (same) {
     if (canonicalJson(same.definition) === canonicalJson(definition))
       return { roundId, version: definition.version, outcome: "unchanged" };
+    if (
+      options.translationsMayChange &&
+      canonicalJson(englishOnly(same.definition)) === canonicalJson(englishOnly(definition))
+    ) {
+      await prisma.questionnaireDefinition.update({
+        where: { roundId_version: { roundId, version: definition.version } },
+        data: { definition: definition as object },
+      });
+      return { roundId, version: definition.version, outcome: "translations_updated" };
+    }
     throw new RoundError(
       `Version ${definition.version} of the round ${roundId} is already stored with other content: give this file the next version number.`,
     );

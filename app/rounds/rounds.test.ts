@@ -46,6 +46,31 @@ describe("a new round from a definition file", () => {
     expect((await requireQuestionnaire(ROUND)).title).toBe(next.title);
   });
 
+  it("takes new translations of a stored version from the seed only, and never new English", async () => {
+    const translated: QuestionnaireDefinition = {
+      ...next,
+      translations: { fr: "unofficial" },
+      title: { en: next.title as string, fr: "Questionnaire suivant" },
+    };
+    await expect(storeDefinition(translated, null)).rejects.toThrow(RoundError);
+    expect(await storeDefinition(translated, null, { translationsMayChange: true })).toMatchObject({
+      outcome: "translations_updated",
+    });
+    const stored = await prisma.questionnaireDefinition.findUniqueOrThrow({
+      where: { roundId_version: { roundId: ROUND, version: 1 } },
+    });
+    expect(stored.definition).toMatchObject({ title: { fr: "Questionnaire suivant" } });
+    const reworded = { ...translated, title: { en: "Another title", fr: "Questionnaire suivant" } };
+    await expect(storeDefinition(reworded, null, { translationsMayChange: true })).rejects.toThrow(
+      RoundError,
+    );
+    // Back as it was, for the tests below.
+    await prisma.questionnaireDefinition.update({
+      where: { roundId_version: { roundId: ROUND, version: 1 } },
+      data: { definition: next as object },
+    });
+  });
+
   it("is served with no code change: its questionnaire comes from the database", async () => {
     const questionnaire = await requireQuestionnaire(ROUND);
     const keys = questionnaire.sections.flatMap((s) => s.questions.map((q) => q.key));
