@@ -51,12 +51,8 @@ export function countryNames(code: string): string[] {
   ];
 }
 
-const rank = Object.fromEntries(
-  Object.entries(orderByName).map(([locale, codes]) => [
-    locale,
-    new Map(codes.map((code, index) => [code, index])),
-  ]),
-) as Record<Locale, Map<string, number>>;
+// Built on first use, so that a bundle importing only the list of states leaves names.ts out.
+let ranks: Record<Locale, Map<string, number>> | null = null;
 
 /**
  * Compares two Member States' codes by their names in `locale`, as Intl.Collator(formatTag(
@@ -64,10 +60,13 @@ const rank = Object.fromEntries(
  * agree); unknown codes last, by code.
  */
 export function byCountryName(locale: Locale): (a: string, b: string) => number {
-  const ranks = rank[locale];
+  ranks ??= Object.fromEntries(
+    Object.entries(orderByName).map(([l, codes]) => [l, new Map(codes.map((c, i) => [c, i]))]),
+  ) as Record<Locale, Map<string, number>>;
+  const rank = ranks[locale];
   return (a, b) => {
-    const ra = ranks.get(a.toUpperCase()) ?? Infinity;
-    const rb = ranks.get(b.toUpperCase()) ?? Infinity;
+    const ra = rank.get(a.toUpperCase()) ?? Infinity;
+    const rb = rank.get(b.toUpperCase()) ?? Infinity;
     return ra !== rb ? (ra < rb ? -1 : 1) : a < b ? -1 : a > b ? 1 : 0;
   };
 }

@@ -36,12 +36,16 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   // `?round=2020` shows an earlier round, read only; without it, the current round.
   const chosen = await chosenRound(request);
   const { round, isCurrent } = chosen;
-  const [rows, rounds] = await Promise.all([loadDashboardRows(round.id), roundLinks(chosen)]);
+  const locale = localeFor(request, user);
+  const [rows, rounds] = await Promise.all([
+    loadDashboardRows(round.id, locale),
+    roundLinks(chosen),
+  ]);
   const filters = {
     ...parseDashboardFilters(new URL(request.url).searchParams),
     round: isCurrent ? null : round.id,
   };
-  const filtered = applyDashboardFilters(rows, filters);
+  const filtered = applyDashboardFilters(rows, filters, locale);
   return {
     round: { id: round.id, name: round.name, deadline: round.deadline?.toISOString() ?? null },
     isCurrent,

@@ -119,7 +119,23 @@ describe("sending a bulk invitation", () => {
         ["FOCAL_POINT", ["GRD"]],
       ]),
     );
-    const view = await findBatch(batchId);
+    const view = await findBatch(batchId, "en");
+    expect(view?.rows.map((r) => r.countryName)).toEqual([
+      "Antigua and Barbuda",
+      "Dominica",
+      "Grenada",
+      "Grenada",
+      null,
+    ]);
+    // The preview names the countries in the administrator's language.
+    const arabic = await findBatch(batchId, "ar");
+    expect(arabic?.rows.map((r) => r.countryName)).toEqual([
+      "أنتيغوا وبربودا",
+      "دومينيكا",
+      "غرينادا",
+      "غرينادا",
+      null,
+    ]);
     expect(view?.progress).toEqual({
       total: 3,
       pending: 0,
@@ -137,7 +153,7 @@ describe("sending a bulk invitation", () => {
 
     // The same file again: every line already invited (or still not a country), none sent.
     const again = await upload(csv);
-    const classes = (await findBatch(again))!.rows.map((r) => r.classification);
+    const classes = (await findBatch(again, "en"))!.rows.map((r) => r.classification);
     expect(classes).toEqual([
       "ALREADY_INVITED",
       "ALREADY_INVITED",
