@@ -141,8 +141,7 @@ async function emailReturn(
   reviewerName: string,
   message: string,
 ) {
-  const [country, round, focalPoints] = await Promise.all([
-    prisma.country.findUniqueOrThrow({ where: { code: countryCode }, select: { name: true } }),
+  const [round, focalPoints] = await Promise.all([
     prisma.round.findUniqueOrThrow({
       where: { id: roundId },
       select: { name: true, deadline: true },
@@ -154,7 +153,7 @@ async function emailReturn(
     const questionComments = await openQuestionComments(roundId, countryCode, locale);
     const email = await returnedForRevisionEmail({
       locale,
-      countryName: country.name,
+      countryName: countryName(countryCode, locale),
       roundName: round.name,
       reviewerName,
       message,

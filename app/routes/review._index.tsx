@@ -11,6 +11,7 @@ import { DashboardTable } from "~/components/review/dashboard-table";
 import { ReminderForm } from "~/components/review/reminder-form";
 import { RoundSwitcher } from "~/components/round-switcher";
 import { LocalTime } from "~/components/time";
+import { byCountryName, countryName } from "~/countries";
 import { useCopy } from "~/i18n";
 import { formatList } from "~/i18n/copy";
 import { copyForRequest, localeFor } from "~/i18n/request-locale.server";
@@ -102,7 +103,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
       return data<ActionResult>({
         message: copy.dashboard.reminded({ n: result.reminded.length }),
         problem: result.withoutFocalPoint.length
-          ? copy.dashboard.noFocalPoint({ names: formatList(locale, result.withoutFocalPoint) })
+          ? copy.dashboard.noFocalPoint({
+              names: formatList(
+                locale,
+                result.withoutFocalPoint
+                  .sort(byCountryName(locale))
+                  .map((code) => countryName(code, locale)),
+              ),
+            })
           : null,
         intent: value.intent,
       });
