@@ -1,5 +1,5 @@
 import { type FieldMetadata, getSelectProps } from "@conform-to/react";
-import { memberStates } from "~/countries";
+import { CountryOptions } from "./country-options";
 import { useCopy } from "~/i18n";
 import { ErrorList } from "./forms";
 
@@ -40,11 +40,7 @@ export function AccessFields({
         </p>
         <ErrorList id={countries.errorId} errors={countries.errors} />
         <select {...getSelectProps(countries, { ariaDescribedBy: hintId })} multiple size={8}>
-          {memberStates.map((state) => (
-            <option key={state.code} value={state.code}>
-              {state.name}
-            </option>
-          ))}
+          <CountryOptions />
         </select>
       </div>
     </>

@@ -5,6 +5,7 @@ import type { MemberState } from "./index";
 export const memberStatesData: MemberState[] = [
   {
     code: "AFG",
+    alpha2: "AF",
     name: "Afghanistan",
     region: "Asia",
     subregion: "Southern Asia",
@@ -12,6 +13,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "AGO",
+    alpha2: "AO",
     name: "Angola",
     region: "Africa",
     subregion: "Middle Africa",
@@ -19,6 +21,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "ALB",
+    alpha2: "AL",
     name: "Albania",
     region: "Europe",
     subregion: "Southeast Europe",
@@ -26,6 +29,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "AND",
+    alpha2: "AD",
     name: "Andorra",
     region: "Europe",
     subregion: "Southern Europe",
@@ -33,6 +37,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "ARE",
+    alpha2: "AE",
     name: "United Arab Emirates",
     region: "Asia",
     subregion: "Western Asia",
@@ -40,6 +45,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "ARG",
+    alpha2: "AR",
     name: "Argentina",
     region: "Americas",
     subregion: "South America",
@@ -47,6 +53,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "ARM",
+    alpha2: "AM",
     name: "Armenia",
     region: "Asia",
     subregion: "Western Asia",
@@ -54,6 +61,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "ATG",
+    alpha2: "AG",
     name: "Antigua and Barbuda",
     region: "Americas",
     subregion: "Caribbean",
@@ -61,6 +69,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "AUS",
+    alpha2: "AU",
     name: "Australia",
     region: "Oceania",
     subregion: "Australia and New Zealand",
@@ -68,6 +77,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "AUT",
+    alpha2: "AT",
     name: "Austria",
     region: "Europe",
     subregion: "Central Europe",
@@ -75,6 +85,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "AZE",
+    alpha2: "AZ",
     name: "Azerbaijan",
     region: "Asia",
     subregion: "Western Asia",
@@ -82,6 +93,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "BDI",
+    alpha2: "BI",
     name: "Burundi",
     region: "Africa",
     subregion: "Eastern Africa",
@@ -89,6 +101,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "BEL",
+    alpha2: "BE",
     name: "Belgium",
     region: "Europe",
     subregion: "Western Europe",
@@ -105,6 +118,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "BEN",
+    alpha2: "BJ",
     name: "Benin",
     region: "Africa",
     subregion: "Western Africa",
@@ -112,6 +126,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "BFA",
+    alpha2: "BF",
     name: "Burkina Faso",
     region: "Africa",
     subregion: "Western Africa",
@@ -119,6 +134,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "BGD",
+    alpha2: "BD",
     name: "Bangladesh",
     region: "Asia",
     subregion: "Southern Asia",
@@ -126,6 +142,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "BGR",
+    alpha2: "BG",
     name: "Bulgaria",
     region: "Europe",
     subregion: "Southeast Europe",
@@ -133,6 +150,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "BHR",
+    alpha2: "BH",
     name: "Bahrain",
     region: "Asia",
     subregion: "Western Asia",
@@ -140,6 +158,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "BHS",
+    alpha2: "BS",
     name: "Bahamas",
     region: "Americas",
     subregion: "Caribbean",
@@ -147,6 +166,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "BIH",
+    alpha2: "BA",
     name: "Bosnia and Herzegovina",
     region: "Europe",
     subregion: "Southeast Europe",
@@ -154,6 +174,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "BLR",
+    alpha2: "BY",
     name: "Belarus",
     region: "Europe",
     subregion: "Eastern Europe",
@@ -161,6 +182,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "BLZ",
+    alpha2: "BZ",
     name: "Belize",
     region: "Americas",
     subregion: "Central America",
@@ -168,6 +190,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "BOL",
+    alpha2: "BO",
     name: "Bolivia (Plurinational State of)",
     region: "Americas",
     subregion: "South America",
@@ -185,6 +208,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "BRA",
+    alpha2: "BR",
     name: "Brazil",
     region: "Americas",
     subregion: "South America",
@@ -192,6 +216,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "BRB",
+    alpha2: "BB",
     name: "Barbados",
     region: "Americas",
     subregion: "Caribbean",
@@ -199,6 +224,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "BRN",
+    alpha2: "BN",
     name: "Brunei Darussalam",
     region: "Asia",
     subregion: "South-Eastern Asia",
@@ -211,6 +237,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "BTN",
+    alpha2: "BT",
     name: "Bhutan",
     region: "Asia",
     subregion: "Southern Asia",
@@ -218,6 +245,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "BWA",
+    alpha2: "BW",
     name: "Botswana",
     region: "Africa",
     subregion: "Southern Africa",
@@ -225,6 +253,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "CAF",
+    alpha2: "CF",
     name: "Central African Republic",
     region: "Africa",
     subregion: "Middle Africa",
@@ -232,6 +261,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "CAN",
+    alpha2: "CA",
     name: "Canada",
     region: "Americas",
     subregion: "North America",
@@ -239,6 +269,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "CHE",
+    alpha2: "CH",
     name: "Switzerland",
     region: "Europe",
     subregion: "Western Europe",
@@ -246,6 +277,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "CHL",
+    alpha2: "CL",
     name: "Chile",
     region: "Americas",
     subregion: "South America",
@@ -253,6 +285,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "CHN",
+    alpha2: "CN",
     name: "China",
     region: "Asia",
     subregion: "Eastern Asia",
@@ -266,6 +299,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "CIV",
+    alpha2: "CI",
     name: "Côte d’Ivoire",
     region: "Africa",
     subregion: "Western Africa",
@@ -279,6 +313,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "CMR",
+    alpha2: "CM",
     name: "Cameroon",
     region: "Africa",
     subregion: "Middle Africa",
@@ -286,6 +321,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "COD",
+    alpha2: "CD",
     name: "Democratic Republic of the Congo",
     region: "Africa",
     subregion: "Middle Africa",
@@ -298,6 +334,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "COG",
+    alpha2: "CG",
     name: "Congo",
     region: "Africa",
     subregion: "Middle Africa",
@@ -305,6 +342,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "COL",
+    alpha2: "CO",
     name: "Colombia",
     region: "Americas",
     subregion: "South America",
@@ -312,6 +350,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "COM",
+    alpha2: "KM",
     name: "Comoros",
     region: "Africa",
     subregion: "Eastern Africa",
@@ -324,6 +363,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "CPV",
+    alpha2: "CV",
     name: "Cabo Verde",
     region: "Africa",
     subregion: "Western Africa",
@@ -331,6 +371,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "CRI",
+    alpha2: "CR",
     name: "Costa Rica",
     region: "Americas",
     subregion: "Central America",
@@ -338,6 +379,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "CUB",
+    alpha2: "CU",
     name: "Cuba",
     region: "Americas",
     subregion: "Caribbean",
@@ -345,6 +387,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "CYP",
+    alpha2: "CY",
     name: "Cyprus",
     region: "Europe",
     subregion: "Southern Europe",
@@ -352,6 +395,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "CZE",
+    alpha2: "CZ",
     name: "Czechia",
     region: "Europe",
     subregion: "Central Europe",
@@ -359,6 +403,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "DEU",
+    alpha2: "DE",
     name: "Germany",
     region: "Europe",
     subregion: "Western Europe",
@@ -366,6 +411,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "DJI",
+    alpha2: "DJ",
     name: "Djibouti",
     region: "Africa",
     subregion: "Eastern Africa",
@@ -380,6 +426,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "DMA",
+    alpha2: "DM",
     name: "Dominica",
     region: "Americas",
     subregion: "Caribbean",
@@ -387,6 +434,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "DNK",
+    alpha2: "DK",
     name: "Denmark",
     region: "Europe",
     subregion: "Northern Europe",
@@ -394,6 +442,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "DOM",
+    alpha2: "DO",
     name: "Dominican Republic",
     region: "Americas",
     subregion: "Caribbean",
@@ -401,6 +450,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "DZA",
+    alpha2: "DZ",
     name: "Algeria",
     region: "Africa",
     subregion: "Northern Africa",
@@ -408,6 +458,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "ECU",
+    alpha2: "EC",
     name: "Ecuador",
     region: "Americas",
     subregion: "South America",
@@ -415,6 +466,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "EGY",
+    alpha2: "EG",
     name: "Egypt",
     region: "Africa",
     subregion: "Northern Africa",
@@ -422,6 +474,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "ERI",
+    alpha2: "ER",
     name: "Eritrea",
     region: "Africa",
     subregion: "Eastern Africa",
@@ -429,6 +482,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "ESP",
+    alpha2: "ES",
     name: "Spain",
     region: "Europe",
     subregion: "Southern Europe",
@@ -436,6 +490,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "EST",
+    alpha2: "EE",
     name: "Estonia",
     region: "Europe",
     subregion: "Northern Europe",
@@ -443,6 +498,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "ETH",
+    alpha2: "ET",
     name: "Ethiopia",
     region: "Africa",
     subregion: "Eastern Africa",
@@ -450,6 +506,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "FIN",
+    alpha2: "FI",
     name: "Finland",
     region: "Europe",
     subregion: "Northern Europe",
@@ -457,6 +514,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "FJI",
+    alpha2: "FJ",
     name: "Fiji",
     region: "Oceania",
     subregion: "Melanesia",
@@ -464,6 +522,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "FRA",
+    alpha2: "FR",
     name: "France",
     region: "Europe",
     subregion: "Western Europe",
@@ -471,6 +530,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "FSM",
+    alpha2: "FM",
     name: "Micronesia (Federated States of)",
     region: "Oceania",
     subregion: "Micronesia",
@@ -478,6 +538,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "GAB",
+    alpha2: "GA",
     name: "Gabon",
     region: "Africa",
     subregion: "Middle Africa",
@@ -485,6 +546,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "GBR",
+    alpha2: "GB",
     name: "United Kingdom of Great Britain and Northern Ireland",
     region: "Europe",
     subregion: "Northern Europe",
@@ -492,6 +554,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "GEO",
+    alpha2: "GE",
     name: "Georgia",
     region: "Asia",
     subregion: "Western Asia",
@@ -499,6 +562,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "GHA",
+    alpha2: "GH",
     name: "Ghana",
     region: "Africa",
     subregion: "Western Africa",
@@ -506,6 +570,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "GIN",
+    alpha2: "GN",
     name: "Guinea",
     region: "Africa",
     subregion: "Western Africa",
@@ -513,6 +578,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "GMB",
+    alpha2: "GM",
     name: "Gambia",
     region: "Africa",
     subregion: "Western Africa",
@@ -520,6 +586,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "GNB",
+    alpha2: "GW",
     name: "Guinea-Bissau",
     region: "Africa",
     subregion: "Western Africa",
@@ -527,6 +594,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "GNQ",
+    alpha2: "GQ",
     name: "Equatorial Guinea",
     region: "Africa",
     subregion: "Middle Africa",
@@ -539,6 +607,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "GRC",
+    alpha2: "GR",
     name: "Greece",
     region: "Europe",
     subregion: "Southern Europe",
@@ -546,6 +615,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "GRD",
+    alpha2: "GD",
     name: "Grenada",
     region: "Americas",
     subregion: "Caribbean",
@@ -553,6 +623,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "GTM",
+    alpha2: "GT",
     name: "Guatemala",
     region: "Americas",
     subregion: "Central America",
@@ -560,6 +631,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "GUY",
+    alpha2: "GY",
     name: "Guyana",
     region: "Americas",
     subregion: "South America",
@@ -567,6 +639,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "HND",
+    alpha2: "HN",
     name: "Honduras",
     region: "Americas",
     subregion: "Central America",
@@ -574,6 +647,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "HRV",
+    alpha2: "HR",
     name: "Croatia",
     region: "Europe",
     subregion: "Southeast Europe",
@@ -581,6 +655,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "HTI",
+    alpha2: "HT",
     name: "Haiti",
     region: "Americas",
     subregion: "Caribbean",
@@ -588,6 +663,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "HUN",
+    alpha2: "HU",
     name: "Hungary",
     region: "Europe",
     subregion: "Central Europe",
@@ -595,6 +671,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "IDN",
+    alpha2: "ID",
     name: "Indonesia",
     region: "Asia",
     subregion: "South-Eastern Asia",
@@ -602,6 +679,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "IND",
+    alpha2: "IN",
     name: "India",
     region: "Asia",
     subregion: "Southern Asia",
@@ -609,6 +687,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "IRL",
+    alpha2: "IE",
     name: "Ireland",
     region: "Europe",
     subregion: "Northern Europe",
@@ -616,6 +695,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "IRN",
+    alpha2: "IR",
     name: "Iran (Islamic Republic of)",
     region: "Asia",
     subregion: "Southern Asia",
@@ -628,6 +708,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "IRQ",
+    alpha2: "IQ",
     name: "Iraq",
     region: "Asia",
     subregion: "Western Asia",
@@ -635,6 +716,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "ISL",
+    alpha2: "IS",
     name: "Iceland",
     region: "Europe",
     subregion: "Northern Europe",
@@ -642,6 +724,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "ISR",
+    alpha2: "IL",
     name: "Israel",
     region: "Asia",
     subregion: "Western Asia",
@@ -649,6 +732,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "ITA",
+    alpha2: "IT",
     name: "Italy",
     region: "Europe",
     subregion: "Southern Europe",
@@ -656,6 +740,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "JAM",
+    alpha2: "JM",
     name: "Jamaica",
     region: "Americas",
     subregion: "Caribbean",
@@ -663,6 +748,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "JOR",
+    alpha2: "JO",
     name: "Jordan",
     region: "Asia",
     subregion: "Western Asia",
@@ -670,6 +756,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "JPN",
+    alpha2: "JP",
     name: "Japan",
     region: "Asia",
     subregion: "Eastern Asia",
@@ -677,6 +764,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "KAZ",
+    alpha2: "KZ",
     name: "Kazakhstan",
     region: "Asia",
     subregion: "Central Asia",
@@ -689,6 +777,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "KEN",
+    alpha2: "KE",
     name: "Kenya",
     region: "Africa",
     subregion: "Eastern Africa",
@@ -696,6 +785,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "KGZ",
+    alpha2: "KG",
     name: "Kyrgyzstan",
     region: "Asia",
     subregion: "Central Asia",
@@ -703,6 +793,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "KHM",
+    alpha2: "KH",
     name: "Cambodia",
     region: "Asia",
     subregion: "South-Eastern Asia",
@@ -710,6 +801,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "KIR",
+    alpha2: "KI",
     name: "Kiribati",
     region: "Oceania",
     subregion: "Micronesia",
@@ -721,6 +813,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "KNA",
+    alpha2: "KN",
     name: "Saint Kitts and Nevis",
     region: "Americas",
     subregion: "Caribbean",
@@ -728,6 +821,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "KOR",
+    alpha2: "KR",
     name: "Republic of Korea",
     region: "Asia",
     subregion: "Eastern Asia",
@@ -735,6 +829,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "KWT",
+    alpha2: "KW",
     name: "Kuwait",
     region: "Asia",
     subregion: "Western Asia",
@@ -742,6 +837,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "LAO",
+    alpha2: "LA",
     name: "Lao People’s Democratic Republic",
     region: "Asia",
     subregion: "South-Eastern Asia",
@@ -753,6 +849,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "LBN",
+    alpha2: "LB",
     name: "Lebanon",
     region: "Asia",
     subregion: "Western Asia",
@@ -760,6 +857,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "LBR",
+    alpha2: "LR",
     name: "Liberia",
     region: "Africa",
     subregion: "Western Africa",
@@ -767,6 +865,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "LBY",
+    alpha2: "LY",
     name: "Libya",
     region: "Africa",
     subregion: "Northern Africa",
@@ -774,6 +873,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "LCA",
+    alpha2: "LC",
     name: "Saint Lucia",
     region: "Americas",
     subregion: "Caribbean",
@@ -781,6 +881,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "LIE",
+    alpha2: "LI",
     name: "Liechtenstein",
     region: "Europe",
     subregion: "Western Europe",
@@ -788,6 +889,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "LKA",
+    alpha2: "LK",
     name: "Sri Lanka",
     region: "Asia",
     subregion: "Southern Asia",
@@ -795,6 +897,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "LSO",
+    alpha2: "LS",
     name: "Lesotho",
     region: "Africa",
     subregion: "Southern Africa",
@@ -802,6 +905,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "LTU",
+    alpha2: "LT",
     name: "Lithuania",
     region: "Europe",
     subregion: "Northern Europe",
@@ -809,6 +913,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "LUX",
+    alpha2: "LU",
     name: "Luxembourg",
     region: "Europe",
     subregion: "Western Europe",
@@ -821,6 +926,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "LVA",
+    alpha2: "LV",
     name: "Latvia",
     region: "Europe",
     subregion: "Northern Europe",
@@ -828,6 +934,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "MAR",
+    alpha2: "MA",
     name: "Morocco",
     region: "Africa",
     subregion: "Northern Africa",
@@ -835,6 +942,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "MCO",
+    alpha2: "MC",
     name: "Monaco",
     region: "Europe",
     subregion: "Western Europe",
@@ -842,6 +950,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "MDA",
+    alpha2: "MD",
     name: "Republic of Moldova",
     region: "Europe",
     subregion: "Eastern Europe",
@@ -849,6 +958,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "MDG",
+    alpha2: "MG",
     name: "Madagascar",
     region: "Africa",
     subregion: "Eastern Africa",
@@ -856,6 +966,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "MDV",
+    alpha2: "MV",
     name: "Maldives",
     region: "Asia",
     subregion: "Southern Asia",
@@ -863,6 +974,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "MEX",
+    alpha2: "MX",
     name: "Mexico",
     region: "Americas",
     subregion: "North America",
@@ -870,6 +982,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "MHL",
+    alpha2: "MH",
     name: "Marshall Islands",
     region: "Oceania",
     subregion: "Micronesia",
@@ -877,6 +990,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "MKD",
+    alpha2: "MK",
     name: "North Macedonia",
     region: "Europe",
     subregion: "Southeast Europe",
@@ -889,6 +1003,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "MLI",
+    alpha2: "ML",
     name: "Mali",
     region: "Africa",
     subregion: "Western Africa",
@@ -896,6 +1011,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "MLT",
+    alpha2: "MT",
     name: "Malta",
     region: "Europe",
     subregion: "Southern Europe",
@@ -903,6 +1019,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "MMR",
+    alpha2: "MM",
     name: "Myanmar",
     region: "Asia",
     subregion: "South-Eastern Asia",
@@ -914,6 +1031,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "MNE",
+    alpha2: "ME",
     name: "Montenegro",
     region: "Europe",
     subregion: "Southeast Europe",
@@ -921,6 +1039,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "MNG",
+    alpha2: "MN",
     name: "Mongolia",
     region: "Asia",
     subregion: "Eastern Asia",
@@ -928,6 +1047,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "MOZ",
+    alpha2: "MZ",
     name: "Mozambique",
     region: "Africa",
     subregion: "Eastern Africa",
@@ -935,6 +1055,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "MRT",
+    alpha2: "MR",
     name: "Mauritania",
     region: "Africa",
     subregion: "Western Africa",
@@ -942,6 +1063,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "MUS",
+    alpha2: "MU",
     name: "Mauritius",
     region: "Africa",
     subregion: "Eastern Africa",
@@ -949,6 +1071,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "MWI",
+    alpha2: "MW",
     name: "Malawi",
     region: "Africa",
     subregion: "Eastern Africa",
@@ -956,6 +1079,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "MYS",
+    alpha2: "MY",
     name: "Malaysia",
     region: "Asia",
     subregion: "South-Eastern Asia",
@@ -963,6 +1087,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "NAM",
+    alpha2: "NA",
     name: "Namibia",
     region: "Africa",
     subregion: "Southern Africa",
@@ -970,6 +1095,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "NER",
+    alpha2: "NE",
     name: "Niger",
     region: "Africa",
     subregion: "Western Africa",
@@ -977,6 +1103,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "NGA",
+    alpha2: "NG",
     name: "Nigeria",
     region: "Africa",
     subregion: "Western Africa",
@@ -984,6 +1111,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "NIC",
+    alpha2: "NI",
     name: "Nicaragua",
     region: "Americas",
     subregion: "Central America",
@@ -991,6 +1119,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "NLD",
+    alpha2: "NL",
     name: "Netherlands (Kingdom of the)",
     region: "Europe",
     subregion: "Western Europe",
@@ -1004,6 +1133,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "NOR",
+    alpha2: "NO",
     name: "Norway",
     region: "Europe",
     subregion: "Northern Europe",
@@ -1011,6 +1141,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "NPL",
+    alpha2: "NP",
     name: "Nepal",
     region: "Asia",
     subregion: "Southern Asia",
@@ -1018,6 +1149,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "NRU",
+    alpha2: "NR",
     name: "Nauru",
     region: "Oceania",
     subregion: "Micronesia",
@@ -1025,6 +1157,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "NZL",
+    alpha2: "NZ",
     name: "New Zealand",
     region: "Oceania",
     subregion: "Australia and New Zealand",
@@ -1032,6 +1165,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "OMN",
+    alpha2: "OM",
     name: "Oman",
     region: "Asia",
     subregion: "Western Asia",
@@ -1039,6 +1173,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "PAK",
+    alpha2: "PK",
     name: "Pakistan",
     region: "Asia",
     subregion: "Southern Asia",
@@ -1046,6 +1181,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "PAN",
+    alpha2: "PA",
     name: "Panama",
     region: "Americas",
     subregion: "Central America",
@@ -1053,6 +1189,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "PER",
+    alpha2: "PE",
     name: "Peru",
     region: "Americas",
     subregion: "South America",
@@ -1060,6 +1197,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "PHL",
+    alpha2: "PH",
     name: "Philippines",
     region: "Asia",
     subregion: "South-Eastern Asia",
@@ -1067,6 +1205,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "PLW",
+    alpha2: "PW",
     name: "Palau",
     region: "Oceania",
     subregion: "Micronesia",
@@ -1074,6 +1213,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "PNG",
+    alpha2: "PG",
     name: "Papua New Guinea",
     region: "Oceania",
     subregion: "Melanesia",
@@ -1081,6 +1221,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "POL",
+    alpha2: "PL",
     name: "Poland",
     region: "Europe",
     subregion: "Central Europe",
@@ -1088,6 +1229,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "PRK",
+    alpha2: "KP",
     name: "Democratic People’s Republic of Korea",
     region: "Asia",
     subregion: "Eastern Asia",
@@ -1101,6 +1243,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "PRT",
+    alpha2: "PT",
     name: "Portugal",
     region: "Europe",
     subregion: "Southern Europe",
@@ -1108,6 +1251,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "PRY",
+    alpha2: "PY",
     name: "Paraguay",
     region: "Americas",
     subregion: "South America",
@@ -1115,6 +1259,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "QAT",
+    alpha2: "QA",
     name: "Qatar",
     region: "Asia",
     subregion: "Western Asia",
@@ -1122,6 +1267,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "ROU",
+    alpha2: "RO",
     name: "Romania",
     region: "Europe",
     subregion: "Southeast Europe",
@@ -1129,6 +1275,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "RUS",
+    alpha2: "RU",
     name: "Russian Federation",
     region: "Europe",
     subregion: "Eastern Europe",
@@ -1136,6 +1283,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "RWA",
+    alpha2: "RW",
     name: "Rwanda",
     region: "Africa",
     subregion: "Eastern Africa",
@@ -1143,6 +1291,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "SAU",
+    alpha2: "SA",
     name: "Saudi Arabia",
     region: "Asia",
     subregion: "Western Asia",
@@ -1150,6 +1299,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "SDN",
+    alpha2: "SD",
     name: "Sudan",
     region: "Africa",
     subregion: "Northern Africa",
@@ -1157,6 +1307,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "SEN",
+    alpha2: "SN",
     name: "Senegal",
     region: "Africa",
     subregion: "Western Africa",
@@ -1164,6 +1315,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "SGP",
+    alpha2: "SG",
     name: "Singapore",
     region: "Asia",
     subregion: "South-Eastern Asia",
@@ -1171,6 +1323,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "SLB",
+    alpha2: "SB",
     name: "Solomon Islands",
     region: "Oceania",
     subregion: "Melanesia",
@@ -1178,6 +1331,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "SLE",
+    alpha2: "SL",
     name: "Sierra Leone",
     region: "Africa",
     subregion: "Western Africa",
@@ -1185,6 +1339,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "SLV",
+    alpha2: "SV",
     name: "El Salvador",
     region: "Americas",
     subregion: "Central America",
@@ -1192,6 +1347,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "SMR",
+    alpha2: "SM",
     name: "San Marino",
     region: "Europe",
     subregion: "Southern Europe",
@@ -1203,6 +1359,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "SOM",
+    alpha2: "SO",
     name: "Somalia",
     region: "Africa",
     subregion: "Eastern Africa",
@@ -1215,6 +1372,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "SRB",
+    alpha2: "RS",
     name: "Serbia",
     region: "Europe",
     subregion: "Southeast Europe",
@@ -1222,6 +1380,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "SSD",
+    alpha2: "SS",
     name: "South Sudan",
     region: "Africa",
     subregion: "Middle Africa",
@@ -1229,6 +1388,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "STP",
+    alpha2: "ST",
     name: "Sao Tome and Principe",
     region: "Africa",
     subregion: "Middle Africa",
@@ -1240,6 +1400,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "SUR",
+    alpha2: "SR",
     name: "Suriname",
     region: "Americas",
     subregion: "South America",
@@ -1247,6 +1408,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "SVK",
+    alpha2: "SK",
     name: "Slovakia",
     region: "Europe",
     subregion: "Central Europe",
@@ -1254,6 +1416,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "SVN",
+    alpha2: "SI",
     name: "Slovenia",
     region: "Europe",
     subregion: "Central Europe",
@@ -1261,6 +1424,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "SWE",
+    alpha2: "SE",
     name: "Sweden",
     region: "Europe",
     subregion: "Northern Europe",
@@ -1268,6 +1432,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "SWZ",
+    alpha2: "SZ",
     name: "Eswatini",
     region: "Africa",
     subregion: "Southern Africa",
@@ -1282,6 +1447,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "SYC",
+    alpha2: "SC",
     name: "Seychelles",
     region: "Africa",
     subregion: "Eastern Africa",
@@ -1289,6 +1455,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "SYR",
+    alpha2: "SY",
     name: "Syrian Arab Republic",
     region: "Asia",
     subregion: "Western Asia",
@@ -1296,6 +1463,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "TCD",
+    alpha2: "TD",
     name: "Chad",
     region: "Africa",
     subregion: "Middle Africa",
@@ -1303,6 +1471,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "TGO",
+    alpha2: "TG",
     name: "Togo",
     region: "Africa",
     subregion: "Western Africa",
@@ -1310,6 +1479,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "THA",
+    alpha2: "TH",
     name: "Thailand",
     region: "Asia",
     subregion: "South-Eastern Asia",
@@ -1317,6 +1487,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "TJK",
+    alpha2: "TJ",
     name: "Tajikistan",
     region: "Asia",
     subregion: "Central Asia",
@@ -1324,6 +1495,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "TKM",
+    alpha2: "TM",
     name: "Turkmenistan",
     region: "Asia",
     subregion: "Central Asia",
@@ -1331,6 +1503,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "TLS",
+    alpha2: "TL",
     name: "Timor-Leste",
     region: "Asia",
     subregion: "South-Eastern Asia",
@@ -1346,6 +1519,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "TON",
+    alpha2: "TO",
     name: "Tonga",
     region: "Oceania",
     subregion: "Polynesia",
@@ -1353,6 +1527,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "TTO",
+    alpha2: "TT",
     name: "Trinidad and Tobago",
     region: "Americas",
     subregion: "Caribbean",
@@ -1360,6 +1535,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "TUN",
+    alpha2: "TN",
     name: "Tunisia",
     region: "Africa",
     subregion: "Northern Africa",
@@ -1367,6 +1543,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "TUR",
+    alpha2: "TR",
     name: "Türkiye",
     region: "Asia",
     subregion: "Western Asia",
@@ -1374,6 +1551,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "TUV",
+    alpha2: "TV",
     name: "Tuvalu",
     region: "Oceania",
     subregion: "Polynesia",
@@ -1381,6 +1559,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "TZA",
+    alpha2: "TZ",
     name: "United Republic of Tanzania",
     region: "Africa",
     subregion: "Eastern Africa",
@@ -1388,6 +1567,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "UGA",
+    alpha2: "UG",
     name: "Uganda",
     region: "Africa",
     subregion: "Eastern Africa",
@@ -1395,6 +1575,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "UKR",
+    alpha2: "UA",
     name: "Ukraine",
     region: "Europe",
     subregion: "Eastern Europe",
@@ -1402,6 +1583,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "URY",
+    alpha2: "UY",
     name: "Uruguay",
     region: "Americas",
     subregion: "South America",
@@ -1409,6 +1591,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "USA",
+    alpha2: "US",
     name: "United States of America",
     region: "Americas",
     subregion: "North America",
@@ -1416,6 +1599,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "UZB",
+    alpha2: "UZ",
     name: "Uzbekistan",
     region: "Asia",
     subregion: "Central Asia",
@@ -1423,6 +1607,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "VCT",
+    alpha2: "VC",
     name: "Saint Vincent and the Grenadines",
     region: "Americas",
     subregion: "Caribbean",
@@ -1430,6 +1615,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "VEN",
+    alpha2: "VE",
     name: "Venezuela (Bolivarian Republic of)",
     region: "Americas",
     subregion: "South America",
@@ -1442,6 +1628,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "VNM",
+    alpha2: "VN",
     name: "Viet Nam",
     region: "Asia",
     subregion: "South-Eastern Asia",
@@ -1449,6 +1636,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "VUT",
+    alpha2: "VU",
     name: "Vanuatu",
     region: "Oceania",
     subregion: "Melanesia",
@@ -1456,6 +1644,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "WSM",
+    alpha2: "WS",
     name: "Samoa",
     region: "Oceania",
     subregion: "Polynesia",
@@ -1463,6 +1652,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "YEM",
+    alpha2: "YE",
     name: "Yemen",
     region: "Asia",
     subregion: "Western Asia",
@@ -1470,6 +1660,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "ZAF",
+    alpha2: "ZA",
     name: "South Africa",
     region: "Africa",
     subregion: "Southern Africa",
@@ -1477,6 +1668,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "ZMB",
+    alpha2: "ZM",
     name: "Zambia",
     region: "Africa",
     subregion: "Eastern Africa",
@@ -1484,6 +1676,7 @@ export const memberStatesData: MemberState[] = [
   },
   {
     code: "ZWE",
+    alpha2: "ZW",
     name: "Zimbabwe",
     region: "Africa",
     subregion: "Eastern Africa",

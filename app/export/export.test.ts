@@ -422,15 +422,23 @@ describe("GET /exports", () => {
 
 describe("publication", () => {
   it("lists exactly the accepted responses whose accepted snapshot authorises it", async () => {
-    const listed = (await listPublishedResponses(ROUND)).filter((r) => OURS.includes(r.code));
+    const listed = (await listPublishedResponses(ROUND, "en")).filter((r) => OURS.includes(r.code));
     expect(listed).toEqual([
       { code: "SWE", name: "Sweden", region: "Europe", acceptedAt: "2026-04-02T10:00:00.000Z" },
     ]);
   });
 
+  it("names and orders the published countries in the page's language", async () => {
+    const arabic = (await listPublishedResponses(ROUND, "ar")).filter((r) => OURS.includes(r.code));
+    expect(arabic.map((r) => r.name)).toEqual(["السويد"]);
+    const russian = await listPublishedResponses(ROUND, "ru");
+    const names = russian.map((r) => r.name);
+    expect(names).toEqual([...names].sort(new Intl.Collator("ru").compare));
+  });
+
   it("shows the accepted snapshot, and nothing for any other response", async () => {
     const round = { id: ROUND, name: "MSQ 2020" };
-    const sweden = await findPublishedResponse(round, "swe");
+    const sweden = await findPublishedResponse(round, "swe", "en");
     expect(sweden).toMatchObject({
       country: { code: "SWE", name: "Sweden" },
       status: "ACCEPTED",
@@ -440,6 +448,7 @@ describe("publication", () => {
       answers: lastSubmission("SWE").answers,
     });
     for (const code of ["FIN", "NOR", "DNK", "NZL", "ISL", "XXX", "../"])
-      expect(await findPublishedResponse(round, code), code).toBeNull();
+      expect(await findPublishedResponse(round, code, "en"), code).toBeNull();
+    expect((await findPublishedResponse(round, "SWE", "zh"))?.country.name).toBe("瑞典");
   });
 });

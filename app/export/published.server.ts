@@ -1,4 +1,6 @@
+import { byCountryName, countryName } from "~/countries";
 import { prisma } from "~/db.server";
+import type { Locale } from "~/i18n/locale";
 import type { Answers } from "~/questionnaire/types";
 import type { PrintableResponse } from "./printable";
 import { latestSubmission } from "~/models/latest-submission";
@@ -18,7 +20,7 @@ export function isPublished(response: Candidate): boolean {
   return response.status === "ACCEPTED" && response.latest?.authorizePublication === true;
 }
 
-/** Every published response of the round (or only the country's), by country name. */
+/** Every published response of the round (or only the country's). */
 async function publishedResponses(roundId: string, countryCode?: string) {
   const responses = await prisma.response.findMany({
     where: {
@@ -33,7 +35,7 @@ async function publishedResponses(roundId: string, countryCode?: string) {
       submittedAt: true,
       acceptedAt: true,
       responseDate: true,
-      country: { select: { code: true, name: true, region: true } },
+      country: { select: { code: true, region: true } },
       submissions: latestSubmission({
         number: true,
         answers: true,
@@ -41,7 +43,6 @@ async function publishedResponses(roundId: string, countryCode?: string) {
         imported: true,
       }),
     },
-    orderBy: { country: { name: "asc" } },
   });
   return responses.flatMap((response) => {
     const latest = response.submissions[0];
@@ -58,23 +59,35 @@ export type PublishedListItem = {
   acceptedAt: string | null;
 };
 
-export async function listPublishedResponses(roundId: string): Promise<PublishedListItem[]> {
-  return (await publishedResponses(roundId)).map((response) => ({
-    ...response.country,
-    acceptedAt: response.acceptedAt?.toISOString() ?? null,
-  }));
+/** The published responses, by the countries' names in `locale` (the names in it too). */
+export async function listPublishedResponses(
+  roundId: string,
+  locale: Locale,
+): Promise<PublishedListItem[]> {
+  const byName = byCountryName(locale);
+  return (await publishedResponses(roundId))
+    .map((response) => ({
+      ...response.country,
+      name: countryName(response.country.code, locale),
+      acceptedAt: response.acceptedAt?.toISOString() ?? null,
+    }))
+    .sort((a, b) => byName(a.code, b.code));
 }
 
-/** The country's published response, or null: not accepted, not authorised, or unknown alike. */
+/**
+ * The country's published response, or null: not accepted, not authorised, or unknown alike.
+ * The country's name is the one in `locale`.
+ */
 export async function findPublishedResponse(
   round: { id: string; name: string },
   code: string,
+  locale: Locale,
 ): Promise<PrintableResponse | null> {
   if (!/^[A-Za-z]{3}$/.test(code)) return null;
   const [response] = await publishedResponses(round.id, code.toUpperCase());
   if (!response) return null;
   return {
-    country: response.country,
+    country: { ...response.country, name: countryName(response.country.code, locale) },
     roundId: round.id,
     roundName: round.name,
     status: response.status,

@@ -1,6 +1,7 @@
 import { prisma } from "~/db.server";
 import { namesOf } from "~/models/response.server";
-import { findMemberState } from "~/countries";
+import { countryName, findMemberState } from "~/countries";
+import type { Locale } from "~/i18n/locale";
 import type {
   InvitationBatchStatus,
   InvitationRowClass,
@@ -140,8 +141,11 @@ const batchFields = {
   createdById: true,
 } as const;
 
-/** A batch with every line, as its page shows it; null when there is none. */
-export async function findBatch(id: string): Promise<BatchView | null> {
+/**
+ * A batch with every line, as its page shows it (the countries named in `locale`); null when
+ * there is none.
+ */
+export async function findBatch(id: string, locale: Locale): Promise<BatchView | null> {
   const batch = await prisma.invitationBatch.findUnique({
     where: { id },
     select: {
@@ -179,7 +183,10 @@ export async function findBatch(id: string): Promise<BatchView | null> {
     progress,
     rows: batch.rows.map((row) => ({
       ...row,
-      countryName: row.countryCode ? (findMemberState(row.countryCode)?.name ?? null) : null,
+      countryName:
+        row.countryCode && findMemberState(row.countryCode)
+          ? countryName(row.countryCode, locale)
+          : null,
       sentAt: row.sentAt?.toISOString() ?? null,
     })),
   };

@@ -41,6 +41,31 @@ describe("marking each line of the file", () => {
     ]);
   });
 
+  it("finds a Member State by its name in any of the six UN languages", () => {
+    const rows = classify([
+      "Côte d’Ivoire,a@example.org,A,fr",
+      "Égypte,b@example.org,B,fr",
+      "egypte,c@example.org,C,",
+      "مصر,d@example.org,D,ar",
+      "埃及,e@example.org,E,zh",
+      "Египет,f@example.org,F,ru",
+      "Federación de Rusia,g@example.org,G,es",
+      "République-Unie de Tanzanie,h@example.org,H,fr",
+      "Corée du Sud,i@example.org,I,fr",
+    ]);
+    expect(rows.map((r) => [r.classification, r.countryCode])).toEqual([
+      ["NEW", "CIV"],
+      ["NEW", "EGY"],
+      ["NEW", "EGY"],
+      ["NEW", "EGY"],
+      ["NEW", "EGY"],
+      ["NEW", "EGY"],
+      ["NEW", "RUS"],
+      ["NEW", "TZA"],
+      ["NEW", "KOR"],
+    ]);
+  });
+
   it("marks every kind of line, with its reason", () => {
     expect(
       marks(
@@ -64,7 +89,7 @@ describe("marking each line of the file", () => {
       [
         5,
         "UNKNOWN_COUNTRY",
-        "“Narnia” is not a UN Member State: give its ISO 3166 alpha-3 code (such as KEN) or its English name.",
+        "“Narnia” is not a UN Member State: give its ISO 3166 alpha-3 code (such as KEN) or its name in one of the six UN languages.",
       ],
       [6, "UNKNOWN_COUNTRY", "No country is given."],
       [7, "BAD_ADDRESS", "“not an address” is not an e-mail address."],

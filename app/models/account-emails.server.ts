@@ -1,3 +1,4 @@
+import { byCountryName, countryName } from "~/countries";
 import { absoluteUrl } from "~/email/links.server";
 import { sendEmail } from "~/email/send.server";
 import { copyFor } from "~/i18n/catalogues.server";
@@ -25,14 +26,14 @@ export async function sendInvitation(input: {
 }) {
   const countries = await prisma.country.findMany({
     where: { code: { in: input.countries } },
-    select: { name: true },
-    orderBy: { name: "asc" },
+    select: { code: true },
   });
+  const codes = countries.map((c) => c.code).sort(byCountryName(input.locale));
   const message = await invitationEmail({
     locale: input.locale,
     inviteeEmail: input.email,
     roleLabel: copyFor(input.locale).roles[input.role],
-    countryNames: countries.map((c) => c.name),
+    countryNames: codes.map((code) => countryName(code, input.locale)),
     inviterName: input.inviterName,
     link: absoluteUrl(`/invitation/${input.token}?lang=${input.locale}`),
     expiresAt: input.expiresAt,

@@ -1,20 +1,20 @@
 import { prisma } from "~/db.server";
 
-// Countries with their response for a round: what the country pages and lists show.
+// Countries with their response for a round: what the country pages and lists show. Their names
+// in the page's language are countryName's (~/countries); the table's `name` is the English one.
 
 export async function listCountriesWithStatus(roundId: string, codes?: string[]) {
   return prisma.country.findMany({
     where: codes ? { code: { in: codes } } : {},
     select: {
       code: true,
-      name: true,
       region: true,
       responses: {
         where: { roundId },
         select: { status: true, imported: true, updatedAt: true },
       },
     },
-    orderBy: { name: "asc" },
+    orderBy: { code: "asc" },
   });
 }
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { Locale } from "~/i18n/locale";
 import {
   applyDashboardFilters,
   dashboardCounts,
@@ -37,7 +38,7 @@ const rows = [
 describe("dashboard filters", () => {
   it("filter by status, region, authorisation and name, ignoring accents", () => {
     const f = (query: string) =>
-      applyDashboardFilters(rows, parseDashboardFilters(new URLSearchParams(query))).map(
+      applyDashboardFilters(rows, parseDashboardFilters(new URLSearchParams(query)), "en").map(
         (r) => r.code,
       );
     expect(f("")).toEqual(["CIV", "IRN", "QAT", "RWA"]);
@@ -50,6 +51,21 @@ describe("dashboard filters", () => {
     expect(f("sort=lastActivity&dir=desc")).toEqual(["IRN", "RWA", "QAT", "CIV"]);
     expect(f("sort=status")).toEqual(["CIV", "IRN", "RWA", "QAT"]);
     expect(f("status=bogus&sort=bogus")).toEqual(["CIV", "IRN", "QAT", "RWA"]);
+  });
+
+  it("sort names in the reader's language, and find a name in any of the six", () => {
+    const f = (query: string, locale: Locale) =>
+      applyDashboardFilters(rows, parseDashboardFilters(new URLSearchParams(query)), locale).map(
+        (r) => r.code,
+      );
+    // إيران، رواندا، قطر، كوت ديفوار; 卢旺达 (Lú), 卡塔尔 (Kǎ), 科特迪瓦 (Kē), 伊朗 (Yī)
+    expect(f("", "ar")).toEqual(["IRN", "RWA", "QAT", "CIV"]);
+    expect(f("", "zh")).toEqual(["QAT", "CIV", "RWA", "IRN"]);
+    expect(f("sort=name&dir=desc", "ar")).toEqual(["CIV", "QAT", "RWA", "IRN"]);
+    for (const q of ["رواندا", "卢旺达", "Руанда", "ruanda"])
+      expect(f(`q=${q}`, "en")).toEqual(["RWA"]);
+    expect(f("q=Кот-д’Ивуар", "fr")).toEqual(["CIV"]);
+    expect(f("q=iran", "ar")).toEqual(["IRN"]);
   });
 
   it("count statuses and the response rate per region", () => {

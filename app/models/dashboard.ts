@@ -1,4 +1,6 @@
+import { byCountryName, countryNames } from "~/countries";
 import type { ResponseStatus } from "~/generated/prisma/enums";
+import type { Locale } from "~/i18n/locale";
 import { ROUND_PARAM } from "./round-choice";
 
 // The reviewers' dashboard: filtering, sorting and counting the 193 rows. Pure, so the URL
@@ -16,6 +18,7 @@ const SORTS = ["name", "region", "status", "lastActivity"] as const;
 
 export type DashboardRow = {
   code: string;
+  /** The country's name in the reader's language (countryName). */
   name: string;
   region: string;
   status: DashboardStatus;
@@ -102,9 +105,22 @@ const fold = (text: string) =>
     .replace(/\p{Diacritic}/gu, "")
     .toLowerCase();
 
+/** Each country's names in the six languages, folded once (the search compares with them). */
+const foldedNames = new Map<string, string[]>();
+
+/** The search box finds a country by any of its names, in any of the six languages. */
+function matchesName(row: DashboardRow, q: string): boolean {
+  if (row.code.toLowerCase() === q || fold(row.name).includes(q)) return true;
+  let names = foldedNames.get(row.code);
+  if (!names) foldedNames.set(row.code, (names = countryNames(row.code).map(fold)));
+  return names.some((name) => name.includes(q));
+}
+
+/** The rows the filters keep, sorted; names sort as they are ordered in `locale`. */
 export function applyDashboardFilters(
   rows: readonly DashboardRow[],
   f: DashboardFilters,
+  locale: Locale,
 ): DashboardRow[] {
   const q = fold(f.q);
   const shown = rows.filter(
@@ -112,16 +128,21 @@ export function applyDashboardFilters(
       (!f.status || row.status === f.status) &&
       (!f.region || row.region === f.region) &&
       (!f.authorised || row.authorised === (f.authorised === "yes")) &&
-      (!q || fold(row.name).includes(q) || row.code.toLowerCase() === q),
+      (!q || matchesName(row, q)),
   );
+  const byName = byCountryName(locale);
   const key = (row: DashboardRow) =>
     f.sort === "status"
       ? String(DASHBOARD_STATUSES.indexOf(row.status))
       : f.sort === "lastActivity"
         ? (row.lastActivity ?? "")
-        : row[f.sort];
+        : row.region;
   const sign = f.dir === "asc" ? 1 : -1;
-  return shown.sort((a, b) => sign * key(a).localeCompare(key(b)) || a.name.localeCompare(b.name));
+  return shown.sort((a, b) =>
+    f.sort === "name"
+      ? sign * byName(a.code, b.code)
+      : sign * key(a).localeCompare(key(b)) || byName(a.code, b.code),
+  );
 }
 
 export type DashboardCounts = {

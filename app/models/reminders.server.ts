@@ -1,3 +1,4 @@
+import { countryName } from "~/countries";
 import { prisma } from "~/db.server";
 import { absoluteUrl } from "~/email/links.server";
 import { byLanguage } from "~/email/recipients";
@@ -8,8 +9,8 @@ import { activeFocalPoints, sendToEach } from "./review.server";
 import { forgetCurrentRound } from "./round.server";
 
 // Reminders from the dashboard: one e-mail to each active focal point of each chosen country.
-// A country without any active focal point is reported back instead (nobody to remind). Each
-// focal point reads it in their language.
+// A country without any active focal point is reported back instead (nobody to remind), by its
+// code. Each focal point reads it in their language, the country's name too.
 
 export async function sendReminders(input: {
   roundId: string;
@@ -25,17 +26,16 @@ export async function sendReminders(input: {
     where: { code: { in: input.countryCodes } },
     select: {
       code: true,
-      name: true,
       responses: { where: { roundId: input.roundId }, select: { id: true, status: true } },
     },
-    orderBy: { name: "asc" },
+    orderBy: { code: "asc" },
   });
   const reminded: string[] = [];
   const withoutFocalPoint: string[] = [];
   for (const country of countries) {
     const focalPoints = await activeFocalPoints(country.code);
     if (focalPoints.length === 0) {
-      withoutFocalPoint.push(country.name);
+      withoutFocalPoint.push(country.code);
       continue;
     }
     const response = country.responses[0];
@@ -43,7 +43,7 @@ export async function sendReminders(input: {
       const copy = copyFor(locale);
       const email = await reminderEmail({
         locale,
-        countryName: country.name,
+        countryName: countryName(country.code, locale),
         roundName: round.name,
         status: response ? copy.statuses[response.status] : copy.dashboard.notStarted,
         deadline: round.deadline,

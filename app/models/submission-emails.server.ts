@@ -1,3 +1,4 @@
+import { countryName } from "~/countries";
 import { prisma } from "~/db.server";
 import { absoluteUrl } from "~/email/links.server";
 import { byLanguage } from "~/email/recipients";
@@ -24,11 +25,7 @@ export async function sendSubmissionEmails(input: {
   answers: Answers;
   authorizePublication: boolean | null;
 }) {
-  const [country, submitter, focalPoints, reviewers] = await Promise.all([
-    prisma.country.findUniqueOrThrow({
-      where: { code: input.countryCode },
-      select: { name: true },
-    }),
+  const [submitter, focalPoints, reviewers] = await Promise.all([
     prisma.user.findUnique({
       where: { id: input.submittedById },
       select: { name: true, email: true },
@@ -64,7 +61,7 @@ export async function sendSubmissionEmails(input: {
   for (const [locale, addresses] of byLanguage(focalPoints)) {
     const confirmation = await submissionConfirmationEmail({
       locale,
-      countryName: country.name,
+      countryName: countryName(input.countryCode, locale),
       roundName: input.round.name,
       submittedByName: submitter?.name ?? submitter?.email ?? "",
       submittedAt: input.submittedAt,
@@ -77,7 +74,7 @@ export async function sendSubmissionEmails(input: {
   for (const [locale, addresses] of byLanguage(reviewers)) {
     const received = await submissionReceivedEmail({
       locale,
-      countryName: country.name,
+      countryName: countryName(input.countryCode, locale),
       roundName: input.round.name,
       submittedAt: input.submittedAt,
       link: absoluteUrl(`/review/${input.countryCode}`),

@@ -4,7 +4,10 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/guards.server";
 import { blankSessionCookie, endAllSessions } from "~/auth/session.server";
 import { CLEAR_SITE_STORAGE } from "~/components/questionnaire/local-backup";
+import { byCountryName, countryName } from "~/countries";
 import { useCopy } from "~/i18n";
+import { joinClauses } from "~/i18n/copy";
+import { localeFor } from "~/i18n/request-locale.server";
 import { logEvent } from "~/models/event.server";
 import { pageCopy, pageTitle } from "~/i18n/page-copy";
 
@@ -12,7 +15,9 @@ export const meta: MetaFunction = () => pageTitle(pageCopy().account.title);
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user } = await requireUser(request, context);
-  return { user, countries: [...user.countries].sort() };
+  const locale = localeFor(request, user);
+  const names = [...user.countries].sort(byCountryName(locale)).map((c) => countryName(c, locale));
+  return { user, countries: names.length ? joinClauses(locale, names) : null };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -38,10 +43,10 @@ export default function Account() {
         <dd>{user.email}</dd>
         <dt>{copy.admin.role}</dt>
         <dd>{copy.roles[user.role]}</dd>
-        {countries.length ? (
+        {countries ? (
           <>
             <dt>{copy.admin.countries}</dt>
-            <dd>{countries.join(", ")}</dd>
+            <dd>{countries}</dd>
           </>
         ) : null}
       </dl>

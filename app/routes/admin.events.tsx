@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requireAdmin } from "~/auth/guards.server";
-import { memberStates } from "~/countries";
+import { CountryOptions } from "~/components/country-options";
+import { findMemberState } from "~/countries";
 import { LocalTime } from "~/components/time";
 import { prisma } from "~/db.server";
 import type { Role } from "~/generated/prisma/enums";
@@ -17,7 +18,7 @@ const PAGE = 100;
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireAdmin(request, context);
   const params = new URL(request.url).searchParams;
-  const country = memberStates.find((s) => s.code === params.get("country"))?.code ?? null;
+  const country = findMemberState(params.get("country") ?? "")?.code ?? null;
   const person = params.get("person") || null;
   const kind = params.get("kind") || null;
   const before = params.get("before") ? new Date(params.get("before")!) : null;
@@ -121,11 +122,7 @@ export default function EventLog() {
         <label htmlFor="ev-country">{copy.country}</label>
         <select id="ev-country" name="country" defaultValue={page.filter.country ?? ""}>
           <option value="">{copy.anyCountry}</option>
-          {memberStates.map((s) => (
-            <option key={s.code} value={s.code}>
-              {s.name}
-            </option>
-          ))}
+          <CountryOptions />
         </select>
         <label htmlFor="ev-person">{copy.who}</label>
         <select id="ev-person" name="person" defaultValue={page.filter.person ?? ""}>

@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requireAdmin } from "~/auth/guards.server";
-import { memberStates } from "~/countries";
+import { CountryOptions } from "~/components/country-options";
+import { findMemberState } from "~/countries";
 import type { Role } from "~/generated/prisma/enums";
 import { useCopy } from "~/i18n";
 import { listUsers } from "~/models/user.server";
@@ -15,7 +16,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireAdmin(request, context);
   const params = new URL(request.url).searchParams;
   const role = ROLES.find((r) => r === params.get("role"));
-  const country = memberStates.find((s) => s.code === params.get("country"))?.code;
+  const country = findMemberState(params.get("country") ?? "")?.code;
   const state = params.get("state");
   const active = state === "active" ? true : state === "inactive" ? false : undefined;
   const users = await listUsers({ role, country, active });
@@ -54,11 +55,7 @@ export default function Users() {
         <label htmlFor="filter-country">{a.countries}</label>
         <select id="filter-country" name="country" defaultValue={filter.country}>
           <option value="">{a.anyCountry}</option>
-          {memberStates.map((s) => (
-            <option key={s.code} value={s.code}>
-              {s.name}
-            </option>
-          ))}
+          <CountryOptions />
         </select>
         <label htmlFor="filter-state">{a.state}</label>
         <select id="filter-state" name="state" defaultValue={filter.state}>

@@ -3,10 +3,12 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/guards.server";
+import { byCountryName, countryName } from "~/countries";
 import { currentRound } from "~/models/round.server";
 import { useCopy } from "~/i18n";
 import { listCountriesWithStatus } from "~/models/country.server";
 import { pageCopy, pageTitle } from "~/i18n/page-copy";
+import { localeFor } from "~/i18n/request-locale.server";
 
 export const meta: MetaFunction = () => pageTitle(pageCopy().countries.title);
 
@@ -18,15 +20,19 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const codes = [...user.countries].sort();
   if (codes?.length === 1) throw redirect(`/countries/${codes[0]}`);
   const countries = await listCountriesWithStatus(round.id, codes);
+  const locale = localeFor(request, user);
+  const byName = byCountryName(locale);
   return {
     isFocalPoint: user.role === "FOCAL_POINT",
     roundName: round.name,
-    countries: countries.map((c) => ({
-      code: c.code,
-      name: c.name,
-      region: c.region,
-      status: c.responses[0]?.status ?? null,
-    })),
+    countries: countries
+      .sort((a, b) => byName(a.code, b.code))
+      .map((c) => ({
+        code: c.code,
+        name: countryName(c.code, locale),
+        region: c.region,
+        status: c.responses[0]?.status ?? null,
+      })),
   };
 }
 

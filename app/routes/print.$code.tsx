@@ -26,11 +26,12 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { user, countryCode } = await requireCountryReader(request, context, params.code);
   const { round, isCurrent } = await chosenRound(request);
-  const response = await loadPrintableResponse(round, countryCode);
+  const locale = localeFor(request, user);
+  const response = await loadPrintableResponse(round, countryCode, locale);
   if (!response) throw new Response("Not found", { status: 404 });
   const isReviewer = user.role !== "FOCAL_POINT";
   const fromReview = new URL(request.url).searchParams.get("from") === "review" && isReviewer;
-  const questionnaire = await requireQuestionnaire(round, localeFor(request, user));
+  const questionnaire = await requireQuestionnaire(round, locale);
   return { response, fromReview, questionnaire, isReviewer, isCurrent };
 }
 

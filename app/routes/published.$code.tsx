@@ -21,10 +21,10 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
 
 // Public: findPublishedResponse applies the publication rule.
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const response = await findPublishedResponse(await currentRound(), params.code ?? "");
-  if (!response) throw new Response("Not found", { status: 404 });
   // The language the root loader chose for the page (a visitor signed in has a saved choice).
   const locale = localeFor(request, await getOptionalUser(request, context));
+  const response = await findPublishedResponse(await currentRound(), params.code ?? "", locale);
+  if (!response) throw new Response("Not found", { status: 404 });
   return { response, questionnaire: await requireQuestionnaire(response.roundId, locale) };
 }
 

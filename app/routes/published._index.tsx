@@ -1,20 +1,24 @@
 import { regionName } from "~/i18n/copy";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { getOptionalUser } from "~/auth/guards.server";
 import { listPublishedResponses } from "~/export/published.server";
 import { useCopy, useLocale } from "~/i18n";
 import { formatDay } from "~/i18n/dates";
 import { currentRound } from "~/models/round.server";
 import { pageCopy, pageTitle } from "~/i18n/page-copy";
+import { localeFor } from "~/i18n/request-locale.server";
 
 // /published: public, no sign-in. The countries whose accepted response authorises publication.
 
 export const meta: MetaFunction = () => pageTitle(pageCopy().exports.published.title);
 
-// Public: the list is what the rule in published.server.ts lets through, nothing else.
-export async function loader(_args: LoaderFunctionArgs) {
+// Public: the list is what the rule in published.server.ts lets through, nothing else. The
+// countries' names and their order are the page's language's.
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const round = await currentRound();
-  return { roundName: round.name, published: await listPublishedResponses(round.id) };
+  const locale = localeFor(request, await getOptionalUser(request, context));
+  return { roundName: round.name, published: await listPublishedResponses(round.id, locale) };
 }
 
 export default function PublishedList() {

@@ -11,6 +11,7 @@ import { DashboardTable } from "~/components/review/dashboard-table";
 import { ReminderForm } from "~/components/review/reminder-form";
 import { RoundSwitcher } from "~/components/round-switcher";
 import { LocalTime } from "~/components/time";
+import { byCountryName, countryName } from "~/countries";
 import { useCopy } from "~/i18n";
 import { formatList } from "~/i18n/copy";
 import { copyForRequest, localeFor } from "~/i18n/request-locale.server";
@@ -36,12 +37,16 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   // `?round=2020` shows an earlier round, read only; without it, the current round.
   const chosen = await chosenRound(request);
   const { round, isCurrent } = chosen;
-  const [rows, rounds] = await Promise.all([loadDashboardRows(round.id), roundLinks(chosen)]);
+  const locale = localeFor(request, user);
+  const [rows, rounds] = await Promise.all([
+    loadDashboardRows(round.id, locale),
+    roundLinks(chosen),
+  ]);
   const filters = {
     ...parseDashboardFilters(new URL(request.url).searchParams),
     round: isCurrent ? null : round.id,
   };
-  const filtered = applyDashboardFilters(rows, filters);
+  const filtered = applyDashboardFilters(rows, filters, locale);
   return {
     round: { id: round.id, name: round.name, deadline: round.deadline?.toISOString() ?? null },
     isCurrent,
@@ -98,7 +103,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
       return data<ActionResult>({
         message: copy.dashboard.reminded({ n: result.reminded.length }),
         problem: result.withoutFocalPoint.length
-          ? copy.dashboard.noFocalPoint({ names: formatList(locale, result.withoutFocalPoint) })
+          ? copy.dashboard.noFocalPoint({
+              names: formatList(
+                locale,
+                result.withoutFocalPoint
+                  .sort(byCountryName(locale))
+                  .map((code) => countryName(code, locale)),
+              ),
+            })
           : null,
         intent: value.intent,
       });

@@ -4,6 +4,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requireReviewer } from "~/auth/guards.server";
 import { RoundSwitcher } from "~/components/round-switcher";
 import { regions } from "~/countries";
+import { localeFor } from "~/i18n/request-locale.server";
 import { useCopy } from "~/i18n";
 import { loadQuestionAnswers } from "~/models/question-view.server";
 import { requireQuestionnaire } from "~/models/questionnaire.server";
@@ -19,7 +20,7 @@ export const meta: MetaFunction = () => pageTitle(pageCopy().questionView.title)
 const STATUSES = ["DRAFT", "SUBMITTED", "RETURNED", "ACCEPTED"] as const;
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  await requireReviewer(request, context);
+  const { user } = await requireReviewer(request, context);
   // `?round=2020`: an earlier round's answers, with that round's questions.
   const chosen = await chosenRound(request);
   const { round, isCurrent } = chosen;
@@ -30,7 +31,13 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const region = regions.find((r) => r === params.get("region")) ?? null;
   const status = STATUSES.find((s) => s === params.get("status")) ?? null;
   const [result, rounds] = await Promise.all([
-    loadQuestionAnswers({ roundId: round.id, question, region, status }),
+    loadQuestionAnswers({
+      roundId: round.id,
+      question,
+      region,
+      status,
+      locale: localeFor(request, user),
+    }),
     roundLinks(chosen),
   ]);
   return {

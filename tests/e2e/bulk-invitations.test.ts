@@ -123,7 +123,7 @@ test("an admin uploads a CSV, checks the preview, sends the new invitations; the
     ],
     [
       "5",
-      "Unknown country “Atlantis” is not a UN Member State: give its ISO 3166 alpha-3 code (such as KEN) or its English name.",
+      "Unknown country “Atlantis” is not a UN Member State: give its ISO 3166 alpha-3 code (such as KEN) or its name in one of the six UN languages.",
       "Atlantis",
       expect.stringMatching(/^nobody\./),
       "Nobody",

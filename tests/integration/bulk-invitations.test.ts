@@ -119,7 +119,23 @@ describe("sending a bulk invitation", () => {
         ["FOCAL_POINT", ["GRD"]],
       ]),
     );
-    const view = await findBatch(batchId);
+    const view = await findBatch(batchId, "en");
+    expect(view?.rows.map((r) => r.countryName)).toEqual([
+      "Antigua and Barbuda",
+      "Dominica",
+      "Grenada",
+      "Grenada",
+      null,
+    ]);
+    // The preview names the countries in the administrator's language.
+    const arabic = await findBatch(batchId, "ar");
+    expect(arabic?.rows.map((r) => r.countryName)).toEqual([
+      "أنتيغوا وبربودا",
+      "دومينيكا",
+      "غرينادا",
+      "غرينادا",
+      null,
+    ]);
     expect(view?.progress).toEqual({
       total: 3,
       pending: 0,
@@ -137,7 +153,7 @@ describe("sending a bulk invitation", () => {
 
     // The same file again: every line already invited (or still not a country), none sent.
     const again = await upload(csv);
-    const classes = (await findBatch(again))!.rows.map((r) => r.classification);
+    const classes = (await findBatch(again, "en"))!.rows.map((r) => r.classification);
     expect(classes).toEqual([
       "ALREADY_INVITED",
       "ALREADY_INVITED",
@@ -174,7 +190,11 @@ describe("sending a bulk invitation", () => {
       const [mail] = mailsTo(address!);
       expect(mail?.subject).toBe(t.subject);
       expect(mail?.text).toContain(t.intro({ inviter: "Ada Bulk", email: address! }));
-      expect(mail?.text).toContain(t.countries({ count: 1, names: "Antigua and Barbuda" }));
+      // The country named in the invitation's language.
+      const name = { ru: "Антигуа и Барбуда", ar: "أنتيغوا وبربودا", en: "Antigua and Barbuda" }[
+        locale
+      ];
+      expect(mail?.text).toContain(t.countries({ count: 1, names: name }));
       expect(mail?.text).toContain(t.round({ round: round.name }));
       expect(mail?.text).toContain(copy.roles.FOCAL_POINT);
       expect(mail?.html).toMatch(new RegExp(`<html[^>]*\\blang="${locale}"`));

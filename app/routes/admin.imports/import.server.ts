@@ -1,8 +1,9 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { readUploadForm } from "~/models/upload-form.server";
 import { data } from "@remix-run/node";
-import { findMemberState } from "~/countries";
+import { countryName } from "~/countries";
 import type { Copy } from "~/i18n/copy";
+import type { Locale } from "~/i18n/locale";
 import {
   type FileResult,
   importMsqFileItems,
@@ -25,13 +26,13 @@ import { MAX_UPLOAD_BYTES, type ItemView, uploadSchema } from "./schemas";
 
 // The import page's two steps, called by its route once the administrator's guard has passed.
 
-function itemView(result: FileResult): ItemView {
+function itemView(result: FileResult, locale: Locale): ItemView {
   if (!result.ok) return { ok: false, error: result.error };
   const { parsed } = result;
   return {
     ok: true,
     country: parsed.country,
-    countryName: findMemberState(parsed.country)?.name ?? parsed.country,
+    countryName: countryName(parsed.country, locale),
     responseDate: parsed.responseDate,
     authorizePublication: parsed.authorizePublication,
     answers: parsed.answers,
@@ -56,6 +57,8 @@ export type Options = {
   actorId: string;
   /** The administrator's copy: what the page and its messages say. */
   copy: Copy;
+  /** The administrator's language: the countries' names on the page. */
+  locale: Locale;
 };
 type Actor = Omit<Options, "questionnaire">;
 
@@ -112,7 +115,7 @@ export async function upload(request: Request, actor: Actor) {
     upload: { hash: kept.hash, name: kept.name },
     round: questionnaire.round,
     questionnaire,
-    items: preview.map(itemView),
+    items: preview.map((item) => itemView(item, actor.locale)),
   };
 }
 
@@ -134,7 +137,7 @@ export async function confirm(hash: string, options: Options) {
       step: "done" as const,
       upload: { hash: kept.hash, name: kept.name },
       round: options.questionnaire.round,
-      items: results.map(itemView),
+      items: results.map((item) => itemView(item, options.locale)),
     },
     { status: refused ? 409 : 200 },
   );

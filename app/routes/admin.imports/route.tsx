@@ -11,7 +11,8 @@ import { readableRounds } from "~/models/round.server";
 import { confirm, roundQuestionnaire, upload } from "./import.server";
 import { confirmSchema, uploadSchema } from "./schemas";
 import { pageCopy, pageTitle } from "~/i18n/page-copy";
-import { copyForRequest } from "~/i18n/request-locale.server";
+import { copyFor } from "~/i18n/catalogues.server";
+import { localeFor } from "~/i18n/request-locale.server";
 
 // Administrators import a converted questionnaire or a JSON export from the browser, in two
 // steps: the upload is read and shown (nothing written), then confirmed. Between the two the
@@ -30,11 +31,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { user } = await requireAdmin(request, context);
-  const all = copyForRequest(request, user);
+  const locale = localeFor(request, user);
+  const all = copyFor(locale);
   const copy = all.imports;
   // Step 1 uploads the file (multipart); step 2 names the kept upload.
   if ((request.headers.get("content-type") ?? "").startsWith("multipart/form-data"))
-    return upload(request, { force: false, actorId: user.id, copy: all });
+    return upload(request, { force: false, actorId: user.id, copy: all, locale });
   const post = parseWithZod(await request.formData(), { schema: confirmSchema });
   if (post.status !== "success")
     return data({ step: "gone" as const, problem: copy.uploadGone }, { status: 400 });
@@ -46,6 +48,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     force: post.value.force === "on",
     actorId: user.id,
     copy: all,
+    locale,
   });
 }
 

@@ -31,14 +31,15 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { user } = await requireAdmin(request, context);
-  const batch = await findBatch(params.batchId ?? "");
+  const locale = localeFor(request, user);
+  const batch = await findBatch(params.batchId ?? "", locale);
   if (!batch) {
     throw new Response(copyForRequest(request, user).invitations.notFound, { status: 404 });
   }
   if (batch.status === "CONFIRMED" && isUnfinished(batch.progress) && !isSending(batch.id))
     void startSending(batch.id, context.afterResponse);
   const round = await currentRound();
-  const deadline = round.deadline ? formatDate(round.deadline, localeFor(request, user)) : null;
+  const deadline = round.deadline ? formatDate(round.deadline, locale) : null;
   return { batch, round: { name: round.name, deadline } };
 }
 

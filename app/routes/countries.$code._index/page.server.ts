@@ -1,3 +1,4 @@
+import { countryName } from "~/countries";
 import { prisma } from "~/db.server";
 import type { Locale } from "~/i18n/locale";
 import { responseEventsWhere } from "~/models/event.server";
@@ -17,7 +18,7 @@ export async function loadCountryPage(countryCode: string, locale: Locale) {
   const [country, response] = await Promise.all([
     prisma.country.findUniqueOrThrow({
       where: { code: countryCode },
-      select: { code: true, name: true, region: true },
+      select: { code: true, region: true },
     }),
     findResponse(round.id, countryCode),
   ]);
@@ -55,7 +56,7 @@ export async function loadCountryPage(countryCode: string, locale: Locale) {
     questionnaire,
     roundName: round.name,
     deadline: round.deadline?.toISOString() ?? null,
-    country,
+    country: { ...country, name: countryName(country.code, locale) },
     status: response?.status ?? null,
     editable: isAnswerable(round) && (!response || EDITABLE.includes(response.status)),
     /** Answers carried from the previous round and still to confirm or change. */

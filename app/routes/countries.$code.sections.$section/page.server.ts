@@ -1,4 +1,4 @@
-import { findMemberState } from "~/countries";
+import { countryName } from "~/countries";
 import { copyFor } from "~/i18n/catalogues.server";
 import type { Locale } from "~/i18n/locale";
 import { validationMessages } from "~/i18n/validation-messages";
@@ -33,7 +33,7 @@ export async function loadSectionPage({
   pending: FormData | null;
 }) {
   const { round, questionnaire, section } = await sectionContext(countryCode, sectionId, locale);
-  const country = { code: countryCode, name: findMemberState(countryCode)?.name ?? countryCode };
+  const country = { code: countryCode, name: countryName(countryCode, locale) };
   const response = await findResponse(round.id, countryCode);
   const answers: Answers = response?.answers ?? {};
   const shown: Record<string, string> = {};

@@ -1,3 +1,4 @@
+import { countryName } from "~/countries";
 import { prisma } from "~/db.server";
 import { copyFor } from "~/i18n/catalogues.server";
 import type { Locale } from "~/i18n/locale";
@@ -26,7 +27,7 @@ export async function loadReviewPage(countryCode: string, role: Role, locale: Lo
   const [country, response] = await Promise.all([
     prisma.country.findUnique({
       where: { code: countryCode },
-      select: { code: true, name: true, region: true },
+      select: { code: true, region: true },
     }),
     findResponse(round.id, countryCode),
   ]);
@@ -51,7 +52,7 @@ export async function loadReviewPage(countryCode: string, role: Role, locale: Lo
   return {
     roundId: round.id,
     questionnaire,
-    country,
+    country: { ...country, name: countryName(country.code, locale) },
     status: response?.status ?? null,
     imported: response?.imported ?? false,
     importSource: response?.importSource ?? null,

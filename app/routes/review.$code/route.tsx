@@ -14,10 +14,11 @@ import { CommentThread } from "~/components/review/comment-thread";
 import { DecisionPanel } from "~/components/review/decision-panel";
 import { ReviewNav } from "~/components/review/review-nav";
 import { LocalTime } from "~/components/time";
-import { findMemberState } from "~/countries";
+import { countryName } from "~/countries";
 import { useCopy } from "~/i18n";
 import { messageFor } from "~/i18n/copy";
 import type { Copy } from "~/i18n/copy";
+import type { Locale } from "~/i18n/locale";
 import { copyForRequest, localeFor } from "~/i18n/request-locale.server";
 import type { Role } from "~/generated/prisma/enums";
 import { loadReviewPage } from "./page.server";
@@ -57,7 +58,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     case "comment":
       return comment(form, countryCode, user.id, copy);
     default:
-      return decideOn(form, countryCode, user, copy);
+      return decideOn(form, countryCode, user, copy, localeFor(request, user));
   }
 }
 
@@ -87,6 +88,7 @@ async function decideOn(
   countryCode: string,
   user: { id: string; role: Role; name: string | null; email: string },
   copy: Copy,
+  locale: Locale,
 ) {
   const decision = parseWithZod(form, { schema: decisionSchema });
   if (decision.status !== "success") {
@@ -103,7 +105,7 @@ async function decideOn(
   });
   if (!result.ok) {
     const refused = copy.reviewPage.refused;
-    const stale = { country: findMemberState(countryCode)?.name ?? countryCode, at: new Date(0) };
+    const stale = { country: countryName(countryCode, locale), at: new Date(0) };
     if (result.reason === "stale") stale.at = result.latest.at;
     const problem =
       result.reason === "message"
