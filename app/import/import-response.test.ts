@@ -4,6 +4,7 @@ import { prisma } from "~/db.server";
 import { fieldKeys } from "~/questionnaire";
 import { msq2020 } from "~/questionnaire/msq2020.test-helper";
 import { FILES, parseFile } from "./documents.test-helper";
+import { inEnglish } from "./messages.test-helper";
 import {
   importParsedResponse,
   previewParsedResponse,
@@ -77,6 +78,10 @@ describe("importing a parsed questionnaire", () => {
     expect(Object.keys(response.answers as object).sort()).toEqual(fieldKeys(msq2020).sort());
     expect(response.answers).toEqual(first.parsed.answers);
     expect(response.importWarnings).toEqual(first.parsed.warnings);
+    // Stored as codes and values, in no language: pages put them into their reader's.
+    for (const warning of response.importWarnings as Record<string, unknown>[]) {
+      expect(Object.keys(warning)).toEqual(["field", "code", "values"]);
+    }
 
     const submissions = await prisma.submission.findMany({ where: { responseId } });
     expect(submissions).toEqual([
@@ -116,8 +121,12 @@ describe("importing a parsed questionnaire", () => {
     expect(refused).toMatchObject({
       kind: "refused",
       responseId,
-      reason: expect.stringMatching(/--force/),
+      reason: {
+        code: "editedSinceImport",
+        values: { country, round: ROUND, kind: "response.saved" },
+      },
     });
+    expect(inEnglish(refused.reason!)).toMatch(/--force/);
     expect(await prisma.response.findUniqueOrThrow({ where: { id: responseId } })).toMatchObject({
       importHash: first.contentHash,
       revision: 1,
@@ -192,10 +201,12 @@ describe("importing a parsed questionnaire", () => {
       },
     });
     const attempt = await request(FILES.rwanda, country);
-    expect(await importParsedResponse(attempt)).toMatchObject({
+    const notImported = await importParsedResponse(attempt);
+    expect(notImported).toMatchObject({
       kind: "refused",
-      reason: expect.stringMatching(/not created by an import/),
+      reason: { code: "notCreatedByImport", values: { country, round: ROUND } },
     });
+    expect(inEnglish(notImported.reason!)).toMatch(/not created by an import/);
     expect(await importParsedResponse({ ...attempt, force: true })).toMatchObject({
       kind: "replaced",
     });
@@ -222,11 +233,11 @@ describe("importing a parsed questionnaire", () => {
     await prisma.event.create({
       data: { kind: "response.saved", countryCode: country, responseId, fields: [] },
     });
-    expect(await previewParsedResponse(second)).toMatchObject({
-      kind: "refused",
-      responseId,
-      reason: expect.stringMatching(/worked on since its import/),
-    });
+    const preview = await previewParsedResponse(second);
+    expect(preview).toMatchObject({ kind: "refused", responseId });
+    expect(inEnglish(preview.reason!)).toMatch(
+      /worked on since its import \("response\.saved" on \d{4}-\d\d-\d\d \d\d:\d\d UTC\)/,
+    );
     expect(await previewParsedResponse({ ...second, force: true })).toEqual({
       kind: "replaced",
       responseId,
@@ -260,7 +271,7 @@ describe("importing a parsed questionnaire", () => {
       }),
     ).toMatchObject({
       kind: "refused",
-      reason: expect.stringMatching(/XXX/),
+      reason: { code: "countryNotInDatabase", values: { country: "XXX" } },
     });
   });
 });
