@@ -1,9 +1,11 @@
 import type { Copy } from "~/i18n/copy";
-import type {
-  ImportProblem,
-  ImportProblemCode,
-  ImportProblemValues,
-  ImportRefusal,
+import {
+  problem as makeProblem,
+  type ImportProblem,
+  type ImportProblemCode,
+  type ImportProblemValues,
+  type ImportRefusal,
+  type StoredImportWarning,
 } from "./problems";
 
 // The importers' problems in words, in the language of `copy` (its `importProblems.*`): on the
@@ -59,4 +61,18 @@ export function refusalLines(copy: Copy, refusal: ImportRefusal): string[] {
 /** A refusal as one text, each thing wrong in the file on a line of its own ("\n- "). */
 export function refusalText(copy: Copy, refusal: ImportRefusal): string {
   return refusalLines(copy, refusal).join("\n- ");
+}
+
+/**
+ * A warning stored with a response in words: one stored before warnings were codes keeps its
+ * English sentence; one this version cannot put into words says so, with its code.
+ */
+export function storedWarningMessage(copy: Copy, warning: StoredImportWarning): string {
+  if ("message" in warning) return warning.message;
+  try {
+    return importMessage(copy, warning);
+  } catch {
+    // Values that do not fit the message (a file edited by hand): not a page that fails.
+    return importMessage(copy, makeProblem("unknownWarning", { code: warning.code }));
+  }
 }

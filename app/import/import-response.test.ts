@@ -1,9 +1,12 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
+import { copyFor } from "~/i18n/catalogues.server";
+import { loadReviewPage } from "~/routes/review.$code/page.server";
 import { fieldKeys } from "~/questionnaire";
 import { msq2020 } from "~/questionnaire/msq2020.test-helper";
 import { FILES, parseFile } from "./documents.test-helper";
+import { importMessage, storedWarningMessage } from "./import-messages";
 import { inEnglish } from "./messages.test-helper";
 import {
   importParsedResponse,
@@ -273,5 +276,33 @@ describe("importing a parsed questionnaire", () => {
       kind: "refused",
       reason: { code: "countryNotInDatabase", values: { country: "XXX" } },
     });
+  });
+});
+
+describe("the import warnings on the reviewer's page", () => {
+  it("shows them in the reviewer's language, and those stored as sentences before as they are", async () => {
+    const country = await freeCountry();
+    const imported = await request(FILES.rwanda, country);
+    const { responseId } = await importParsedResponse(imported);
+    const fr = copyFor("fr");
+    const page = await loadReviewPage(country, "REVIEWER", "fr");
+    expect(page.importWarnings.map((w) => storedWarningMessage(fr, w))).toEqual(
+      imported.parsed.warnings.map((w) => importMessage(fr, w)),
+    );
+
+    // A response imported before warnings were codes (a production database's older rows).
+    const old = [
+      {
+        field: "q4_has_cio",
+        message: 'No explicit Yes/No; read as "yes" because q4_cio_name is filled in.',
+      },
+      { field: null, message: "The date was not found after the introduction." },
+    ];
+    await prisma.response.update({ where: { id: responseId }, data: { importWarnings: old } });
+    const before = await loadReviewPage(country, "REVIEWER", "fr");
+    expect(before.importWarnings).toEqual(old);
+    expect(before.importWarnings.map((w) => storedWarningMessage(fr, w))).toEqual(
+      old.map((w) => w.message),
+    );
   });
 });

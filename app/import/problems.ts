@@ -242,3 +242,38 @@ export const importProblemCodes = Object.keys(CODES) as ImportProblemCode[];
 
 export const isImportProblemCode = (value: unknown): value is ImportProblemCode =>
   typeof value === "string" && Object.hasOwn(CODES, value);
+
+// --- warnings stored with a response ----------------------------------------------------------
+
+/** A warning stored before warnings were codes: its English sentence, shown as it is. */
+export type LegacyImportWarning = { field: string | null; message: string };
+
+export type StoredImportWarning = ImportWarning | LegacyImportWarning;
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+
+/**
+ * The warnings stored with a response (Response.importWarnings, JSON), at most `limit`: those
+ * written as codes, and those written as English sentences before (still in older databases).
+ * A code this version does not know is kept as `unknownWarning`; anything else is skipped.
+ */
+export function storedImportWarnings(json: unknown, limit = Infinity): StoredImportWarning[] {
+  if (!Array.isArray(json)) return [];
+  const warnings: StoredImportWarning[] = [];
+  for (const item of json) {
+    if (warnings.length >= limit) break;
+    if (!isRecord(item)) continue;
+    const field = typeof item.field === "string" ? item.field : null;
+    if (typeof item.code === "string") {
+      warnings.push(
+        isImportProblemCode(item.code) && isRecord(item.values)
+          ? ({ field, code: item.code, values: item.values } as ImportWarning)
+          : { field, ...problem("unknownWarning", { code: item.code }) },
+      );
+    } else if (typeof item.message === "string") {
+      warnings.push({ field, message: item.message });
+    }
+  }
+  return warnings;
+}

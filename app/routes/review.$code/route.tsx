@@ -17,6 +17,7 @@ import { LocalTime } from "~/components/time";
 import { findMemberState } from "~/countries";
 import { useCopy } from "~/i18n";
 import { messageFor } from "~/i18n/copy";
+import { storedWarningMessage } from "~/import/import-messages";
 import type { Copy } from "~/i18n/copy";
 import { copyForRequest, localeFor } from "~/i18n/request-locale.server";
 import type { Role } from "~/generated/prisma/enums";
@@ -224,7 +225,7 @@ export default function ReviewResponse() {
                 {page.importWarnings.map((w, i) => (
                   <li key={i}>
                     {w.field ? `${findQuestion(questionnaire, w.field)?.text ?? w.field}: ` : ""}
-                    {w.message}
+                    {storedWarningMessage(copy, w)}
                   </li>
                 ))}
               </ul>
