@@ -4,7 +4,9 @@
 // the demo accounts, which a portal outside demo mode refuses to start with. Idempotent: running it again changes
 // nothing (an import already done is recognised by its content hash) and keeps every answer.
 import { memberStates } from "~/countries";
+import { copyFor } from "~/i18n/catalogues.server";
 import { expandPaths, importMsqFile, isRefused } from "~/import/import-file.server";
+import { importMessage, refusalText } from "~/import/import-messages";
 import { prisma } from "~/db.server";
 import { env } from "~/env.server";
 import { requireQuestionnaire } from "~/models/questionnaire.server";
@@ -43,10 +45,12 @@ export async function seedResponses() {
       dryRun: false,
       force: false,
     });
-    const what = result.ok ? `${result.parsed.country} ${result.import?.kind}` : result.error;
-    console.error(
-      `  ${file}: ${what}${isRefused(result) && result.import?.reason ? ` (${result.import.reason})` : ""}`,
-    );
+    const english = copyFor("en");
+    const what = result.ok
+      ? `${result.parsed.country} ${result.import?.kind}`
+      : refusalText(english, result.error);
+    const reason = result.ok && isRefused(result) ? result.import?.reason : undefined;
+    console.error(`  ${file}: ${what}${reason ? ` (${importMessage(english, reason)})` : ""}`);
   }
 }
 

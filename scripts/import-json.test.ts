@@ -111,7 +111,13 @@ describe("import:msq --dry-run --json on a JSON export", { timeout: 60_000 }, ()
     expect(results[1]).toMatchObject({
       response_date: "2019-05-02",
       authorize_publication: true,
-      warnings: [{ field: null, message: expect.stringMatching(/taken as not answered/) }],
+      warnings: [
+        {
+          field: null,
+          code: "fieldsNotInFile",
+          message: expect.stringMatching(/taken as not answered/),
+        },
+      ],
     });
     expect(results[3]).toEqual({
       file: other,

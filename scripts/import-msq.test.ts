@@ -3,6 +3,8 @@ import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { inEnglish } from "~/import/messages.test-helper";
+import type { ImportWarning } from "~/import/problems";
 import { fieldKeys } from "~/questionnaire";
 import { msq2020 } from "~/questionnaire/msq2020.test-helper";
 
@@ -51,8 +53,10 @@ describe("import:msq --dry-run --json", { timeout: 60_000 }, () => {
       expect(Object.keys(result)).toEqual(RESPONSE_KEYS);
       expect(Object.keys(result.answers as object)).toEqual(fieldKeys(msq2020));
       expect(result.response_date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-      for (const warning of result.warnings as Record<string, unknown>[]) {
-        expect(Object.keys(warning)).toEqual(["field", "message"]);
+      // Each warning's code and values, and its message in English.
+      for (const warning of result.warnings as (ImportWarning & { message: string })[]) {
+        expect(Object.keys(warning)).toEqual(["field", "code", "values", "message"]);
+        expect(warning.message).toBe(inEnglish(warning));
       }
     }
     expect(results.map((r) => r.country)).toEqual(["RWA", "TJK", "QAT", "IRN", undefined]);

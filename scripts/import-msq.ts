@@ -21,6 +21,9 @@ import {
   type FileResult,
 } from "~/import/import-file.server";
 import { findMemberState } from "~/countries";
+import { copyFor } from "~/i18n/catalogues.server";
+import { importMessage, refusalText } from "~/import/import-messages";
+import { problem, refusal } from "~/import/problems";
 import type { Questionnaire } from "~/questionnaire";
 import { definitionFile, knownRound } from "./round-argument";
 
@@ -75,6 +78,9 @@ function parseArguments(argv: string[]): Options | { error: string } | { help: t
 
 const log = (line = "") => process.stderr.write(`${line}\n`);
 
+/** What the importer found, in English: the command's operators read English. */
+const english = copyFor("en");
+
 function progress(done: number, total: number, file: string) {
   if (!process.stderr.isTTY) return;
   const width = 24;
@@ -88,7 +94,7 @@ function progress(done: number, total: number, file: string) {
 
 function summarise(result: FileResult, questionnaire: Questionnaire) {
   if (!result.ok) {
-    log(`✗ ${result.file}\n    refused: ${result.error}`);
+    log(`✗ ${result.file}\n    refused: ${refusalText(english, result.error)}`);
     return;
   }
   const { parsed } = result;
@@ -105,12 +111,12 @@ function summarise(result: FileResult, questionnaire: Questionnaire) {
   log(
     `    ${found} of ${total} MSQ ${questionnaire.round} answers found, ${parsed.warnings.length} warning(s)`,
   );
-  for (const w of parsed.warnings) log(`      - ${w.field ?? "(document)"}: ${w.message}`);
+  for (const w of parsed.warnings)
+    log(`      - ${w.field ?? "(document)"}: ${importMessage(english, w)}`);
   if (result.import) {
     const { kind, responseId, reason } = result.import;
-    log(
-      `    import: ${kind}${responseId ? ` (response ${responseId})` : ""}${reason ? `: ${reason}` : ""}`,
-    );
+    const why = reason ? `: ${importMessage(english, reason)}` : "";
+    log(`    import: ${kind}${responseId ? ` (response ${responseId})` : ""}${why}`);
   }
 }
 
@@ -150,8 +156,12 @@ async function main(): Promise<number> {
         })),
       );
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      results.push({ ok: false, file, error: `${file}: could not be imported: ${message}` });
+      const detail = error instanceof Error ? error.message : String(error);
+      results.push({
+        ok: false,
+        file,
+        error: refusal(problem("importFailed", { name: file, detail })),
+      });
     }
     if (!options.json) progress(i + 1, files.length, file);
   }
@@ -160,8 +170,10 @@ async function main(): Promise<number> {
     await prisma.$disconnect();
   }
 
-  if (options.json) process.stdout.write(`${JSON.stringify(results.map(resultJson), null, 2)}\n`);
-  else for (const result of results) summarise(result, questionnaire);
+  if (options.json) {
+    const json = results.map((result) => resultJson(result, english));
+    process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
+  } else for (const result of results) summarise(result, questionnaire);
   const refused = results.filter(isRefused).length;
   const written = options.dryRun ? " (dry run: nothing was written)" : "";
   // An export holds several responses: then the count is of responses, not files.

@@ -4,6 +4,8 @@
 // differs, the text without what LibreOffice counts differently from Word's rule (decision 016).
 //   echo '[]' | npx tsx scripts/word-processor-texts.ts
 import { readdirSync, readFileSync } from "node:fs";
+import { copyFor } from "~/i18n/catalogues.server";
+import { importMessage } from "~/import/import-messages";
 import { parseMsqDocument } from "~/import/parse-msq";
 import { allQuestions } from "~/questionnaire";
 import { msq2020 } from "~/questionnaire/msq2020.test-helper";
@@ -15,7 +17,7 @@ const SEED_RESPONSES_DIR = "prisma/seed-data/msq2020";
 const texts: [string, string][] = [];
 for (const file of readdirSync(SEED_RESPONSES_DIR).sort()) {
   const result = parseMsqDocument(readFileSync(`${SEED_RESPONSES_DIR}/${file}`, "utf8"), msq2020);
-  if (!result.ok) throw new Error(`${file}: ${result.error}`);
+  if (!result.ok) throw new Error(`${file}: ${importMessage(copyFor("en"), result.error)}`);
   for (const question of allQuestions(msq2020)) {
     const text = result.answers[question.key];
     if (question.type === "longtext" && typeof text === "string" && text.trim() !== "")

@@ -1,17 +1,19 @@
 import { findMemberState } from "~/countries";
+import { problem, type ImportProblem, type ImportWarning } from "~/import/problems";
 import { allQuestions } from "~/questionnaire";
 import { isIsoDate, kindOf, type JsonRead } from "~/questionnaire/question-types";
 import type { Answers, Question, Questionnaire } from "~/questionnaire/types";
 
 // Reading a JSON export back, for the importer: every response is checked against the round's
 // questionnaire definition. Anything the definition does not know (a field, an option, a type)
-// is an error naming where it is, never silently dropped or guessed.
+// is an error naming where it is, never silently dropped or guessed. Errors and warnings are codes
+// with their values (~/import/problems.ts), put into words where they are shown.
 
 /** The JSON export's identity: a reader refuses any other format or version. */
 export const JSON_EXPORT_FORMAT = "msq-export";
 export const JSON_EXPORT_VERSION = 1;
 
-export type JsonImportWarning = { field: string | null; message: string };
+export type JsonImportWarning = ImportWarning;
 
 export type ParsedJsonResponse = {
   /** ISO 3166-1 alpha-3 code of a UN Member State. */
@@ -31,10 +33,9 @@ export type ParsedJsonExport = {
 };
 
 export class JsonExportError extends Error {
-  constructor(readonly problems: string[]) {
-    super(
-      `This is not a valid MSQ JSON export:\n${problems.map((problem) => `- ${problem}`).join("\n")}`,
-    );
+  constructor(readonly problems: ImportProblem[]) {
+    // For logs only: what users read is the problems, in their language.
+    super(`This is not a valid MSQ JSON export: ${problems.map((p) => p.code).join(", ")}`);
     this.name = "JsonExportError";
   }
 }
@@ -59,17 +60,15 @@ function readResponse(
   questionnaire: Questionnaire,
   item: Json,
   where: string,
-  problems: string[],
+  problems: ImportProblem[],
 ): ParsedJsonResponse | null {
   if (!isObject(item)) {
-    problems.push(`${where} must be an object.`);
+    problems.push(problem("responseNotObject", { where }));
     return null;
   }
   const country = item.country;
   if (typeof country !== "string" || !/^[A-Z]{3}$/.test(country) || !findMemberState(country)) {
-    problems.push(
-      `${where}.country must be the ISO 3166-1 alpha-3 code of a UN Member State, not ${show(country)}.`,
-    );
+    problems.push(problem("badCountry", { where, value: show(country) }));
     return null;
   }
   const at = `${where} (${country})`;
@@ -77,17 +76,13 @@ function readResponse(
 
   const responseDate = item.response_date ?? null;
   if (responseDate !== null && (typeof responseDate !== "string" || !isIsoDate(responseDate)))
-    problems.push(
-      `${at}: response_date must be a date YYYY-MM-DD or null, not ${show(responseDate)}.`,
-    );
+    problems.push(problem("badResponseDate", { where: at, value: show(responseDate) }));
   const authorisation = item.authorize_publication ?? null;
   if (authorisation !== null && typeof authorisation !== "boolean")
-    problems.push(
-      `${at}: authorize_publication must be true, false or null, not ${show(authorisation)}.`,
-    );
+    problems.push(problem("badAuthorisation", { where: at, value: show(authorisation) }));
 
   if (!isObject(item.answers)) {
-    problems.push(`${at}: answers must be an object keyed by field key.`);
+    problems.push(problem("answersNotObject", { where: at }));
     return null;
   }
   const given = item.answers;
@@ -95,21 +90,22 @@ function readResponse(
   const known = new Set(questions.map((q) => q.key));
   for (const key of Object.keys(given))
     if (!known.has(key))
-      problems.push(`${at}: answers.${key} is not a field of the MSQ ${questionnaire.round}.`);
+      problems.push(problem("unknownField", { where: at, field: key, round: questionnaire.round }));
 
   const answers: Answers = {};
   const missing: string[] = [];
   for (const question of questions) {
     if (!(question.key in given)) missing.push(question.key);
     const read = readAnswer(question, given[question.key] ?? null);
-    if ("problem" in read) problems.push(`${at}: answers.${question.key} ${read.problem}.`);
+    if ("problem" in read)
+      problems.push(problem("badAnswer", { where: at, field: question.key, reason: read.problem }));
     else answers[question.key] = read.value;
   }
   // An export always lists every key; a hand-made file may leave some out: not answered.
   if (missing.length > 0)
     warnings.push({
       field: null,
-      message: `${missing.length} field(s) are not in the file and are taken as not answered: ${missing.join(", ")}.`,
+      ...problem("fieldsNotInFile", { fields: missing, count: missing.length }),
     });
   return {
     country,
@@ -129,33 +125,35 @@ export function parseJsonExport(text: string, questionnaire: Questionnaire): Par
   try {
     document = JSON.parse(text.replace(/^\uFEFF/, ""));
   } catch (error) {
-    throw new JsonExportError([`it is not JSON (${(error as Error).message}).`]);
+    throw new JsonExportError([problem("notJson", { detail: (error as Error).message })]);
   }
   if (!isObject(document) || document.format !== JSON_EXPORT_FORMAT)
-    throw new JsonExportError([`"format" must be "${JSON_EXPORT_FORMAT}".`]);
+    throw new JsonExportError([problem("wrongFormat", { format: JSON_EXPORT_FORMAT })]);
   if (document.version !== JSON_EXPORT_VERSION)
     throw new JsonExportError([
-      `version ${show(document.version)} is not supported; this portal reads version ${JSON_EXPORT_VERSION}.`,
+      problem("unsupportedVersion", {
+        version: show(document.version),
+        supported: JSON_EXPORT_VERSION,
+      }),
     ]);
   const round = document.round;
-  if (typeof round !== "string") throw new JsonExportError([`"round" must name the round.`]);
+  if (typeof round !== "string") throw new JsonExportError([problem("noRound")]);
   if (round !== questionnaire.round)
-    throw new JsonExportError([
-      `it holds responses to the MSQ ${round}, not to the MSQ ${questionnaire.round}: import it into round ${round}, where its questions are.`,
-    ]);
+    throw new JsonExportError([problem("otherRound", { round, expected: questionnaire.round })]);
   const version = document.definition_version;
   const definitionVersion = typeof version === "number" ? version : null;
-  if (!Array.isArray(document.responses))
-    throw new JsonExportError([`"responses" must be a list.`]);
+  if (!Array.isArray(document.responses)) throw new JsonExportError([problem("responsesNotList")]);
 
-  const problems: string[] = [];
+  const problems: ImportProblem[] = [];
   const responses: ParsedJsonResponse[] = [];
   const seen = new Set<string>();
   document.responses.forEach((item, index) => {
     const response = readResponse(questionnaire, item, `responses[${index}]`, problems);
     if (!response) return;
     if (seen.has(response.country))
-      problems.push(`responses[${index}]: ${response.country} appears more than once.`);
+      problems.push(
+        problem("duplicateCountry", { where: `responses[${index}]`, country: response.country }),
+      );
     seen.add(response.country);
     responses.push(response);
   });
@@ -163,7 +161,7 @@ export function parseJsonExport(text: string, questionnaire: Questionnaire): Par
     const more = problems.length - MAX_PROBLEMS;
     throw new JsonExportError([
       ...problems.slice(0, MAX_PROBLEMS),
-      ...(more > 0 ? [`and ${more} more.`] : []),
+      ...(more > 0 ? [problem("moreProblems", { count: more })] : []),
     ]);
   }
   return { round, definitionVersion, responses };

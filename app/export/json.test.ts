@@ -3,6 +3,7 @@ import type { Locale } from "~/i18n/locale";
 import { allQuestions, completeAnswers, fieldKeys } from "~/questionnaire";
 import { localizeDefinition } from "~/questionnaire/localize";
 import { msq2020, msq2020Definition } from "~/questionnaire/msq2020.test-helper";
+import { inEnglish } from "~/import/messages.test-helper";
 import { jsonChunks, JsonExportError, parseJsonExport, toJson, type JsonExport } from "./json";
 import { AWKWARD_ANSWERS, exportRow } from "./rows.test-helper";
 
@@ -182,7 +183,7 @@ describe("parseJsonExport", () => {
       parseJsonExport(typeof document === "string" ? document : JSON.stringify(document), msq2020);
     } catch (error) {
       expect(error).toBeInstanceOf(JsonExportError);
-      return (error as JsonExportError).problems;
+      return (error as JsonExportError).problems.map(inEnglish);
     }
     throw new Error("expected the document to be refused");
   };
@@ -257,7 +258,7 @@ describe("parseJsonExport", () => {
     );
     expect(response!.response_date).toBeNull();
     expect(response!.warnings).toHaveLength(1);
-    expect(response!.warnings[0]!.message).toMatch(/taken as not answered: q1_national_portal,/);
+    expect(inEnglish(response!.warnings[0]!)).toMatch(/taken as not answered: q1_national_portal,/);
   });
 
   it("accepts a file saved with a byte-order mark", async () => {

@@ -1,7 +1,7 @@
 import { allQuestions, conditionHolds, findQuestion, isAnswered } from "~/questionnaire";
 import type { Answers, Condition, Question, Questionnaire } from "~/questionnaire";
 import { wordCount, wordLimitFor } from "~/questionnaire/word-count";
-import type { ImportWarning } from "./parse-msq";
+import { problem, type ImportProblem, type ImportWarning } from "./problems";
 
 // What follows from the answers as a whole, once every question has been read.
 
@@ -44,36 +44,42 @@ function impliedYes(questionnaire: Questionnaire, answers: Answers): ImportWarni
     answers[question.key] = "yes";
     warnings.push({
       field: question.key,
-      message: `No explicit Yes/No; read as "yes" because ${naming.map((q) => q.key).join(", ")} ${naming.length > 1 ? "are" : "is"} filled in.`,
+      ...problem("impliedYes", { fields: naming.map((q) => q.key), count: naming.length }),
     });
   }
   return warnings;
 }
 
-function parentState(question: Question, answers: Answers, questionnaire: Questionnaire): string {
+/** Why a followup's condition does not hold: its parent unread, answered otherwise, not ticked. */
+function parentState(
+  question: Question,
+  answers: Answers,
+  questionnaire: Questionnaire,
+): ImportProblem {
   const when = question.when!;
-  if (!("field" in when)) return `its condition (${askedWhen(question)}) does not hold`;
+  if (!("field" in when)) return problem("conditionFails", { condition: conditionOf(when) });
   const parent = answers[when.field];
-  if (parent === null || parent === undefined) return `${when.field} could not be read`;
-  if ("equals" in when) return `${when.field} is "${String(parent)}"`;
+  if (parent === null || parent === undefined)
+    return problem("parentUnread", { field: when.field });
+  if ("equals" in when) return problem("fieldIs", { field: when.field, value: String(parent) });
   const option = findQuestion(questionnaire, when.field);
   const text =
     option?.type === "multi"
       ? option.options.find((o) => o.key === when.includes)?.text
       : undefined;
-  return `"${text ?? when.includes}" is not ticked in ${when.field}`;
+  return problem("optionNotTicked", { field: when.field, option: text ?? when.includes });
 }
 
-function askedWhen(question: Question): string {
-  return conditionText(question.when!);
-}
-
-function conditionText(when: Condition): string {
-  if ("all" in when) return when.all.map(conditionText).join(" and ");
-  if ("any" in when) return when.any.map(conditionText).join(" or ");
+/** A condition as a problem's fragment: "a is "yes" and b includes "other"". */
+function conditionOf(when: Condition): ImportProblem {
+  if ("all" in when || "any" in when) {
+    const list = "all" in when ? when.all : when.any;
+    const join = "all" in when ? "bothOf" : "eitherOf";
+    return list.map(conditionOf).reduceRight((second, first) => problem(join, { first, second }));
+  }
   return "equals" in when
-    ? `${when.field} is "${when.equals}"`
-    : `${when.field} includes "${when.includes}"`;
+    ? problem("fieldIs", { field: when.field, value: when.equals })
+    : problem("fieldIncludes", { field: when.field, value: when.includes });
 }
 
 /**
@@ -92,20 +98,20 @@ export function checkAnswers(
     if (question.when && !conditionHolds(question.when, answers)) {
       warnings.push({
         field: question.key,
-        message: `Answered although ${parentState(question, answers, questionnaire)} (it is asked only when ${askedWhen(question)}); the answer is kept.`,
+        ...problem("answeredNotAsked", {
+          state: parentState(question, answers, questionnaire),
+          condition: conditionOf(question.when),
+        }),
       });
     }
     if (question.type === "email" && typeof value === "string" && !isEmail(value)) {
-      warnings.push({ field: question.key, message: `Not a single e-mail address: "${value}".` });
+      warnings.push({ field: question.key, ...problem("notAnEmail", { value }) });
     }
     if (question.type === "longtext" && typeof value === "string") {
       const words = countWords(value);
       const max = wordLimitFor(question, value);
       if (words > max) {
-        warnings.push({
-          field: question.key,
-          message: `${words} words, over the limit of ${max}; kept in full.`,
-        });
+        warnings.push({ field: question.key, ...problem("overWordLimit", { words, max }) });
       }
     }
   }

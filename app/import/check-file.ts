@@ -1,35 +1,32 @@
+import { problem, refusal, type ImportRefusal } from "./problems";
+
 // The checks a file must pass before it is read as a questionnaire, shared by the command-line
 // importer and any upload page: pure, on the file's bytes.
 
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;
 
-export type FileCheck = { ok: true; text: string } | { ok: false; error: string };
+export type FileCheck = { ok: true; text: string } | { ok: false; error: ImportRefusal };
 
-const megabytes = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+/** Megabytes to one decimal, as the refusal shows them. */
+export const megabytes = (bytes: number) => Math.round((bytes / (1024 * 1024)) * 10) / 10;
+
+/** A file of `bytes` bytes refused for its size. */
+export const tooLarge = (name: string, bytes: number) =>
+  refusal(
+    problem("fileTooLarge", { name, size: megabytes(bytes), limit: megabytes(MAX_FILE_BYTES) }),
+  );
 
 /** Refuses an empty, oversized or binary file (NUL bytes, invalid UTF-8); returns its text. */
 export function checkFile(bytes: Uint8Array, name: string): FileCheck {
-  if (bytes.length > MAX_FILE_BYTES) {
-    return {
-      ok: false,
-      error: `${name} is too large (${megabytes(bytes.length)}; the limit is ${megabytes(MAX_FILE_BYTES)}). A questionnaire's text is far smaller.`,
-    };
-  }
-  if (bytes.includes(0)) {
-    return {
-      ok: false,
-      error: `${name} is a binary file (it contains NUL bytes), not text. Convert it to text (.txt or .md) first.`,
-    };
-  }
+  if (bytes.length > MAX_FILE_BYTES) return { ok: false, error: tooLarge(name, bytes.length) };
+  if (bytes.includes(0)) return { ok: false, error: refusal(problem("binaryFile", { name })) };
   let text: string;
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
-    return {
-      ok: false,
-      error: `${name} is not UTF-8 text (it may be a binary file such as a PDF or Word document). Convert it to UTF-8 text first.`,
-    };
+    return { ok: false, error: refusal(problem("notUtf8", { name })) };
   }
-  if (text.replace(/^\uFEFF/, "").trim() === "") return { ok: false, error: `${name} is empty.` };
+  if (text.replace(/^\uFEFF/, "").trim() === "")
+    return { ok: false, error: refusal(problem("emptyFile", { name })) };
   return { ok: true, text };
 }

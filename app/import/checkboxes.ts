@@ -1,5 +1,6 @@
 import type { Option } from "~/questionnaire";
 import { TICKED, UNTICKED } from "./normalise";
+import { problem, type ImportProblem } from "./problems";
 import { forwardFinder } from "./scan";
 import { align, tokenize, withoutAsides, words, type Token } from "./tokens";
 
@@ -116,7 +117,11 @@ const YES_NO: readonly Option[] = [
   { key: "no", text: "No" },
 ];
 
-export type YesNoReading = { value: "yes" | "no" | null; problem: string | null; extra: string[] };
+export type YesNoReading = {
+  value: "yes" | "no" | null;
+  problem: ImportProblem | null;
+  extra: string[];
+};
 
 /**
  * "☒Yes ☐No" → yes; "Yes." or "No, …" written out → that; "Yes No" with no boxes (tick marks lost
@@ -145,16 +150,14 @@ export function readYesNo(lines: readonly string[]): YesNoReading {
   if (boxed.length > 0) {
     const ticked = [...new Set(boxed.filter((m) => m.state === "ticked").map((m) => m.key))];
     if (ticked.length === 1) return { value: ticked[0] as "yes" | "no", problem: null, extra };
-    const problem =
-      ticked.length === 0 ? "Neither Yes nor No is ticked." : "Both Yes and No are ticked.";
-    return { value: null, problem, extra };
+    const why = problem(ticked.length === 0 ? "neitherYesNorNo" : "bothYesAndNo");
+    return { value: null, problem: why, extra };
   }
   const written = [...new Set(marks.map((m) => m.key))];
   if (written.length === 1) return { value: written[0] as "yes" | "no", problem: null, extra };
-  if (written.length === 2) return { value: null, problem: LOST_YES_NO, extra };
-  return { value: null, problem: "No Yes/No answer was found.", extra };
+  // "Yes No" written out without boxes: the tick marks were lost in conversion.
+  if (written.length === 2) return { value: null, problem: problem("yesNoMarksLost"), extra };
+  return { value: null, problem: problem("noYesNo"), extra };
 }
 
 const WRITTEN_YES_NO = /^\s*(?:[-*•]\s+)?(yes|no)\b(?!\s+\p{L})/iu;
-const LOST_YES_NO =
-  'The tick marks were lost in conversion (the document shows "Yes No" without boxes): the answer cannot be known.';

@@ -3,6 +3,7 @@
 import { readFileSync } from "node:fs";
 import { allQuestions, type Answers } from "~/questionnaire";
 import { msq2020 } from "~/questionnaire/msq2020.test-helper";
+import { inEnglish } from "./messages.test-helper";
 import { parseMsqDocument, type ParsedMsq } from "./parse-msq";
 
 export const RESPONSES = "prisma/seed-data/msq2020";
@@ -18,14 +19,15 @@ export const readDocument = (file: string) => readFileSync(file, "utf8");
 
 export function parsed(text: string): ParsedMsq {
   const result = parseMsqDocument(text, msq2020);
-  if (!result.ok) throw new Error(result.error);
+  if (!result.ok) throw new Error(inEnglish(result.error));
   return result;
 }
 
 export const parseFile = (file: string) => parsed(readDocument(file));
 
+/** The warnings about `field`, in English. */
 export const warningsFor = (result: ParsedMsq, field: string) =>
-  result.warnings.filter((w) => w.field === field).map((w) => w.message);
+  result.warnings.filter((w) => w.field === field).map(inEnglish);
 
 /** Text of the form and the page that must never end up in an answer. */
 const FURNITURE = [

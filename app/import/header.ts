@@ -2,6 +2,7 @@ import { findMemberStateByName } from "~/countries";
 import type { Questionnaire } from "~/questionnaire";
 import type { DocLine } from "./lines";
 import { TICKED, UNTICKED } from "./normalise";
+import { problem, type ImportProblem } from "./problems";
 import { align, tokenize, words } from "./tokens";
 
 // The header: after the introduction paragraph the form has the country, the date, and the
@@ -15,7 +16,7 @@ export type Header = {
   /** The date as written when it could not be read. */
   unreadableDate: string | null;
   authorizePublication: boolean | null;
-  authorisationProblem: string | null;
+  authorisationProblem: ImportProblem | null;
 };
 
 const MONTHS =
@@ -66,7 +67,10 @@ function couldBeCountry(text: string): boolean {
   );
 }
 
-function readAuthorisation(lines: readonly DocLine[], questionnaire: Questionnaire) {
+function readAuthorisation(
+  lines: readonly DocLine[],
+  questionnaire: Questionnaire,
+): { value: boolean | null; problem: ImportProblem | null; line: DocLine | null } {
   const pattern = words(questionnaire.authorizationText);
   for (const line of lines) {
     const tokens = tokenize(line.text);
@@ -77,18 +81,9 @@ function readAuthorisation(lines: readonly DocLine[], questionnaire: Questionnai
     const box = line.text.slice(0, tokens[start]!.start);
     if (box.includes(TICKED)) return { value: true, problem: null, line };
     if (box.includes(UNTICKED)) return { value: false, problem: null, line };
-    return {
-      value: null,
-      problem:
-        "The authorisation statement has no tick box (the mark was lost in conversion): whether publication is authorised cannot be known.",
-      line,
-    };
+    return { value: null, problem: problem("authorisationNoBox"), line };
   }
-  return {
-    value: null,
-    problem: "The publication authorisation statement was not found.",
-    line: null,
-  };
+  return { value: null, problem: problem("authorisationNotFound"), line: null };
 }
 
 /** Reads the header from the lines before the first question. */

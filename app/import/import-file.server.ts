@@ -2,9 +2,17 @@ import { createHash } from "node:crypto";
 import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import type { Answers, Questionnaire } from "~/questionnaire";
-import { MAX_FILE_BYTES } from "./check-file";
+import { MAX_FILE_BYTES, tooLarge } from "./check-file";
 import type { ImportOutcome, ImportRequest } from "./import-response.server";
-import type { ImportWarning } from "./parse-msq";
+import { importMessage, refusalText } from "./import-messages";
+import type { Copy } from "~/i18n/copy";
+import {
+  problem,
+  refusal,
+  type ImportProblem,
+  type ImportRefusal,
+  type ImportWarning,
+} from "./problems";
 import { readMsqItems, type DocumentItems, type ReadResponse } from "./read-document";
 
 // The importer's steps for one file on disk: read → check → parse → (import). The command-line
@@ -25,11 +33,17 @@ export type FileReading =
       contentHash: string;
       parsed: ReadResponse;
     }
-  | { ok: false; file: string; error: string };
+  | { ok: false; file: string; error: ImportRefusal };
 
 export type FileResult = FileReading & { import?: ImportOutcome };
 
-/** The machine-readable shape of one item's result (the `--json` contract). */
+/** A warning as `--json` prints it: its code and values, and its message in English. */
+export type WarningJson = ImportWarning & { message: string };
+
+/**
+ * The machine-readable shape of one item's result (the `--json` contract): messages (a warning's,
+ * an error, a reason) in the language of the copy it was made with, English for the command.
+ */
 export type FileResultJson =
   | {
       file: string;
@@ -37,7 +51,7 @@ export type FileResultJson =
       response_date: string | null;
       authorize_publication: boolean | null;
       answers: Answers;
-      warnings: ImportWarning[];
+      warnings: WarningJson[];
       outcome?: ImportOutcome["kind"];
       response_id?: string;
       reason?: string;
@@ -109,18 +123,11 @@ export async function readMsqFileItems(
 ): Promise<FileReading[]> {
   const name = path.basename(file);
   const info = await stat(file).catch(() => null);
-  if (!info) return [{ ok: false, file, error: `${file}: no such file.` }];
-  if (!info.isFile()) return [{ ok: false, file, error: `${file} is not a file.` }];
+  const refused = (why: ImportProblem) => [{ ok: false as const, file, error: refusal(why) }];
+  if (!info) return refused(problem("noSuchFile", { name: file }));
+  if (!info.isFile()) return refused(problem("notAFile", { name: file }));
   // Checked before reading, so that a huge file is never loaded; check-file repeats it.
-  if (info.size > MAX_FILE_BYTES) {
-    return [
-      {
-        ok: false,
-        file,
-        error: `${name} is too large (${(info.size / 1048576).toFixed(1)} MB; the limit is 2.0 MB).`,
-      },
-    ];
-  }
+  if (info.size > MAX_FILE_BYTES) return [{ ok: false, file, error: tooLarge(name, info.size) }];
   return readMsqBytesWith(read, await readFile(file), file, questionnaire);
 }
 
@@ -134,11 +141,11 @@ export async function readMsqFile(
 
 function onlyItem(file: string, readings: FileReading[]): FileReading {
   if (readings.length === 1) return readings[0]!;
-  return {
-    ok: false,
-    file,
-    error: `${path.basename(file)} holds ${readings.length} responses, not one: import it with npm run import:msq.`,
-  };
+  const several = problem("severalResponses", {
+    name: path.basename(file),
+    count: readings.length,
+  });
+  return { ok: false, file, error: refusal(several) };
 }
 
 export type ImportOptions = {
@@ -220,15 +227,16 @@ export async function importMsqFile(file: string, options: ImportOptions): Promi
 /** Whether the item was refused, when reading it or when filing it. */
 export const isRefused = (result: FileResult) => !result.ok || result.import?.kind === "refused";
 
-export function resultJson(result: FileResult): FileResultJson {
+/** The result as `--json` prints it, its messages in the language of `copy`. */
+export function resultJson(result: FileResult, copy: Copy): FileResultJson {
   const outcome = result.import
     ? {
         outcome: result.import.kind,
         ...(result.import.responseId ? { response_id: result.import.responseId } : {}),
-        ...(result.import.reason ? { reason: result.import.reason } : {}),
+        ...(result.import.reason ? { reason: importMessage(copy, result.import.reason) } : {}),
       }
     : {};
-  if (!result.ok) return { file: result.file, error: result.error };
+  if (!result.ok) return { file: result.file, error: refusalText(copy, result.error) };
   const { parsed } = result;
   return {
     file: result.file,
@@ -236,7 +244,7 @@ export function resultJson(result: FileResult): FileResultJson {
     response_date: parsed.responseDate,
     authorize_publication: parsed.authorizePublication,
     answers: parsed.answers,
-    warnings: parsed.warnings,
+    warnings: parsed.warnings.map((w) => ({ ...w, message: importMessage(copy, w) })),
     ...outcome,
   };
 }

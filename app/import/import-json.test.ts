@@ -18,7 +18,9 @@ import {
   previewReadings,
   readMsqBytes,
   readMsqFileItems,
+  type FileReading,
 } from "./import-file.server";
+import { inEnglish, refusalInEnglish } from "./messages.test-helper";
 
 // The portal's JSON export goes back in through the importer with the same answers: submitted
 // responses are exported, deleted, and imported from the export file. Against the run's seeded
@@ -221,49 +223,53 @@ describe("re-importing the JSON export", () => {
       dryRun: true,
       force: false,
     });
-    expect(result).toEqual({
-      ok: false,
-      file,
-      error: "several.json holds 2 responses, not one: import it with npm run import:msq.",
-    });
+    expect(result).toMatchObject({ ok: false, file });
+    expect(errorOf(result)).toBe(
+      "several.json holds 2 responses, not one: import it with npm run import:msq.",
+    );
   });
 });
+
+/** A refusal in English; "" for a reading. */
+const errorOf = (reading: FileReading | undefined) =>
+  reading && !reading.ok ? refusalInEnglish(reading.error) : "";
 
 describe("reading a JSON file", () => {
   const read = (json: string, name = "file.json") =>
     readMsqBytes(new TextEncoder().encode(json), `some/dir/${name}`, msq2020);
 
   it("refuses JSON that is not a portal export, and says why", () => {
-    expect(read('{"country": "ISL"}')).toEqual([
-      {
-        ok: false,
-        file: "some/dir/file.json",
-        error: 'file.json: This is not a valid MSQ JSON export:\n- "format" must be "msq-export".',
-      },
-    ]);
-    expect(read("[1, 2", "broken.json")[0]).toMatchObject({
+    const [wrong] = read('{"country": "ISL"}');
+    expect(wrong).toEqual({
       ok: false,
-      error: expect.stringMatching(
-        /^broken\.json: This is not a valid MSQ JSON export:\n- it is not JSON/,
-      ),
+      file: "some/dir/file.json",
+      error: {
+        problem: {
+          code: "inFile",
+          values: { name: "file.json", problem: { code: "invalidJsonExport", values: {} } },
+        },
+        details: [{ code: "wrongFormat", values: { format: "msq-export" } }],
+      },
     });
+    expect(errorOf(wrong)).toBe(
+      'file.json: This is not a valid MSQ JSON export:\n- "format" must be "msq-export".',
+    );
+    expect(errorOf(read("[1, 2", "broken.json")[0])).toMatch(
+      /^broken\.json: This is not a valid MSQ JSON export:\n- it is not JSON/,
+    );
   });
 
   it("refuses an export of another round, an empty export, and unknown fields", () => {
     const exported = (round: string, responses: unknown[]) =>
       JSON.stringify({ format: "msq-export", version: 1, round, responses });
-    expect(read(exported("1999", []))[0]).toMatchObject({
-      error: expect.stringMatching(
-        /holds responses to the MSQ 1999, not to the MSQ 2020: import it into round 1999/,
-      ),
-    });
-    expect(read(exported(ROUND, []))[0]).toMatchObject({
-      error: "file.json is an MSQ JSON export that holds no responses.",
-    });
+    expect(errorOf(read(exported("1999", []))[0])).toMatch(
+      /holds responses to the MSQ 1999, not to the MSQ 2020: import it into round 1999/,
+    );
+    expect(errorOf(read(exported(ROUND, []))[0])).toBe(
+      "file.json is an MSQ JSON export that holds no responses.",
+    );
     const unknown = read(exported(ROUND, [{ country: "ISL", answers: { q99: "x" } }]));
-    expect(unknown[0]).toMatchObject({
-      error: expect.stringMatching(/answers\.q99 is not a field of the MSQ 2020/),
-    });
+    expect(errorOf(unknown[0])).toMatch(/answers\.q99 is not a field of the MSQ 2020/);
   });
 
   it("reads an export whatever the file is called, and warns of fields left out", () => {
@@ -282,8 +288,9 @@ describe("reading a JSON file", () => {
         responseDate: null,
         authorizePublication: null,
         answers: expect.objectContaining({ q1_national_portal: "https://island.is" }),
-        warnings: [{ field: null, message: expect.stringMatching(/not in the file/) }],
+        warnings: [{ field: null, code: "fieldsNotInFile" }],
       },
     });
+    expect(reading!.ok && inEnglish(reading!.parsed.warnings[0]!)).toMatch(/not in the file/);
   });
 });

@@ -3,6 +3,7 @@ import { type Prisma, ResponseStatus } from "~/generated/prisma/client";
 import { requireQuestionnaire, UnknownQuestionnaireError } from "~/models/questionnaire.server";
 import { completeAnswers, type Questionnaire } from "~/questionnaire";
 import type { ParsedMsq } from "./parse-msq";
+import { problem, type ImportProblem } from "./problems";
 
 // Files an imported questionnaire as its country's response for a round: the response, an
 // immutable submission and the event, in one transaction. Importing the same file again changes
@@ -15,7 +16,8 @@ export type ImportOutcome = {
   /** "unchanged": the response already holds this content (the same file, or identical answers). */
   kind: "created" | "replaced" | "unchanged" | "refused";
   responseId?: string;
-  reason?: string;
+  /** Why it is refused, put into words where it is shown. */
+  reason?: ImportProblem;
 };
 
 export type ImportRequest = {
@@ -42,7 +44,7 @@ type ImportPlan =
   | { action: "refuse"; outcome: ImportOutcome }
   | { action: "create" }
   | { action: "keep"; existing: ExistingResponse }
-  | { action: "replace"; existing: ExistingResponse; edited: string | null };
+  | { action: "replace"; existing: ExistingResponse; edited: ImportProblem | null };
 
 type ExistingResponse = NonNullable<Awaited<ReturnType<Tx["response"]["findUnique"]>>>;
 
@@ -62,17 +64,17 @@ async function planImport(
   questionnaire: Questionnaire | null,
 ): Promise<ImportPlan> {
   const { round, contentHash, parsed, force } = request;
-  const refuse = (reason: string, responseId?: string): ImportPlan => ({
+  const refuse = (reason: ImportProblem, responseId?: string): ImportPlan => ({
     action: "refuse",
     outcome: { kind: "refused", ...(responseId ? { responseId } : {}), reason },
   });
-  if (!questionnaire) return refuse(`There is no questionnaire for round ${round}.`);
+  if (!questionnaire) return refuse(problem("noQuestionnaire", { round }));
   const countryCode = parsed.country;
-  if (!countryCode) return refuse("The responding country is not known.");
+  if (!countryCode) return refuse(problem("countryUnknown"));
   if (!(await tx.round.findUnique({ where: { id: round } })))
-    return refuse(`Round ${round} does not exist in the database (run the seed).`);
+    return refuse(problem("roundNotInDatabase", { round }));
   if (!(await tx.country.findUnique({ where: { code: countryCode } })))
-    return refuse(`Country ${countryCode} does not exist in the database.`);
+    return refuse(problem("countryNotInDatabase", { country: countryCode }));
   const existing = await tx.response.findUnique({
     where: { roundId_countryCode: { roundId: round, countryCode } },
   });
@@ -80,12 +82,8 @@ async function planImport(
   if (existing.importHash === contentHash) return { action: "keep", existing };
   if (holdsContent(existing, parsed, completeAnswers(questionnaire, parsed.answers)))
     return { action: "keep", existing };
-  const edited = await peoplesWorkSinceImport(tx, existing);
-  if (edited && !force)
-    return refuse(
-      `The ${countryCode} response for round ${round} ${edited}; importing would overwrite that work. Replacing it needs force (--force, or the import page's replace box); the current answers are kept in the event log.`,
-      existing.id,
-    );
+  const edited = await peoplesWorkSinceImport(tx, existing, { country: countryCode, round });
+  if (edited && !force) return refuse(edited, existing.id);
   return { action: "replace", existing, edited };
 }
 
@@ -111,10 +109,9 @@ export async function previewParsedResponse(request: ImportRequest): Promise<Imp
 export async function importParsedResponse(request: ImportRequest): Promise<ImportOutcome> {
   const { round, file, contentHash, parsed, actorId = null } = request;
   const questionnaire = await questionnaireOf(round);
-  if (!questionnaire)
-    return { kind: "refused", reason: `There is no questionnaire for round ${round}.` };
+  if (!questionnaire) return { kind: "refused", reason: problem("noQuestionnaire", { round }) };
   const countryCode = parsed.country;
-  if (!countryCode) return { kind: "refused", reason: "The responding country is not known." };
+  if (!countryCode) return { kind: "refused", reason: problem("countryUnknown") };
   const answers = completeAnswers(questionnaire, parsed.answers);
   const filled = Object.keys(answers).filter((key) => answers[key] !== null);
 
@@ -223,8 +220,9 @@ export async function importParsedResponse(request: ImportRequest): Promise<Impo
 async function peoplesWorkSinceImport(
   tx: Tx,
   response: { id: string; imported: boolean; importedAt: Date | null },
-): Promise<string | null> {
-  if (!response.imported || !response.importedAt) return "was not created by an import";
+  which: { country: string; round: string },
+): Promise<ImportProblem | null> {
+  if (!response.imported || !response.importedAt) return problem("notCreatedByImport", which);
   const since = await tx.event.findFirst({
     where: {
       responseId: response.id,
@@ -233,9 +231,10 @@ async function peoplesWorkSinceImport(
     },
     orderBy: { at: "desc" },
   });
-  return since
-    ? `has been worked on since its import ("${since.kind}" on ${since.at.toISOString()})`
-    : null;
+  if (!since) return null;
+  // When, as every language can read it: "2026-12-02 14:20 UTC".
+  const at = `${since.at.toISOString().slice(0, 16).replace("T", " ")} UTC`;
+  return problem("editedSinceImport", { ...which, kind: since.kind, at });
 }
 
 /** Whether the response already holds exactly these answers, this authorisation and this date. */

@@ -1,9 +1,13 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
+import { copyFor } from "~/i18n/catalogues.server";
+import { loadReviewPage } from "~/routes/review.$code/page.server";
 import { fieldKeys } from "~/questionnaire";
 import { msq2020 } from "~/questionnaire/msq2020.test-helper";
 import { FILES, parseFile } from "./documents.test-helper";
+import { importMessage, storedWarningMessage } from "./import-messages";
+import { inEnglish } from "./messages.test-helper";
 import {
   importParsedResponse,
   previewParsedResponse,
@@ -77,6 +81,10 @@ describe("importing a parsed questionnaire", () => {
     expect(Object.keys(response.answers as object).sort()).toEqual(fieldKeys(msq2020).sort());
     expect(response.answers).toEqual(first.parsed.answers);
     expect(response.importWarnings).toEqual(first.parsed.warnings);
+    // Stored as codes and values, in no language: pages put them into their reader's.
+    for (const warning of response.importWarnings as Record<string, unknown>[]) {
+      expect(Object.keys(warning)).toEqual(["field", "code", "values"]);
+    }
 
     const submissions = await prisma.submission.findMany({ where: { responseId } });
     expect(submissions).toEqual([
@@ -116,8 +124,12 @@ describe("importing a parsed questionnaire", () => {
     expect(refused).toMatchObject({
       kind: "refused",
       responseId,
-      reason: expect.stringMatching(/--force/),
+      reason: {
+        code: "editedSinceImport",
+        values: { country, round: ROUND, kind: "response.saved" },
+      },
     });
+    expect(inEnglish(refused.reason!)).toMatch(/--force/);
     expect(await prisma.response.findUniqueOrThrow({ where: { id: responseId } })).toMatchObject({
       importHash: first.contentHash,
       revision: 1,
@@ -192,10 +204,12 @@ describe("importing a parsed questionnaire", () => {
       },
     });
     const attempt = await request(FILES.rwanda, country);
-    expect(await importParsedResponse(attempt)).toMatchObject({
+    const notImported = await importParsedResponse(attempt);
+    expect(notImported).toMatchObject({
       kind: "refused",
-      reason: expect.stringMatching(/not created by an import/),
+      reason: { code: "notCreatedByImport", values: { country, round: ROUND } },
     });
+    expect(inEnglish(notImported.reason!)).toMatch(/not created by an import/);
     expect(await importParsedResponse({ ...attempt, force: true })).toMatchObject({
       kind: "replaced",
     });
@@ -222,11 +236,11 @@ describe("importing a parsed questionnaire", () => {
     await prisma.event.create({
       data: { kind: "response.saved", countryCode: country, responseId, fields: [] },
     });
-    expect(await previewParsedResponse(second)).toMatchObject({
-      kind: "refused",
-      responseId,
-      reason: expect.stringMatching(/worked on since its import/),
-    });
+    const preview = await previewParsedResponse(second);
+    expect(preview).toMatchObject({ kind: "refused", responseId });
+    expect(inEnglish(preview.reason!)).toMatch(
+      /worked on since its import \("response\.saved" on \d{4}-\d\d-\d\d \d\d:\d\d UTC\)/,
+    );
     expect(await previewParsedResponse({ ...second, force: true })).toEqual({
       kind: "replaced",
       responseId,
@@ -260,7 +274,35 @@ describe("importing a parsed questionnaire", () => {
       }),
     ).toMatchObject({
       kind: "refused",
-      reason: expect.stringMatching(/XXX/),
+      reason: { code: "countryNotInDatabase", values: { country: "XXX" } },
     });
+  });
+});
+
+describe("the import warnings on the reviewer's page", () => {
+  it("shows them in the reviewer's language, and those stored as sentences before as they are", async () => {
+    const country = await freeCountry();
+    const imported = await request(FILES.rwanda, country);
+    const { responseId } = await importParsedResponse(imported);
+    const fr = copyFor("fr");
+    const page = await loadReviewPage(country, "REVIEWER", "fr");
+    expect(page.importWarnings.map((w) => storedWarningMessage(fr, w))).toEqual(
+      imported.parsed.warnings.map((w) => importMessage(fr, w)),
+    );
+
+    // A response imported before warnings were codes (a production database's older rows).
+    const old = [
+      {
+        field: "q4_has_cio",
+        message: 'No explicit Yes/No; read as "yes" because q4_cio_name is filled in.',
+      },
+      { field: null, message: "The date was not found after the introduction." },
+    ];
+    await prisma.response.update({ where: { id: responseId }, data: { importWarnings: old } });
+    const before = await loadReviewPage(country, "REVIEWER", "fr");
+    expect(before.importWarnings).toEqual(old);
+    expect(before.importWarnings.map((w) => storedWarningMessage(fr, w))).toEqual(
+      old.map((w) => w.message),
+    );
   });
 });

@@ -2,13 +2,15 @@ import type { MultiQuestion } from "~/questionnaire";
 import { commentText, readOptionLine, type OptionMark } from "./checkboxes";
 import type { DocLine } from "./lines";
 import { TICKED, UNTICKED } from "./normalise";
+import { problem, type ImportProblem } from "./problems";
 
 // A tick-box question's block: its options, which are ticked, and the text around them, which
 // belongs to the question's followups ("If any checked, please explain further", "Other:").
 
 export type MultiReading = {
   value: string[] | null;
-  problem: string | null;
+  /** What could not be read with certainty (each one a warning). */
+  problems: ImportProblem[];
   /** Text for the explanation followup: comments next to options and text after them. */
   explanation: DocLine[];
   /** What was written after "Other:" on its line. */
@@ -32,7 +34,6 @@ function classify(question: MultiQuestion, region: readonly DocLine[]): ReadLine
   });
 }
 
-const names = (keys: string[]) => keys.join(", ");
 const withoutBoxes = (line: DocLine) => ({ ...line, text: line.text.replace(BOXES, "").trim() });
 const BOXES = new RegExp(`[${TICKED}${UNTICKED}]\\s*`, "g");
 
@@ -42,7 +43,7 @@ export function readMulti(question: MultiQuestion, region: readonly DocLine[]): 
   if (optionRows.length === 0) {
     return {
       value: null,
-      problem: "The options were not found in the document.",
+      problems: [problem("optionsNotFound")],
       explanation: [...region],
       otherText: "",
     };
@@ -82,27 +83,21 @@ export function readMulti(question: MultiQuestion, region: readonly DocLine[]): 
       .map((o) => o.key);
     const unboxed = marks.filter((m) => m.state === "unknown").map((m) => m.key);
     const problems = [
-      unseen.length
-        ? `Options not found in the document (read as not ticked): ${names(unseen)}.`
-        : "",
-      unboxed.length
-        ? `Options shown without a tick box (read as not ticked): ${names(unboxed)}.`
-        : "",
-    ].filter(Boolean);
-    return { value: ticked, problem: problems.join(" ") || null, explanation, otherText };
+      ...(unseen.length ? [problem("optionsMissing", { options: unseen })] : []),
+      ...(unboxed.length ? [problem("optionsWithoutBox", { options: unboxed })] : []),
+    ];
+    return { value: ticked, problems, explanation, otherText };
   }
   if (commented.size > 0) {
     const keys = question.options.map((o) => o.key).filter((key) => commented.has(key));
-    const problem =
-      `The tick marks were lost in conversion; read as ticked from the respondent's comments next to them: ${names(keys)}.` +
-      (keys.length < question.options.length
-        ? " Options without a comment may or may not have been ticked."
-        : "");
-    return { value: keys, problem, explanation, otherText };
+    // Options without a comment may or may not have been ticked.
+    const code =
+      keys.length < question.options.length ? "ticksFromSomeComments" : "ticksFromComments";
+    return { value: keys, problems: [problem(code, { options: keys })], explanation, otherText };
   }
   return {
     value: null,
-    problem: "The tick marks were lost in conversion: which options were ticked cannot be known.",
+    problems: [problem("ticksLost")],
     explanation,
     otherText,
   };

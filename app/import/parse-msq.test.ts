@@ -9,6 +9,7 @@ import {
   readDocument,
   warningsFor,
 } from "./documents.test-helper";
+import { inEnglish } from "./messages.test-helper";
 import { parseMsqDocument } from "./parse-msq";
 
 // What a careful person reads in each completed questionnaire.
@@ -418,19 +419,23 @@ describe("Iran (Markdown with HTML tags, <sup> marks, comments next to options)"
 
 describe("documents that are not responses", () => {
   it("refuses the reference brief with a clear message", () => {
-    expect(parseMsqDocument(readDocument(NOT_A_RESPONSE), msq2020)).toEqual({
+    const result = parseMsqDocument(readDocument(NOT_A_RESPONSE), msq2020);
+    expect(result).toEqual({
       ok: false,
-      error: "This is not an MSQ 2020 response: none of the questionnaire's questions were found.",
+      error: { code: "noQuestionsFound", values: { round: "2020" } },
     });
+    expect(!result.ok && inEnglish(result.error)).toBe(
+      "This is not an MSQ 2020 response: none of the questionnaire's questions were found.",
+    );
   });
 
   it("refuses an empty document and a document with only a few of the questions", () => {
     expect(parseMsqDocument("", msq2020).ok).toBe(false);
     const fragment = readDocument(FILES.rwanda).split("\n").slice(0, 40).join("\n");
     const result = parseMsqDocument(fragment, msq2020);
-    expect(result).toMatchObject({
-      ok: false,
-      error: expect.stringMatching(/^This is not an MSQ 2020 response: only \d+ of/),
-    });
+    expect(result).toMatchObject({ ok: false, error: { code: "fewQuestionsFound" } });
+    expect(!result.ok && inEnglish(result.error)).toMatch(
+      /^This is not an MSQ 2020 response: only \d+ of/,
+    );
   });
 });

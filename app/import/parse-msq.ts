@@ -7,6 +7,7 @@ import { readHeader } from "./header";
 import { documentLines, type DocLine } from "./lines";
 import { locateQuestions, type Anchor } from "./locate";
 import { readMulti } from "./multi";
+import { problem, type ImportProblem, type ImportWarning } from "./problems";
 import { questionSpecs, type QuestionSpec } from "./question-specs";
 import { rearrangeAnswers } from "./rearrange";
 
@@ -19,9 +20,10 @@ import { rearrangeAnswers } from "./rearrange";
 //    to its type (checkboxes.ts, multi.ts, answer-text.ts), after rearrange.ts has put back
 //    answers that stand apart from their label;
 // 4. check-answers.ts adds what follows from the answers (an implied yes, misplaced followups).
-// Whatever could not be read is null, with a warning saying why.
+// Whatever could not be read is null, with a warning saying why (a code and its values,
+// problems.ts: put into words where it is shown, in the reader's language).
 
-export type ImportWarning = { field: string | null; message: string };
+export type { ImportWarning };
 
 export type ParsedMsq = {
   ok: true;
@@ -35,7 +37,7 @@ export type ParsedMsq = {
   warnings: ImportWarning[];
 };
 
-export type MsqParseFailure = { ok: false; error: string };
+export type MsqParseFailure = { ok: false; error: ImportProblem };
 
 export type MsqParseResult = ParsedMsq | MsqParseFailure;
 
@@ -49,28 +51,20 @@ const MIN_SHARE_FOUND = 0.25;
 export const MAX_LINES = 10_000;
 
 export function parseMsqDocument(text: string, questionnaire: Questionnaire): MsqParseResult {
-  const name = `an MSQ ${questionnaire.round} response`;
+  const round = questionnaire.round;
   const lineCount = countLines(text);
   if (lineCount > MAX_LINES) {
-    return {
-      ok: false,
-      error: `This is not ${name}: it has ${lineCount.toLocaleString("en")} lines, and a questionnaire's text has a few hundred.`,
-    };
+    return { ok: false, error: problem("tooManyLines", { round, lines: lineCount }) };
   }
   const specs = questionSpecs(questionnaire);
   const lines = documentLines(text, questionnaire, specs);
   const { anchors, mainQuestions, mainFound } = locateQuestions(lines, specs);
   if (mainFound === 0) {
-    return {
-      ok: false,
-      error: `This is not ${name}: none of the questionnaire's questions were found.`,
-    };
+    return { ok: false, error: problem("noQuestionsFound", { round }) };
   }
   if (mainFound < mainQuestions * MIN_SHARE_FOUND) {
-    return {
-      ok: false,
-      error: `This is not ${name}: only ${mainFound} of the questionnaire's ${mainQuestions} questions were found.`,
-    };
+    const found = { round, found: mainFound, total: mainQuestions };
+    return { ok: false, error: problem("fewQuestionsFound", found) };
   }
 
   const warnings: ImportWarning[] = [];
@@ -128,11 +122,11 @@ function readAnswer(
 ) {
   const { question } = spec;
   const region = regions.get(question.key);
-  const warn = (message: string) => warnings.push({ field: question.key, message });
+  const warn = (why: ImportProblem) => warnings.push({ field: question.key, ...why });
   if (spec.kind === "followup") return; // read with the tick-box question it follows
   if (!region) {
     answers[question.key] = null;
-    warn("This question was not found in the document.");
+    warn(problem("questionNotFound"));
     return;
   }
   if (question.type === "yesno") {
@@ -140,7 +134,7 @@ function readAnswer(
     answers[question.key] = reading.value;
     if (reading.problem) warn(reading.problem);
     if (reading.extra.length > 0)
-      warn(`Text next to the Yes/No answer was not imported: "${reading.extra.join(" ")}"`);
+      warn(problem("yesNoTextDropped", { text: reading.extra.join(" ") }));
     return;
   }
   if (question.type !== "multi") {
@@ -149,7 +143,7 @@ function readAnswer(
   }
   const reading = readMulti(question, region);
   answers[question.key] = reading.value;
-  if (reading.problem) warn(reading.problem);
+  reading.problems.forEach(warn);
   const followups = specs.filter((s) => s.parent?.key === question.key);
   const explaining = followups[followups.length - 1];
   const other = followups.find((s) => s.isOther);
@@ -166,33 +160,35 @@ function readAnswer(
       ...own,
     ]);
   } else if (reading.explanation.length > 0) {
-    warn(
-      `Text after the options was not imported: "${reading.explanation.map((l) => l.text).join(" ")}"`,
-    );
+    const text = reading.explanation.map((l) => l.text).join(" ");
+    warn(problem("optionsTextDropped", { text }));
   }
 }
 
 function headerWarnings(header: ReturnType<typeof readHeader>): ImportWarning[] {
   const warnings: ImportWarning[] = [];
   if (!header.country) {
-    const seen = header.unrecognisedNames.map((n) => `"${n}"`).join(", ");
+    const seen = header.unrecognisedNames;
     warnings.push({
       field: "country",
-      message: seen
-        ? `The country was not recognised: ${seen} is not the name of a UN Member State.`
-        : "The country was not found after the introduction.",
+      ...(seen.length > 0
+        ? problem("countryUnrecognised", {
+            names: seen.map((text) => problem("quoted", { text })),
+            count: seen.length,
+          })
+        : problem("countryNotFound")),
     });
   }
   if (!header.responseDate) {
     warnings.push({
       field: "response_date",
-      message: header.unreadableDate
-        ? `The date "${header.unreadableDate}" is not a valid day/month/year date.`
-        : "The date was not found after the introduction.",
+      ...(header.unreadableDate
+        ? problem("dateInvalid", { date: header.unreadableDate })
+        : problem("dateNotFound")),
     });
   }
   if (header.authorisationProblem) {
-    warnings.push({ field: "authorize_publication", message: header.authorisationProblem });
+    warnings.push({ field: "authorize_publication", ...header.authorisationProblem });
   }
   return warnings;
 }

@@ -4,6 +4,7 @@ import { Worker } from "node:worker_threads";
 import type { Questionnaire } from "~/questionnaire";
 import type { ItemReader } from "./import-file.server";
 import type { ParseJob } from "./parse-worker";
+import { problem, refusal } from "./problems";
 import type { DocumentItems } from "./read-document";
 
 // Reads an uploaded file for the admin page in a worker thread, so that the request's event loop
@@ -20,26 +21,20 @@ export const PARSE_BUDGET_MS = 5_000;
 /** The bundled worker (scripts/build-parse-worker.ts), next to the server's build. */
 export const PARSE_WORKER_SCRIPT = path.resolve("build/parse-worker.js");
 
-/** What the administrator reads when a file cannot be read in the worker. */
-export type OffThreadMessages = {
-  /** The file took longer than the budget. */
-  overBudget: (name: string, seconds: number) => string;
-  /** The worker stopped without an answer (out of memory, a bug: logged). */
-  failed: (name: string) => string;
-};
-
 export type OffThreadOptions = {
-  messages: OffThreadMessages;
   budgetMs?: number;
   script?: string;
 };
 
-/** A reader for import-file.server.ts that reads each file in its own worker thread. */
+/**
+ * A reader for import-file.server.ts that reads each file in its own worker thread. A file that
+ * takes longer than the budget is refused as `readTooSlow`; a worker that stops without an
+ * answer (out of memory, a bug: logged) as `readFailed`.
+ */
 export function offThreadReader({
-  messages,
   budgetMs = PARSE_BUDGET_MS,
   script = PARSE_WORKER_SCRIPT,
-}: OffThreadOptions): ItemReader {
+}: OffThreadOptions = {}): ItemReader {
   if (!existsSync(script)) {
     throw new Error(
       `${script} is missing: npm run build writes it (scripts/build-parse-worker.ts).`,
@@ -57,15 +52,14 @@ export function offThreadReader({
         void worker.terminate();
         resolve(reading);
       };
-      const timer = setTimeout(
-        () => settle({ ok: false, error: messages.overBudget(name, budgetMs / 1000) }),
-        budgetMs,
-      );
+      const failed = { ok: false as const, error: refusal(problem("readFailed", { name })) };
+      const tooSlow = problem("readTooSlow", { name, seconds: budgetMs / 1000 });
+      const timer = setTimeout(() => settle({ ok: false, error: refusal(tooSlow) }), budgetMs);
       worker.once("message", (reading: DocumentItems) => settle(reading));
       worker.once("error", (error) => {
         console.error(`Reading ${name} in a worker thread failed:`, error);
-        settle({ ok: false, error: messages.failed(name) });
+        settle(failed);
       });
-      worker.once("exit", () => settle({ ok: false, error: messages.failed(name) }));
+      worker.once("exit", () => settle(failed));
     });
 }

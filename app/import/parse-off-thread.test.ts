@@ -5,20 +5,17 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { msq2020 } from "~/questionnaire/msq2020.test-helper";
 import { buildParseWorker } from "../../scripts/build-parse-worker";
 import { FILES } from "./documents.test-helper";
+import { refusalInEnglish } from "./messages.test-helper";
 import { offThreadReader, type OffThreadOptions } from "./parse-off-thread.server";
+import { problem } from "./problems";
 import { readMsqItems } from "./read-document";
 import { WORST_LINES } from "./worst-cases.test-helper";
 
 // The admin page's reader: the same reading as in the request, in a worker thread that leaves
 // the event loop free, and a refusal once the time budget is spent.
 
-const messages = {
-  overBudget: (name: string, seconds: number) => `${name}: over ${seconds} s`,
-  failed: (name: string) => `${name}: failed`,
-};
 let script: string;
-const reader = (options: Partial<OffThreadOptions> = {}) =>
-  offThreadReader({ messages, script, ...options });
+const reader = (options: Partial<OffThreadOptions> = {}) => offThreadReader({ script, ...options });
 const encode = (text: string) => new TextEncoder().encode(text);
 
 beforeAll(async () => {
@@ -36,11 +33,10 @@ describe("reading a file in a worker thread", () => {
 
   it("gives the parser's own refusal", async () => {
     const reading = await reader()(encode(`Rwanda\n${" ".repeat(3000)}a\n`), "spaces.txt", msq2020);
-    expect(reading).toEqual({
-      ok: false,
-      error:
-        "spaces.txt: This is not an MSQ 2020 response: none of the questionnaire's questions were found.",
-    });
+    expect(reading.ok).toBe(false);
+    expect(!reading.ok && refusalInEnglish(reading.error)).toBe(
+      "spaces.txt: This is not an MSQ 2020 response: none of the questionnaire's questions were found.",
+    );
   });
 
   it("keeps the event loop free while it parses: timers fire meanwhile", async () => {
@@ -62,7 +58,13 @@ describe("reading a file in a worker thread", () => {
     const bytes = encode(WORST_LINES["html tags"]!);
     const started = performance.now();
     const reading = await reader({ budgetMs: 20 })(bytes, "tags.txt", msq2020);
-    expect(reading).toEqual({ ok: false, error: "tags.txt: over 0.02 s" });
+    expect(reading).toEqual({
+      ok: false,
+      error: { problem: problem("readTooSlow", { name: "tags.txt", seconds: 0.02 }) },
+    });
+    expect(!reading.ok && refusalInEnglish(reading.error)).toMatch(
+      /^tags\.txt could not be read within 0\.02 seconds/,
+    );
     expect(performance.now() - started).toBeLessThan(2_000);
   });
 

@@ -4,6 +4,7 @@ import { JsonExportError, parseJsonExport, type ParsedJsonExport } from "~/expor
 import type { Questionnaire } from "~/questionnaire";
 import { checkFile } from "./check-file";
 import { parseMsqDocument, type ParsedMsq } from "./parse-msq";
+import { problem, problemOf, refusal, type ImportRefusal } from "./problems";
 
 // One uploaded or given file, from bytes to a response that can be imported, or a clear refusal.
 // Pure, so that the command-line importer and an upload page refuse the same files the same way.
@@ -12,7 +13,9 @@ import { parseMsqDocument, type ParsedMsq } from "./parse-msq";
 
 export type ReadResponse = ParsedMsq & { country: string };
 
-export type DocumentReading = { ok: true; parsed: ReadResponse } | { ok: false; error: string };
+export type DocumentReading =
+  | { ok: true; parsed: ReadResponse }
+  | { ok: false; error: ImportRefusal };
 
 /** One response read from a file, as the importer files it. */
 export type DocumentItem = {
@@ -23,7 +26,9 @@ export type DocumentItem = {
   parsed: ReadResponse;
 };
 
-export type DocumentItems = { ok: true; items: DocumentItem[] } | { ok: false; error: string };
+export type DocumentItems =
+  | { ok: true; items: DocumentItem[] }
+  | { ok: false; error: ImportRefusal };
 
 /** A converted questionnaire (.txt, .md): its one response, or why it cannot be filed. */
 export function readMsqDocument(
@@ -56,15 +61,13 @@ export const isJsonFile = (name: string, text: string) =>
 
 function readMsqText(text: string, name: string, questionnaire: Questionnaire): DocumentReading {
   const parsed = parseMsqDocument(text, questionnaire);
-  if (!parsed.ok) return { ok: false, error: `${name}: ${parsed.error}` };
+  if (!parsed.ok)
+    return { ok: false, error: refusal(problem("inFile", { name, problem: parsed.error })) };
   if (!parsed.country || !findMemberState(parsed.country)) {
-    const why =
-      parsed.warnings.find((w) => w.field === "country")?.message ??
-      "The country was not recognised.";
-    return {
-      ok: false,
-      error: `${name}: the responding country is not known, so the response cannot be filed. ${why}`,
-    };
+    // The header's warning says why: not found, or not the name of a Member State.
+    const warning = parsed.warnings.find((w) => w.field === "country");
+    const why = warning ? problemOf(warning) : problem("countryNotFound");
+    return { ok: false, error: refusal(problem("countryNotKnown", { name, why })) };
   }
   return { ok: true, parsed: { ...parsed, country: parsed.country } };
 }
@@ -74,11 +77,14 @@ function readJsonExport(text: string, name: string, questionnaire: Questionnaire
   try {
     exported = parseJsonExport(text, questionnaire);
   } catch (error) {
-    if (error instanceof JsonExportError) return { ok: false, error: `${name}: ${error.message}` };
+    if (error instanceof JsonExportError) {
+      const invalid = problem("inFile", { name, problem: problem("invalidJsonExport") });
+      return { ok: false, error: refusal(invalid, error.problems) };
+    }
     throw error;
   }
   if (exported.responses.length === 0)
-    return { ok: false, error: `${name} is an MSQ JSON export that holds no responses.` };
+    return { ok: false, error: refusal(problem("emptyExport", { name })) };
   const items = exported.responses.map(
     ({ warnings, ...response }): DocumentItem => ({
       source: `${name}#${response.country}`,

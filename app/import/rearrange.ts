@@ -1,6 +1,6 @@
 import type { Question } from "~/questionnaire";
 import type { DocLine } from "./lines";
-import type { ImportWarning } from "./parse-msq";
+import { problem, type ImportWarning } from "./problems";
 import type { QuestionSpec } from "./question-specs";
 
 // Answers that stand apart from their label, put back where a careful reader would put them:
@@ -20,7 +20,8 @@ const numberOf = (q: Question) => /^(\d+)\./.exec(q.text)?.[1] ?? null;
 const filled = (lines: DocLine[] | undefined) => (lines ?? []).filter((l) => l.text.trim() !== "");
 // Whether a region holds any text: stops at the first line that does (regions can be huge).
 const hasText = (lines: DocLine[] | undefined) => (lines ?? []).some((l) => l.text.trim() !== "");
-const label = (q: Question) => `"${q.text.replace(/^\d+\.\s*/, "")}"`;
+/** A question's wording as the document prints it, without its number. */
+const label = (q: Question) => q.text.replace(/^\d+\.\s*/, "");
 
 function blocks(lines: DocLine[]): DocLine[][] {
   const out: DocLine[][] = [[]];
@@ -57,7 +58,9 @@ function valuesAfterLabels(specs: readonly QuestionSpec[], regions: Regions): Im
     fields.forEach((q, i) => regions.set(q.key, [values[i]!]));
     warnings.push({
       field: fields[0]!.key,
-      message: `The values of ${fields.map(label).join(", ")} stood after all of their labels; they were assigned in order.`,
+      ...problem("valuesAfterLabels", {
+        labels: fields.map((q) => problem("quoted", { text: label(q) })),
+      }),
     });
     start = end;
   }
@@ -81,7 +84,7 @@ function blockAboveEmptySibling(specs: readonly QuestionSpec[], regions: Regions
     regions.set(empty.key, moved);
     warnings.push({
       field: empty.key,
-      message: `This answer stood under ${label(above)} in the document, set apart by a blank line, just above the empty ${label(empty)}; it was assigned to ${label(empty)}.`,
+      ...problem("answerMovedDown", { above: label(above), empty: label(empty) }),
     });
   }
   return warnings;

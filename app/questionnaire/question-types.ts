@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { asciiDigits } from "./digits";
 import type { ValidationMessages } from "~/i18n/validation-messages";
+import { problem, type ImportProblem } from "~/import/problems";
 import type { FormFields } from "./form-data";
 import type { AnswerValue, QuestionOfType, QuestionType } from "./types";
 import { wordLimitFor, wordLimitState } from "./word-count";
@@ -23,7 +24,8 @@ export type IssueCode =
   | "invalid_date";
 
 export type ValueIssue = { code: IssueCode; message: string };
-export type JsonRead = { value: AnswerValue } | { problem: string };
+/** A JSON export's answer read back, or what is wrong with it (a code: ~/import/problems.ts). */
+export type JsonRead = { value: AnswerValue } | { problem: ImportProblem };
 /** What an export cell may hold. */
 export type CellValue = string | number | null;
 /** How the "Columns" sheet describes a column's values (a key of the exports catalogue). */
@@ -70,10 +72,8 @@ const stringSchema = (cap: number, m: ValidationMessages) =>
 
 function readJsonString(json: unknown): JsonRead {
   if (json === null) return { value: null };
-  if (typeof json !== "string") return { problem: `must be text or null, not ${show(json)}` };
-  return json.includes("\0")
-    ? { problem: "contains the character U+0000 (NUL), which cannot be stored" }
-    : { value: json };
+  if (typeof json !== "string") return { problem: problem("answerNotText", { value: show(json) }) };
+  return json.includes("\0") ? { problem: problem("answerHasNul") } : { value: json };
 }
 
 const asText = (value: AnswerValue) =>
@@ -141,7 +141,7 @@ function numberKind<Q extends { min?: number; max?: number; decimals?: number }>
       if (json === null) return { value: null };
       if (typeof json === "number" && Number.isFinite(json)) return { value: String(json) };
       if (typeof json === "string" && NUMBER.test(json)) return { value: json };
-      return { problem: `must be a number or null, not ${show(json)}` };
+      return { problem: problem("answerNotNumber", { value: show(json) }) };
     },
     writeJson: (_q, value) => toNumber(value) ?? value,
     columns: () => ownColumn("number", (value) => toNumber(value ?? null) ?? textCell(value)),
@@ -192,7 +192,7 @@ export const questionKinds: { [T in QuestionType]: QuestionKind<QuestionOfType<T
     readJson: (_q, json) =>
       json === null || json === "yes" || json === "no"
         ? { value: json }
-        : { problem: `must be "yes", "no" or null, not ${show(json)}` },
+        : { problem: problem("answerNotYesNo", { value: show(json) }) },
     writeJson: (_q, value) => value,
     columns: () =>
       ownColumn("yesno", (value) => (value === "yes" || value === "no" ? value : null)),
@@ -207,7 +207,7 @@ export const questionKinds: { [T in QuestionType]: QuestionKind<QuestionOfType<T
     readJson: (q, json) =>
       json === null || (typeof json === "string" && keysOf(q).includes(json))
         ? { value: json as string | null }
-        : { problem: `must be one of ${keysOf(q).join(", ")} or null, not ${show(json)}` },
+        : { problem: problem("answerNotOption", { options: keysOf(q), value: show(json) }) },
     writeJson: (_q, value) => value,
     columns: () => ownColumn("choice", (value) => (typeof value === "string" ? value : null)),
     format: (q, value) => (typeof value === "string" ? optionText(q, value) : null),
@@ -229,11 +229,11 @@ export const questionKinds: { [T in QuestionType]: QuestionKind<QuestionOfType<T
       if (json === null) return { value: null };
       const keys = keysOf(q);
       if (!Array.isArray(json) || json.some((item) => typeof item !== "string"))
-        return { problem: `must be a list of option keys or null, not ${show(json)}` };
+        return { problem: problem("answerNotOptionList", { value: show(json) }) };
       const unknown = json.filter((item) => !keys.includes(item as string));
       if (unknown.length > 0)
         return {
-          problem: `has unknown option ${unknown.map(show).join(", ")} (options: ${keys.join(", ")})`,
+          problem: problem("answerUnknownOptions", { unknown: unknown.map(show), options: keys }),
         };
       // In the definition's order, each once: the form's own normalisation.
       return { value: keys.filter((key) => json.includes(key)) };
@@ -277,7 +277,7 @@ export const questionKinds: { [T in QuestionType]: QuestionKind<QuestionOfType<T
     readJson: (_q, json) =>
       json === null || (typeof json === "string" && isIsoDate(json))
         ? { value: json as string | null }
-        : { problem: `must be a date YYYY-MM-DD or null, not ${show(json)}` },
+        : { problem: problem("answerNotDate", { value: show(json) }) },
     writeJson: (_q, value) => value,
     columns: () => ownColumn("date", textCell),
     format: (_q, value) => asText(value),

@@ -2,13 +2,15 @@ import { Form, Link } from "@remix-run/react";
 import { AnswerList } from "~/components/questionnaire/answer-list";
 import { useCopy } from "~/i18n";
 import type { Copy } from "~/i18n/copy";
-import type { ImportWarning } from "~/import/parse-msq";
+import { importMessage, refusalLines } from "~/import/import-messages";
+import type { ImportWarning } from "~/import/problems";
 import { findQuestion } from "~/questionnaire";
 import type { Answers, Questionnaire } from "~/questionnaire/types";
 import type { ItemView } from "~/routes/admin.imports/schemas";
 
 // What the import page shows of a file: the preview (what was read, what importing will do),
-// the confirmation, and the outcome.
+// the confirmation, and the outcome. Warnings, refusals and reasons come as codes and are put
+// into words here, in the page's language.
 
 /** Refused because people worked on the response since: forcing would replace it. */
 export const isForceable = (item: ItemView) =>
@@ -19,12 +21,17 @@ type ImportsCopy = Copy["imports"];
 const yesNo = (value: boolean | null, copy: ImportsCopy) =>
   value === null ? copy.notStated : value ? copy.yes : copy.no;
 
-function plannedText(item: ItemView & { ok: true }, copy: ImportsCopy): string | null {
+/** Why importing a response is refused, in the page's language. */
+const reasonText = (item: ItemView & { ok: true }, all: Copy) =>
+  item.outcome?.reason ? importMessage(all, item.outcome.reason) : "";
+
+function plannedText(item: ItemView & { ok: true }, all: Copy): string | null {
+  const copy = all.imports;
   const name = `${item.countryName} (${item.country})`;
   const outcome = item.outcome;
   if (!outcome) return null;
   return outcome.kind === "refused"
-    ? copy.planned.refused({ country: name, reason: outcome.reason ?? "" })
+    ? copy.planned.refused({ country: name, reason: reasonText(item, all) })
     : copy.planned[outcome.kind]({ country: name });
 }
 
@@ -37,7 +44,8 @@ export function Preview({
   items: ItemView[];
   questionnaire: Questionnaire;
 }) {
-  const copy = useCopy().imports;
+  const all = useCopy();
+  const copy = all.imports;
   const responses = items.filter((item): item is ItemView & { ok: true } => item.ok);
   const total = questionnaire.sections.reduce((n, section) => n + section.questions.length, 0);
   const found = (answers: Answers) => Object.values(answers).filter((v) => v !== null).length;
@@ -74,12 +82,12 @@ export function Preview({
                     ) : (
                       <ul>
                         {item.warnings.map((warning, i) => (
-                          <li key={i}>{warningText(questionnaire, warning, copy)}</li>
+                          <li key={i}>{warningText(questionnaire, warning, all)}</li>
                         ))}
                       </ul>
                     )}
                   </td>
-                  <td>{plannedText(item, copy)}</td>
+                  <td>{plannedText(item, all)}</td>
                 </tr>
               ))}
             </tbody>
@@ -121,7 +129,7 @@ export function Preview({
         </div>
       </dl>
       <p className={`notice ${refused ? "notice--warning" : ""}`}>
-        <strong>{copy.willDo}:</strong> {plannedText(item, copy)}
+        <strong>{copy.willDo}:</strong> {plannedText(item, all)}
       </p>
       <div className="questionnaire-layout">
         <div>
@@ -137,7 +145,7 @@ export function Preview({
                   ) : (
                     copy.wholeDocument
                   )}
-                  : {warning.message}
+                  : {importMessage(all, warning)}
                 </li>
               ))}
             </ul>
@@ -151,13 +159,9 @@ export function Preview({
   );
 }
 
-function warningText(
-  questionnaire: Questionnaire,
-  warning: ImportWarning,
-  copy: ImportsCopy,
-): string {
+function warningText(questionnaire: Questionnaire, warning: ImportWarning, all: Copy): string {
   const question = warning.field ? findQuestion(questionnaire, warning.field) : undefined;
-  return `${question?.text ?? copy.wholeDocument}: ${warning.message}`;
+  return `${question?.text ?? all.imports.wholeDocument}: ${importMessage(all, warning)}`;
 }
 
 export function Confirm({
@@ -200,7 +204,8 @@ export function Confirm({
 }
 
 export function Outcome({ items }: { items: ItemView[] }) {
-  const copy = useCopy().imports;
+  const all = useCopy();
+  const copy = all.imports;
   const refused = items.some((item) => !item.ok || item.outcome?.kind === "refused");
   return (
     <section
@@ -211,13 +216,13 @@ export function Outcome({ items }: { items: ItemView[] }) {
       <h2 id="outcome-title">{copy.outcomeTitle}</h2>
       <ul>
         {items.map((item, i) => {
-          if (!item.ok) return <li key={i}>{item.error}</li>;
+          if (!item.ok) return <li key={i}>{refusalLines(all, item.error).join(" ")}</li>;
           const name = `${item.countryName} (${item.country})`;
           const outcome = item.outcome;
           return (
             <li key={item.country}>
               {outcome?.kind === "refused"
-                ? copy.outcome.refused({ country: name, reason: outcome.reason ?? "" })
+                ? copy.outcome.refused({ country: name, reason: reasonText(item, all) })
                 : outcome
                   ? copy.outcome[outcome.kind]({ country: name })
                   : null}{" "}

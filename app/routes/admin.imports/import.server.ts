@@ -11,6 +11,7 @@ import {
   previewReadings,
   readMsqBytesWith,
 } from "~/import/import-file.server";
+import { refusalLines } from "~/import/import-messages";
 import { offThreadReader } from "~/import/parse-off-thread.server";
 import {
   discardStaleUploads,
@@ -62,13 +63,7 @@ export type Options = {
 };
 type Actor = Omit<Options, "questionnaire">;
 
-const readOffThread = ({ imports: copy }: Copy) =>
-  offThreadReader({
-    messages: {
-      overBudget: (name, seconds) => copy.readTooSlow({ name, seconds }),
-      failed: (name) => copy.readFailed({ name }),
-    },
-  });
+const readOffThread = () => offThreadReader();
 
 /** Step 1: read the upload and show what importing it would do; only the file is kept. */
 export async function upload(request: Request, actor: Actor) {
@@ -92,13 +87,11 @@ export async function upload(request: Request, actor: Actor) {
 
   const name = uploadName(submission.value.file.name);
   const bytes = new Uint8Array(await submission.value.file.arrayBuffer());
-  const readings = await readMsqBytesWith(
-    readOffThread(actor.copy),
-    bytes,
-    name,
-    options.questionnaire,
+  const readings = await readMsqBytesWith(readOffThread(), bytes, name, options.questionnaire);
+  // In the administrator's language, one line each: the file's problem, then what is wrong in it.
+  const errors = readings.flatMap((reading) =>
+    reading.ok ? [] : refusalLines(actor.copy, reading.error),
   );
-  const errors = readings.flatMap((reading) => (reading.ok ? [] : reading.error.split("\n")));
   if (errors.length > 0) {
     const result = submission.reply({
       formErrors: [copy.refusedFile],
@@ -127,7 +120,7 @@ export async function confirm(hash: string, options: Options) {
   const results = await importMsqFileItems(kept.file, {
     ...options,
     dryRun: false,
-    read: readOffThread(options.copy),
+    read: readOffThread(),
   });
   const refused = results.some(isRefused);
   // A refused response can still be forced from the page: keep the file until then.

@@ -1,12 +1,12 @@
 import { z } from "zod";
 import type { ImportOutcome } from "~/import/import-response.server";
-import type { ImportWarning } from "~/import/parse-msq";
+import type { ImportRefusal, ImportWarning } from "~/import/problems";
 import type { Copy } from "~/i18n/copy";
 import type { Answers } from "~/questionnaire/types";
 
 // The import page's two forms, for the browser and the server (the upload's made for the page's
-// language), and what the page shows of each
-// response in the file.
+// language), and what the page shows of each response in the file: its warnings, refusal and
+// outcome as codes, put into words by the page in its language (import-results.tsx).
 
 export const MAX_UPLOAD_BYTES = 2_000_000;
 const IMPORTABLE = /\.(txt|md|json)$/i;
@@ -49,4 +49,4 @@ export type ItemView =
       /** What confirming would do (preview), or what it did. */
       outcome: ImportOutcome | null;
     }
-  | { ok: false; error: string };
+  | { ok: false; error: ImportRefusal };

@@ -1,6 +1,7 @@
 import { countryName } from "~/countries";
 import { prisma } from "~/db.server";
 import type { Locale } from "~/i18n/locale";
+import { storedImportWarnings } from "~/import/problems";
 import { responseEventsWhere } from "~/models/event.server";
 import type { Questionnaire } from "~/questionnaire/types";
 import { commentThreads } from "~/models/comment-threads.server";
@@ -71,9 +72,8 @@ export async function loadCountryPage(countryCode: string, locale: Locale) {
     imported: response?.imported
       ? {
           source: response.importSource ?? "",
-          warnings: (
-            (response.importWarnings ?? []) as { field: string | null; message: string }[]
-          ).slice(0, 100),
+          // Codes and values, put into words by the page (older rows: English text).
+          warnings: storedImportWarnings(response.importWarnings, 100),
         }
       : null,
     /** The reviewer's message when the response is back with the country. */

@@ -10,6 +10,7 @@ import { ReturnedBanner } from "~/components/country/returned-banner";
 import { TaskList } from "~/components/country/task-list";
 import { LocalTime } from "~/components/time";
 import { useCopy } from "~/i18n";
+import { storedWarningMessage } from "~/import/import-messages";
 import { copyForRequest, localeFor } from "~/i18n/request-locale.server";
 import { replySchema } from "~/models/comment-schemas";
 import { loadCountryPage } from "./page.server";
@@ -139,7 +140,7 @@ export default function CountryPage() {
                 {page.imported.warnings.map((w, i) => (
                   <li key={i}>
                     {w.field ? `${findQuestion(questionnaire, w.field)?.text ?? w.field}: ` : ""}
-                    {w.message}
+                    {storedWarningMessage(copy, w)}
                   </li>
                 ))}
               </ul>

@@ -1,6 +1,7 @@
 import { countryName } from "~/countries";
 import { prisma } from "~/db.server";
 import { copyFor } from "~/i18n/catalogues.server";
+import { storedImportWarnings } from "~/import/problems";
 import type { Locale } from "~/i18n/locale";
 import { validationMessages } from "~/i18n/validation-messages";
 import { responseEventsWhere } from "~/models/event.server";
@@ -56,9 +57,8 @@ export async function loadReviewPage(countryCode: string, role: Role, locale: Lo
     status: response?.status ?? null,
     imported: response?.imported ?? false,
     importSource: response?.importSource ?? null,
-    importWarnings: (
-      (response?.importWarnings ?? []) as { field: string | null; message: string }[]
-    ).slice(0, 200),
+    // Codes and values, put into words by the page in the reviewer's language (older rows: text).
+    importWarnings: storedImportWarnings(response?.importWarnings, 200),
     submission: latest
       ? { number: latest.number, at: latest.createdAt.toISOString(), imported: latest.imported }
       : null,

@@ -17,6 +17,7 @@ import { LocalTime } from "~/components/time";
 import { countryName } from "~/countries";
 import { useCopy } from "~/i18n";
 import { messageFor } from "~/i18n/copy";
+import { storedWarningMessage } from "~/import/import-messages";
 import type { Copy } from "~/i18n/copy";
 import type { Locale } from "~/i18n/locale";
 import { copyForRequest, localeFor } from "~/i18n/request-locale.server";
@@ -226,7 +227,7 @@ export default function ReviewResponse() {
                 {page.importWarnings.map((w, i) => (
                   <li key={i}>
                     {w.field ? `${findQuestion(questionnaire, w.field)?.text ?? w.field}: ` : ""}
-                    {w.message}
+                    {storedWarningMessage(copy, w)}
                   </li>
                 ))}
               </ul>
