@@ -52,4 +52,17 @@ describe("the interface catalogues", () => {
       ]),
     );
   });
+
+  it("catches a format lost in translation, and lets a plain number become a plural", () => {
+    const english = { rate: "{done, number} of {total, number} ({share, number, ::percent})" };
+    // French typography's no-break space before "::" makes it a plain number, silently.
+    const broken = { rate: "{done, number} sur {total, number} ({share, number,\u202f::percent})" };
+    expect(catalogueProblems(english, broken)).toEqual([
+      expect.stringMatching(/^rate: formats share:number .*; English has share:number ::percent$/),
+    ]);
+    const plural = {
+      rate: "{done, plural, other {# réponses}} sur {total, number} ({share, number, ::percent})",
+    };
+    expect(catalogueProblems(english, plural)).toEqual([]);
+  });
 });

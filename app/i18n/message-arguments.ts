@@ -66,10 +66,12 @@ export function argumentStyles(message: string): Map<string, string> {
             : typeof style === "string"
               ? style
               : `::${(style as { tokens?: { stem: string }[] }).tokens?.map((t) => t.stem).join(" ") ?? ""}`;
-        found.set(
-          element.value,
-          `${element.type === TYPE.number ? "number" : "date"} ${written}`.trim(),
-        );
+        // A plain number may be a plural in another language: only a named format must match.
+        if (written !== "")
+          found.set(
+            element.value,
+            `${element.type === TYPE.number ? "number" : "date"} ${written}`,
+          );
       }
       if (element.type === TYPE.plural || element.type === TYPE.select)
         for (const option of Object.values(element.options)) visit(option.value);
