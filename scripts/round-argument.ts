@@ -1,5 +1,7 @@
 import { readFile } from "node:fs/promises";
+import { copyFor } from "~/i18n/catalogues.server";
 import type { Questionnaire } from "~/questionnaire";
+import { definitionMessage } from "~/questionnaire/definition-messages";
 import { parseDefinition } from "~/questionnaire/definition-schema";
 import { localizeDefinition } from "~/questionnaire/localize";
 
@@ -33,8 +35,11 @@ export async function definitionFile(
     return { error: `cannot read ${file}: ${(error as Error).message}` };
   }
   const result = parseDefinition(text);
-  if (!result.ok)
-    return { error: `${file} is not a valid definition:\n${result.errors.join("\n")}` };
+  if (!result.ok) {
+    const english = copyFor("en");
+    const lines = result.issues.map((issue) => definitionMessage(english, issue));
+    return { error: `${file} is not a valid definition:\n${lines.join("\n")}` };
+  }
   if (round && round !== result.definition.round)
     return { error: `${file} defines round ${result.definition.round}, not ${round}.` };
   return { id: result.definition.round, questionnaire: localizeDefinition(result.definition) };

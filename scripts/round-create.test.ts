@@ -4,6 +4,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
+import { inEnglish } from "~/questionnaire/definition-messages.test-helper";
+import { definitionProblem } from "~/questionnaire/definition-problems";
 
 // `npm run round:create` as an administrator's terminal sees it, on the test database. The
 // round is only created (a draft): opening it would change the round other test files use.
@@ -35,8 +37,12 @@ describe("round:create", { timeout: 60_000 }, () => {
     const { status, stderr } = run("--definition", file);
     expect(status).toBe(1);
     expect(stderr).toContain(
-      'sections[0].questions[3].when: "q99_later" is not a question before this one',
+      inEnglish({
+        path: "sections[0].questions[3].when",
+        ...definitionProblem("notEarlierQuestion", { field: "q99_later" }),
+      }),
     );
+    expect(stderr).toContain('"q99_later" is not a question before this one');
     expect(await prisma.round.count({ where: { id: "2027-cli" } })).toBe(0);
   });
 

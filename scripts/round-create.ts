@@ -4,11 +4,15 @@
 // round closes and each country's response starts from its latest submission. The same as the
 // admin's Rounds page. Exit status: 0 done, 1 refused (the reason on standard error), 2 bad arguments.
 import { readFile } from "node:fs/promises";
+import { copyFor } from "~/i18n/catalogues.server";
+import { definitionMessage } from "~/questionnaire/definition-messages";
 import { parseDefinition } from "~/questionnaire/definition-schema";
 
 const USAGE =
   "usage: npm run round:create -- --definition FILE --deadline YYYY-MM-DD [--opens YYYY-MM-DD] [--open]";
 const log = (line: string) => process.stderr.write(`${line}\n`);
+/** The command speaks English, as the other commands do. */
+const english = copyFor("en");
 
 type Options = { definition: string; deadline: Date | null; opensAt: Date | null; open: boolean };
 
@@ -54,10 +58,10 @@ async function main(): Promise<number> {
     log(`round:create: cannot read ${options.definition}: ${(error as Error).message}`);
     return 2;
   }
-  const parsed = parseDefinition(text);
+  const parsed = parseDefinition(text, "en");
   if (!parsed.ok) {
     log(`round:create: ${options.definition} is not a valid definition:`);
-    for (const error of parsed.errors) log(`  ${error}`);
+    for (const issue of parsed.issues) log(`  ${definitionMessage(english, issue)}`);
     return 1;
   }
   const { openRound, RoundError, storeDefinition } = await import("~/rounds/rounds.server");
@@ -85,8 +89,8 @@ async function main(): Promise<number> {
     return 0;
   } catch (error) {
     if (!(error instanceof RoundError)) throw error;
-    log(`round:create: ${error.message}`);
-    for (const detail of error.details) log(`  ${detail}`);
+    log(`round:create: ${definitionMessage(english, error.problem)}`);
+    for (const detail of error.details) log(`  ${definitionMessage(english, detail)}`);
     return 1;
   } finally {
     await prisma.$disconnect();

@@ -1,5 +1,7 @@
 import { prisma } from "~/db.server";
+import { copyFor } from "~/i18n/catalogues.server";
 import type { Locale } from "~/i18n/locale";
+import { definitionMessage } from "~/questionnaire/definition-messages";
 import {
   checkDefinitionJson,
   type QuestionnaireDefinition,
@@ -30,7 +32,7 @@ async function readDefinition(roundId: string, version: number): Promise<Questio
   const checked = checkDefinitionJson(row.definition);
   if (!checked.ok)
     throw new Error(
-      `The stored definition of ${roundId} v${version} is invalid: ${checked.errors[0]}`,
+      `The stored definition of ${roundId} v${version} is invalid: ${definitionMessage(copyFor("en"), checked.issues[0]!)}`,
     );
   return checked.definition;
 }

@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { inEnglish, issuesInEnglish } from "./definition-messages.test-helper";
+import { definitionProblem } from "./definition-problems";
 import { parseDefinition, type QuestionnaireDefinition } from "./definition-schema";
 import { expectLinear } from "./timing.test-helper";
 import { definitionStructure, structureChanges } from "./definition-structure";
@@ -31,10 +33,9 @@ const minimal = (): QuestionnaireDefinition => ({
   ],
 });
 
-const errorsOf = (definition: unknown) => {
-  const result = parseDefinition(JSON.stringify(definition));
-  return result.ok ? [] : result.errors;
-};
+/** A definition's problems, as an English-speaking administrator reads them. */
+const errorsOf = (definition: unknown) =>
+  issuesInEnglish(parseDefinition(JSON.stringify(definition)));
 
 describe("a definition file", () => {
   it("accepts the MSQ 2020 definition that ships with the portal", () => {
@@ -45,6 +46,15 @@ describe("a definition file", () => {
     const d = minimal();
     const tech = d.sections[0]!.questions[1]! as { options: { key: string; text: string }[] };
     tech.options.push({ key: "ai", text: "Artificial intelligence" });
+    expect(parseDefinition(JSON.stringify(d))).toEqual({
+      ok: false,
+      issues: [
+        {
+          path: "sections[0].questions[1].options",
+          ...definitionProblem("duplicateKey", { key: "ai" }),
+        },
+      ],
+    });
     expect(errorsOf(d)).toEqual(['sections[0].questions[1].options: duplicate key "ai"']);
   });
 
@@ -128,7 +138,7 @@ describe("a definition file", () => {
       "sections[0].questions[2].maxWords.zh: Too small: expected number to be >=1",
     ]);
     expect(errorsOf(withLimit({ zh: 500 }))).toEqual([
-      'sections[0].questions[2].maxWords: must be a whole number of words (1–5000), or limits by script: { "default": 250, "zh": 500 } ("default" required, then any of "zh", "ar", "ru")',
+      'sections[0].questions[2].maxWords: must be a whole number of words (1–5,000), or limits by script: { "default": 250, "zh": 500 } ("default" required, then any of "zh", "ar", "ru")',
     ]);
     // English, French and Spanish answers cannot be told apart by their script.
     expect(errorsOf(withLimit({ default: 250, fr: 300 }))).toEqual([
@@ -216,10 +226,12 @@ describe("a definition file", () => {
     };
     expect(many(8_000)()).toMatchObject({ ok: true });
     await expectLinear(many, 8_000, 300);
-    expect(parseDefinition(" ".repeat(1_000_001))).toEqual({
+    const tooLarge = parseDefinition(" ".repeat(1_000_001));
+    expect(tooLarge).toEqual({
       ok: false,
-      errors: ["the file is over 1 MB"],
+      issues: [{ path: "", ...definitionProblem("fileTooLarge", { limit: 1 }) }],
     });
+    expect(issuesInEnglish(tooLarge)).toEqual(["the file is over 1 MB"]);
   });
 });
 
@@ -249,6 +261,11 @@ describe("a definition's structure (what an open round freezes)", () => {
     tech.options.pop();
     changed.sections[0]!.questions[0] = { key: "a1_site", type: "url", text: "A1" };
     expect(structureChanges(minimal(), changed)).toEqual([
+      definitionProblem("questionRemoved", { key: "a1_portal" }),
+      definitionProblem("questionAdded", { key: "a1_site" }),
+      definitionProblem("questionChanged", { key: "a2_tech" }),
+    ]);
+    expect(structureChanges(minimal(), changed).map(inEnglish)).toEqual([
       '"a1_portal" was removed',
       '"a1_site" was added',
       '"a2_tech" changed type, options, condition or limits',

@@ -1,26 +1,78 @@
 import { z } from "zod";
 import type { Locale, locales } from "~/i18n/locale";
+import {
+  definitionProblem,
+  type DefinitionIssue,
+  type DefinitionProblem,
+  type DefinitionProblemCode,
+} from "./definition-problems";
 import { questionTypeNames } from "./question-type-names";
 import type { LimitScript } from "./types";
 
 // A questionnaire definition file: what DESA's staff write for a round. The JSON Schema that
 // editors validate against (definition.schema.json) is generated from this one
-// (`npm run definition:schema`), so the two cannot drift.
+// (`npm run definition:schema`), so the two cannot drift. What is wrong with a file is said in
+// codes (definition-problems.ts), put into words where it is shown (definition-messages.ts).
+
+const WORD_LIMIT = { min: 1, max: 5000 };
+
+/**
+ * The problems zod's own checks (a minimum, a pattern, a union) report as their message, by
+ * their code: such a message cannot carry values, so theirs are here (`issueProblem` reads the
+ * code back).
+ */
+const SHAPE_PROBLEMS = {
+  emptyText: definitionProblem("emptyText"),
+  missingEnglish: definitionProblem("missingEnglish"),
+  notAText: definitionProblem("notAText"),
+  badKey: definitionProblem("badKey"),
+  badSectionId: definitionProblem("badSectionId"),
+  badRound: definitionProblem("badRound"),
+  notADate: definitionProblem("notADate"),
+  unknownType: definitionProblem("unknownType", { types: [...questionTypeNames] }),
+  singleNeedsTwoOptions: definitionProblem("singleNeedsTwoOptions"),
+  multiNeedsAnOption: definitionProblem("multiNeedsAnOption"),
+  sectionNeedsAQuestion: definitionProblem("sectionNeedsAQuestion"),
+  needsASection: definitionProblem("needsASection"),
+  badWordLimit: definitionProblem("badWordLimit", {
+    ...WORD_LIMIT,
+    example: '{ "default": 250, "zh": 500 }',
+  }),
+  latinScriptLimit: definitionProblem("latinScriptLimit"),
+} satisfies Partial<{ [C in DefinitionProblemCode]: DefinitionProblem & { code: C } }>;
+
+type ShapeCode = keyof typeof SHAPE_PROBLEMS;
+/** The message of a check of zod's that reports one of ours. */
+const shape = (code: ShapeCode) => code;
+
+const isObject = (value: unknown): value is object =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
 
 /** A text in one language (English), or in several: `{ "en": "…", "fr": "…" }`, English required. */
-const translation = z.string().trim().min(1, "must not be empty").optional();
+const text = z.string().trim().min(1, shape("emptyText"));
+const translation = text.optional();
 const localText = z
-  .union([
-    z.string().trim().min(1, "must not be empty"),
-    z.strictObject({
-      en: z.string().trim().min(1, "must not be empty"),
-      fr: translation,
-      es: translation,
-      ru: translation,
-      zh: translation,
-      ar: translation,
-    } satisfies Record<(typeof locales)[number], unknown>),
-  ])
+  .union(
+    [
+      text,
+      z.strictObject({
+        en: text,
+        fr: translation,
+        es: translation,
+        ru: translation,
+        zh: translation,
+        ar: translation,
+      } satisfies Record<(typeof locales)[number], unknown>),
+    ],
+    {
+      error: ({ code, input }) =>
+        code !== "invalid_union"
+          ? undefined
+          : isObject(input) && !("en" in input)
+            ? shape("missingEnglish")
+            : shape("notAText"),
+    },
+  )
   .meta({
     id: "LocalText",
     description: 'A text in English, or in several UN languages: { "en": "…", "fr": "…" }.',
@@ -48,24 +100,19 @@ const translations = z
 /** The languages a definition's texts are translated into; a language absent is not translated. */
 export type Translations = z.infer<typeof translations>;
 
-const fieldKey = z
-  .string()
-  .regex(
-    /^[a-z][a-z0-9_]{0,63}$/,
-    "a key is lower-case letters, digits and _, starting with a letter",
-  );
+const fieldKey = z.string().regex(/^[a-z][a-z0-9_]{0,63}$/, shape("badKey"));
 
 const option = z.strictObject({ key: fieldKey, text: localText }).meta({ id: "Option" });
 
 /** Options, each key once: checked here, so it is reported even when the file has other problems. */
-const options = (min: number, message: string) =>
+const options = (min: number, code: ShapeCode) =>
   z
     .array(option)
-    .min(min, message)
+    .min(min, shape(code))
     .superRefine((list, ctx) => {
       const seen = new Set<string>();
       for (const o of list) {
-        if (seen.has(o.key)) ctx.addIssue({ code: "custom", message: `duplicate key "${o.key}"` });
+        if (seen.has(o.key)) report(ctx, [], definitionProblem("duplicateKey", { key: o.key }));
         seen.add(o.key);
       }
     });
@@ -104,11 +151,11 @@ const base = {
   when: condition.optional(),
   required: z.boolean().optional(),
 };
-const isoDate = z.iso.date("must be a date YYYY-MM-DD");
+const isoDate = z.iso.date(shape("notADate"));
 const finite = z.number().finite();
 
 /** A long answer's word limit, or limits by the script it is mostly written in (decision 016). */
-const wordLimit = z.int().min(1).max(5000);
+const wordLimit = z.int().min(WORD_LIMIT.min).max(WORD_LIMIT.max);
 const maxWords = z
   .union(
     [
@@ -122,9 +169,9 @@ const maxWords = z
     ],
     {
       error: ({ input }) =>
-        typeof input === "object" && input !== null && ["en", "fr", "es"].some((k) => k in input)
-          ? 'answers in English, French and Spanish share the Latin script, which cannot tell them apart: their limit is "default"'
-          : 'must be a whole number of words (1–5000), or limits by script: { "default": 250, "zh": 500 } ("default" required, then any of "zh", "ar", "ru")',
+        isObject(input) && ["en", "fr", "es"].some((k) => k in input)
+          ? shape("latinScriptLimit")
+          : shape("badWordLimit"),
     },
   )
   .meta({
@@ -146,13 +193,13 @@ const question = z
       z.strictObject({
         ...base,
         type: z.literal("single"),
-        options: options(2, "a single choice needs at least 2 options"),
+        options: options(2, "singleNeedsTwoOptions"),
         other: localText.optional(),
       }),
       z.strictObject({
         ...base,
         type: z.literal("multi"),
-        options: options(1, "a multiple choice needs at least 1 option"),
+        options: options(1, "multiNeedsAnOption"),
         other: localText.optional(),
       }),
       z.strictObject({
@@ -176,31 +223,28 @@ const question = z
         max: isoDate.optional(),
       }),
     ],
-    { error: () => `"type" must be one of ${questionTypeNames.join(", ")}` },
+    // A question that is not an object is zod's own "expected object".
+    { error: ({ code }) => (code === "invalid_union" ? shape("unknownType") : undefined) },
   )
   .meta({ id: "Question" });
 
 const section = z
   .strictObject({
-    id: z
-      .string()
-      .regex(/^[A-Za-z0-9]{1,8}$/, "a section id is 1–8 letters or digits (I, II, A, B…)"),
+    id: z.string().regex(/^[A-Za-z0-9]{1,8}$/, shape("badSectionId")),
     title: localText,
     help: localText.optional(),
-    questions: z.array(question).min(1, "a section needs at least 1 question"),
+    questions: z.array(question).min(1, shape("sectionNeedsAQuestion")),
   })
   .meta({ id: "Section" });
 
 export const definitionShape = z.strictObject({
   $schema: z.string().optional(),
-  round: z
-    .string()
-    .regex(/^[0-9A-Za-z-]{1,20}$/, "a round is a year or a short name (2026, 2026-pilot)"),
+  round: z.string().regex(/^[0-9A-Za-z-]{1,20}$/, shape("badRound")),
   version: z.int().min(1),
   title: localText,
   translations: translations.optional(),
   authorizationText: localText,
-  sections: z.array(section).min(1, "a questionnaire needs at least 1 section"),
+  sections: z.array(section).min(1, shape("needsASection")),
 });
 
 export type QuestionnaireDefinition = z.infer<typeof definitionShape>;
@@ -213,6 +257,11 @@ export const OTHER_OPTION_KEY = "other";
 export const otherTextKey = (questionKey: string) => `${questionKey}_other`;
 
 type Context = z.RefinementCtx;
+
+/** A problem only the checks below can see, at `path` (below the value checked). */
+function report(ctx: Context, path: PropertyKey[], problem: DefinitionProblem) {
+  ctx.addIssue({ code: "custom", path, message: problem.code, params: { problem } });
+}
 
 function checkConditionRefs(
   when: ConditionDefinition,
@@ -228,20 +277,19 @@ function checkConditionRefs(
     return;
   }
   const parent = earlier.get(when.field);
-  const problem = (message: string) => ctx.addIssue({ code: "custom", path, message });
-  if (!parent) return problem(`"${when.field}" is not a question before this one`);
+  const problem = (found: DefinitionProblem) => report(ctx, path, found);
+  const field = when.field;
+  if (!parent) return problem(definitionProblem("notEarlierQuestion", { field }));
   const keys = optionKeys(parent);
   if ("equals" in when) {
-    if (parent.type === "multi")
-      return problem(`"${when.field}" is a multiple choice: use "includes"`);
+    if (parent.type === "multi") return problem(definitionProblem("useIncludes", { field }));
     const allowed = parent.type === "yesno" ? ["yes", "no"] : keys;
     if (allowed && !allowed.includes(when.equals))
-      problem(`"${when.equals}" is not an answer of "${when.field}" (${allowed.join(", ")})`);
+      problem(definitionProblem("notAnAnswer", { value: when.equals, field, answers: allowed }));
   } else {
-    if (parent.type !== "multi")
-      return problem(`"${when.field}" is not a multiple choice: use "equals"`);
+    if (parent.type !== "multi") return problem(definitionProblem("useEquals", { field }));
     if (!keys!.includes(when.includes))
-      problem(`"${when.includes}" is not an option of "${when.field}" (${keys!.join(", ")})`);
+      problem(definitionProblem("notAnOption", { value: when.includes, field, options: keys! }));
   }
 }
 
@@ -257,29 +305,24 @@ function checkDefinition(definition: QuestionnaireDefinition, ctx: Context) {
   const earlier = new Map<string, QuestionDefinition>();
   definition.sections.forEach((section, s) => {
     if (sectionIds.has(section.id))
-      ctx.addIssue({
-        code: "custom",
-        path: ["sections", s, "id"],
-        message: `duplicate section "${section.id}"`,
-      });
+      report(ctx, ["sections", s, "id"], definitionProblem("duplicateSection", { id: section.id }));
     sectionIds.add(section.id);
     section.questions.forEach((q, i) => {
       const path = ["sections", s, "questions", i];
-      const problem = (message: string, ...more: string[]) =>
-        ctx.addIssue({ code: "custom", path: [...path, ...more], message });
+      const problem = (found: DefinitionProblem, ...more: string[]) =>
+        report(ctx, [...path, ...more], found);
       const keys = [
         q.key,
         ...((q.type === "single" || q.type === "multi") && q.other ? [otherTextKey(q.key)] : []),
       ];
       for (const key of keys) {
-        if (RESERVED_KEYS.has(key))
-          problem(`"${key}" is reserved for the response's header`, "key");
-        else if (earlier.has(key)) problem(`duplicate key "${key}"`, "key");
+        if (RESERVED_KEYS.has(key)) problem(definitionProblem("reservedKey", { key }), "key");
+        else if (earlier.has(key)) problem(definitionProblem("duplicateKey", { key }), "key");
       }
       if (q.when) checkConditionRefs(q.when, earlier, [...path, "when"], ctx);
       if (q.type === "single" || q.type === "multi") {
         if (q.other && q.options.some((o) => o.key === OTHER_OPTION_KEY))
-          problem(`"other" is added by "other": do not list it as an option`, "options");
+          problem(definitionProblem("otherListed"), "options");
       }
       if (
         (q.type === "number" || q.type === "percentage" || q.type === "date") &&
@@ -287,7 +330,10 @@ function checkDefinition(definition: QuestionnaireDefinition, ctx: Context) {
         q.max !== undefined &&
         q.min > q.max
       )
-        problem(`min (${q.min}) is above max (${q.max})`, "min");
+        problem(
+          definitionProblem("minAboveMax", { min: String(q.min), max: String(q.max) }),
+          "min",
+        );
       for (const key of keys) earlier.set(key, q);
     });
   });
@@ -309,27 +355,72 @@ export const MAX_DEFINITION_BYTES = 1_000_000;
 
 export type DefinitionResult =
   | { ok: true; definition: QuestionnaireDefinition }
-  | { ok: false; errors: string[] };
+  | { ok: false; issues: DefinitionIssue[] };
 
-/** Reads a definition file's text: the definition, or every problem with its path. */
-export function parseDefinition(text: string): DefinitionResult {
+/** At most this many problems of a file are reported. */
+const MAX_ISSUES = 50;
+
+/**
+ * Reads a definition file's text: the definition, or every problem with its path. zod's own
+ * messages are in `locale`'s words, the language they will be shown in (English by default).
+ */
+export function parseDefinition(text: string, locale: Locale = "en"): DefinitionResult {
+  const refused = (problem: DefinitionProblem): DefinitionResult => ({
+    ok: false,
+    issues: [{ ...problem, path: "" }],
+  });
   if (text.length > MAX_DEFINITION_BYTES)
-    return { ok: false, errors: [`the file is over ${MAX_DEFINITION_BYTES / 1_000_000} MB`] };
+    return refused(definitionProblem("fileTooLarge", { limit: MAX_DEFINITION_BYTES / 1_000_000 }));
   let json: unknown;
   try {
     json = JSON.parse(text.replace(/^\uFEFF/, ""));
   } catch (error) {
-    return { ok: false, errors: [`not JSON: ${(error as Error).message}`] };
+    return refused(definitionProblem("notJson", { detail: (error as Error).message }));
   }
-  return checkDefinitionJson(json);
+  return checkDefinitionJson(json, locale);
 }
 
-export function checkDefinitionJson(json: unknown): DefinitionResult {
-  const result = definitionSchema.safeParse(json);
+/** zod's locale bundles, by the portal's languages; each made when first asked for. */
+const zodBundles: Record<Locale, () => { localeError: z.core.$ZodErrorMap }> = {
+  ar: z.locales.ar,
+  zh: z.locales.zhCN,
+  en: z.locales.en,
+  fr: z.locales.fr,
+  ru: z.locales.ru,
+  es: z.locales.es,
+};
+const zodErrorMaps = new Map<Locale, z.core.$ZodErrorMap>();
+
+/**
+ * zod's messages in `locale`'s words: given to one parse, never set for the process (requests
+ * in other languages are read at the same time).
+ */
+function zodErrorMap(locale: Locale): z.core.$ZodErrorMap {
+  let map = zodErrorMaps.get(locale);
+  if (!map) {
+    map = zodBundles[locale]().localeError;
+    zodErrorMaps.set(locale, map);
+  }
+  return map;
+}
+
+/** A problem zod found, as a code: one of ours, or zod's own message. */
+function issueProblem(issue: z.core.$ZodIssue): DefinitionProblem {
+  if (issue.code === "custom" && isObject(issue.params?.problem))
+    return issue.params.problem as DefinitionProblem;
+  if (Object.hasOwn(SHAPE_PROBLEMS, issue.message))
+    return SHAPE_PROBLEMS[issue.message as ShapeCode];
+  return definitionProblem("zodMessage", { message: issue.message });
+}
+
+export function checkDefinitionJson(json: unknown, locale: Locale = "en"): DefinitionResult {
+  const result = definitionSchema.safeParse(json, { error: zodErrorMap(locale) });
   if (result.success) return { ok: true, definition: result.data };
-  const errors = result.error.issues.map((issue) => {
-    const where = formatPath(issue.path);
-    return where ? `${where}: ${issue.message}` : issue.message;
-  });
-  return { ok: false, errors: [...new Set(errors)].slice(0, 50) };
+  const issues = new Map<string, DefinitionIssue>();
+  for (const issue of result.error.issues) {
+    const found: DefinitionIssue = { ...issueProblem(issue), path: formatPath(issue.path) };
+    issues.set(JSON.stringify(found), found);
+    if (issues.size === MAX_ISSUES) break;
+  }
+  return { ok: false, issues: [...issues.values()] };
 }

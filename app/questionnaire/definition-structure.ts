@@ -1,3 +1,4 @@
+import { definitionProblem, type StructureChange } from "./definition-problems";
 import type { QuestionnaireDefinition } from "./definition-schema";
 
 // What an open round freezes: sections, keys, types, options, conditions, limits. Everything a
@@ -34,11 +35,11 @@ export function definitionStructure(definition: QuestionnaireDefinition): string
   return JSON.stringify(withoutWording(definition));
 }
 
-/** What differs in structure between two versions, for the message refusing the change. */
+/** What differs in structure between two versions, for the refusal of the change. */
 export function structureChanges(
   before: QuestionnaireDefinition,
   after: QuestionnaireDefinition,
-): string[] {
+): StructureChange[] {
   const shape = (d: QuestionnaireDefinition) =>
     new Map(
       d.sections.flatMap((s) =>
@@ -47,14 +48,14 @@ export function structureChanges(
     );
   const was = shape(before);
   const now = shape(after);
-  const changes: string[] = [];
-  for (const key of was.keys()) if (!now.has(key)) changes.push(`"${key}" was removed`);
+  const changes: StructureChange[] = [];
+  for (const key of was.keys())
+    if (!now.has(key)) changes.push(definitionProblem("questionRemoved", { key }));
   for (const [key, value] of now) {
-    if (!was.has(key)) changes.push(`"${key}" was added`);
-    else if (was.get(key) !== value)
-      changes.push(`"${key}" changed type, options, condition or limits`);
+    if (!was.has(key)) changes.push(definitionProblem("questionAdded", { key }));
+    else if (was.get(key) !== value) changes.push(definitionProblem("questionChanged", { key }));
   }
   if (changes.length === 0 && definitionStructure(before) !== definitionStructure(after))
-    changes.push("the sections or the order of the questions changed");
+    changes.push(definitionProblem("sectionsChanged"));
   return changes;
 }

@@ -8,6 +8,7 @@ import {
 import msq2020Json from "./definitions/msq-2020.json" with { type: "json" };
 import { readFieldsDoc } from "./fields-doc.test-helper";
 import { isTranslated } from "./localize";
+import { issuesInEnglish } from "./definition-messages.test-helper";
 import { msq2020Definition } from "./msq2020.test-helper";
 
 // The MSQ 2020 in the six UN languages. English is the contract (docs/FIELDS.md); the other five
@@ -123,7 +124,7 @@ describe("the MSQ 2020 in the six UN languages", () => {
     // types, English texts, conditions and limits definition.test.ts compares).
     const stripped = englishOnly(msq2020Json);
     const result = checkDefinitionJson(stripped);
-    if (!result.ok) throw new Error(result.errors.join("\n"));
+    if (!result.ok) throw new Error(issuesInEnglish(result).join("\n"));
     expect(textsOf(result.definition).every(([, text]) => typeof text === "string")).toBe(true);
     expect(englishOnly(msq2020Definition)).toEqual(stripped);
 

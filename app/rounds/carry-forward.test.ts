@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { issuesInEnglish } from "~/questionnaire/definition-messages.test-helper";
 import { parseDefinition } from "~/questionnaire/definition-schema";
 import { localizeDefinition } from "~/questionnaire/localize";
 import { msq2020 } from "~/questionnaire/msq2020.test-helper";
@@ -13,7 +14,7 @@ import {
 } from "./carry-forward";
 
 const parsed = parseDefinition(readFileSync("tests/fixtures/msq-next-round.json", "utf8"));
-if (!parsed.ok) throw new Error(parsed.errors.join("\n"));
+if (!parsed.ok) throw new Error(issuesInEnglish(parsed).join("\n"));
 const next = localizeDefinition(parsed.definition);
 
 const answers2020 = {

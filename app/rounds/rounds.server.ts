@@ -1,8 +1,15 @@
 import { prisma } from "~/db.server";
+import { copyFor } from "~/i18n/catalogues.server";
 import { isLocale } from "~/i18n/locale";
 import { logEvent } from "~/models/event.server";
 import { requireQuestionnaire } from "~/models/questionnaire.server";
 import { forgetCurrentRound } from "~/models/round.server";
+import { definitionMessage } from "~/questionnaire/definition-messages";
+import {
+  definitionProblem,
+  type RoundProblem,
+  type StructureChange,
+} from "~/questionnaire/definition-problems";
 import type { QuestionnaireDefinition } from "~/questionnaire/definition-schema";
 import { definitionStructure, structureChanges } from "~/questionnaire/definition-structure";
 import { canonicalJson } from "~/questionnaire/canonical-json";
@@ -13,12 +20,17 @@ import { carryForward } from "./carry-forward";
 // come here. A round is draft → open → closed; once open, its structure is frozen and a wording
 // fix is stored as a new definition version.
 
+/**
+ * Why a round refuses: a problem, put into words where it is shown (the Rounds pages in the
+ * administrator's language, `npm run round:create` in English), and for a new version that
+ * changes an open round's structure, what it changes. Its `message` is English, for logs.
+ */
 export class RoundError extends Error {
   constructor(
-    message: string,
-    readonly details: string[] = [],
+    readonly problem: RoundProblem,
+    readonly details: StructureChange[] = [],
   ) {
-    super(message);
+    super(definitionMessage(copyFor("en"), problem));
     this.name = "RoundError";
   }
 }
@@ -79,18 +91,18 @@ export async function storeDefinition(
       return { roundId, version: definition.version, outcome: "translations_updated" };
     }
     throw new RoundError(
-      `Version ${definition.version} of the round ${roundId} is already stored with other content: give this file the next version number.`,
+      definitionProblem("versionStored", { round: roundId, version: definition.version }),
     );
   }
   const latest = round?.definitions[0];
   if (latest && definition.version < latest.version)
     throw new RoundError(
-      `The round ${roundId} is at version ${latest.version}: a new version must be above it.`,
+      definitionProblem("versionBelow", { round: roundId, latest: latest.version }),
     );
   if (round && latest && round.status !== "DRAFT" && latest.structure !== structure) {
     const before = latest.definition as QuestionnaireDefinition;
     throw new RoundError(
-      `The round ${roundId} is ${round.status.toLowerCase()}: only wording may change. Keys, types, options and conditions are frozen.`,
+      definitionProblem("structureFrozen", { round: roundId, status: round.status }),
       structureChanges(before, definition),
     );
   }
@@ -145,9 +157,11 @@ export async function openRound(input: {
   actorId: string | null;
 }): Promise<OpenedRound> {
   const round = await prisma.round.findUnique({ where: { id: input.roundId } });
-  if (!round) throw new RoundError(`There is no round ${input.roundId}.`);
+  if (!round) throw new RoundError(definitionProblem("noSuchRound", { round: input.roundId }));
   if (round.status !== "DRAFT")
-    throw new RoundError(`The round ${input.roundId} is already ${round.status.toLowerCase()}.`);
+    throw new RoundError(
+      definitionProblem("notADraft", { round: input.roundId, status: round.status }),
+    );
   const previous = await prisma.round.findFirst({
     where: { status: { in: ["OPEN", "CLOSED"] }, id: { not: round.id } },
     orderBy: [{ openedAt: "desc" }, { id: "desc" }],
@@ -233,7 +247,7 @@ export async function closeRound(roundId: string, actorId: string | null): Promi
     where: { id: roundId, status: "OPEN" },
     data: { status: "CLOSED", closedAt: new Date() },
   });
-  if (count === 0) throw new RoundError(`The round ${roundId} is not open.`);
+  if (count === 0) throw new RoundError(definitionProblem("notOpen", { round: roundId }));
   await logEvent({ kind: "round.closed", actorId, data: { round: roundId } });
   forgetCurrentRound();
 }

@@ -5,6 +5,8 @@ import { requireQuestionnaire, UnknownQuestionnaireError } from "~/models/questi
 import { currentRound, forgetCurrentRound, isAnswerable } from "~/models/round.server";
 import { submitResponse } from "~/models/submission.server";
 import { saveAnswers } from "~/models/response.server";
+import { inEnglish, issuesInEnglish } from "~/questionnaire/definition-messages.test-helper";
+import { definitionProblem } from "~/questionnaire/definition-problems";
 import { parseDefinition, type QuestionnaireDefinition } from "~/questionnaire/definition-schema";
 import { confirmCarried } from "./confirm-carried.server";
 import { openRound, RoundError, storeDefinition } from "./rounds.server";
@@ -14,7 +16,7 @@ import { openRound, RoundError, storeDefinition } from "./rounds.server";
 
 const read = (file: string): QuestionnaireDefinition => {
   const parsed = parseDefinition(readFileSync(file, "utf8"));
-  if (!parsed.ok) throw new Error(parsed.errors.join("\n"));
+  if (!parsed.ok) throw new Error(issuesInEnglish(parsed).join("\n"));
   return parsed.definition;
 };
 const next = read("tests/fixtures/msq-next-round.json");
@@ -52,7 +54,12 @@ describe("a new round from a definition file", () => {
       translations: { fr: "unofficial" },
       title: { en: next.title as string, fr: "Questionnaire suivant" },
     };
-    await expect(storeDefinition(translated, null)).rejects.toThrow(RoundError);
+    const refused = await storeDefinition(translated, null).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(RoundError);
+    expect((refused as RoundError).problem).toEqual(
+      definitionProblem("versionStored", { round: ROUND, version: 1 }),
+    );
+    expect((refused as RoundError).message).toBe(inEnglish((refused as RoundError).problem));
     expect(await storeDefinition(translated, null, { translationsMayChange: true })).toMatchObject({
       outcome: "translations_updated",
     });
@@ -128,15 +135,25 @@ describe("a new round from a definition file", () => {
   });
 
   it("refuses a second open, and a new version that changes more than wording", async () => {
-    await expect(
-      openRound({ roundId: ROUND, deadline: new Date(), actorId: null }),
-    ).rejects.toBeInstanceOf(RoundError);
+    const reopened = await openRound({ roundId: ROUND, deadline: new Date(), actorId: null }).catch(
+      (error: unknown) => error,
+    );
+    expect(reopened).toBeInstanceOf(RoundError);
+    expect((reopened as RoundError).problem).toEqual(
+      definitionProblem("notADraft", { round: ROUND, status: "OPEN" }),
+    );
     const changed = structuredClone(next);
     changed.version = 2;
     changed.sections[0]!.questions.splice(1, 1);
     const refusal = await storeDefinition(changed, null).catch((error: unknown) => error);
     expect(refusal).toBeInstanceOf(RoundError);
-    expect((refusal as RoundError).details).toEqual(['"q2a_eservices_portal" was removed']);
+    const { problem, details, message } = refusal as RoundError;
+    expect(problem).toEqual(definitionProblem("structureFrozen", { round: ROUND, status: "OPEN" }));
+    expect(message).toBe(inEnglish(problem));
+    expect(details).toEqual([
+      definitionProblem("questionRemoved", { key: "q2a_eservices_portal" }),
+    ]);
+    expect(details.map(inEnglish)).toEqual(['"q2a_eservices_portal" was removed']);
 
     const reworded = structuredClone(next);
     reworded.version = 2;

@@ -1,3 +1,5 @@
+import { copyFor } from "~/i18n/catalogues.server";
+import { definitionMessage } from "../definition-messages";
 import { checkDefinitionJson, type QuestionnaireDefinition } from "../definition-schema";
 import msq2020 from "./msq-2020.json" with { type: "json" };
 
@@ -6,8 +8,11 @@ import msq2020 from "./msq-2020.json" with { type: "json" };
 
 function checked(json: unknown, file: string): QuestionnaireDefinition {
   const result = checkDefinitionJson(json);
-  if (!result.ok)
-    throw new Error(`${file} is not a valid definition:\n${result.errors.join("\n")}`);
+  if (!result.ok) {
+    const english = copyFor("en");
+    const lines = result.issues.map((issue) => definitionMessage(english, issue));
+    throw new Error(`${file} is not a valid definition:\n${lines.join("\n")}`);
+  }
   return result.definition;
 }
 

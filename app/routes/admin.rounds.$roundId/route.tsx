@@ -10,6 +10,7 @@ import { LocalTime } from "~/components/time";
 import { useCopy } from "~/i18n";
 import { copyForRequest } from "~/i18n/request-locale.server";
 import { findSection } from "~/questionnaire";
+import { definitionMessage } from "~/questionnaire/definition-messages";
 import { roundPage } from "~/rounds/round-pages.server";
 import { openRoundSchema, roundActionSchema } from "~/rounds/round-schemas";
 import { closeRound, openRound, RoundError } from "~/rounds/rounds.server";
@@ -55,12 +56,13 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     return redirect(`/admin/rounds/${roundId}?closed=1`);
   } catch (error) {
     if (!(error instanceof RoundError)) throw error;
-    return data({ result: submission.reply(), problem: error.message }, { status: 409 });
+    return data({ result: submission.reply(), problem: error.problem }, { status: 409 });
   }
 }
 
 export default function RoundPage() {
-  const copy = useCopy().roundAdmin;
+  const all = useCopy();
+  const copy = all.roundAdmin;
   const page = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
@@ -105,7 +107,7 @@ export default function RoundPage() {
       ) : null}
       {result?.problem ? (
         <p className="notice notice--error" role="alert">
-          {result.problem}
+          {definitionMessage(all, result.problem)}
         </p>
       ) : null}
 

@@ -6,9 +6,10 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireAdmin } from "~/auth/guards.server";
 import { FileField, FormErrors } from "~/components/forms";
+import { DefinitionProblems, type UploadProblems } from "~/components/rounds/definition-problems";
 import { LocalTime } from "~/components/time";
 import { useCopy } from "~/i18n";
-import { copyForRequest } from "~/i18n/request-locale.server";
+import { copyForRequest, localeFor } from "~/i18n/request-locale.server";
 import { MAX_DEFINITION_BYTES, parseDefinition } from "~/questionnaire/definition-schema";
 import { listRounds } from "~/rounds/round-pages.server";
 import { uploadDefinitionSchema } from "~/rounds/round-schemas";
@@ -17,7 +18,8 @@ import { pageCopy, pageTitle } from "~/i18n/page-copy";
 
 // Administrators create a round from a definition file: its problems, if any, are listed with
 // where they are in the file; a valid file becomes a draft round (or a new version of one),
-// previewed and opened on the round's own page.
+// previewed and opened on the round's own page. The problems come as codes, put into words in
+// the page's language (zod's own messages already are: the file is read in that language).
 
 export const meta: MetaFunction = () => pageTitle(pageCopy().roundAdmin.title);
 
@@ -54,12 +56,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
       { status: 400 },
     );
   }
-  const parsed = parseDefinition(text);
+  const parsed = parseDefinition(text, localeFor(request, user));
   if (!parsed.ok)
     return data(
       {
         result: submission.reply(),
-        problems: { title: copy.invalid({ count: parsed.errors.length }), list: parsed.errors },
+        problems: { refused: false, list: parsed.issues } satisfies UploadProblems,
       },
       { status: 400 },
     );
@@ -71,7 +73,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return data(
       {
         result: submission.reply(),
-        problems: { title: copy.refused, list: [error.message, ...error.details] },
+        problems: {
+          refused: true,
+          list: [error.problem, ...error.details],
+        } satisfies UploadProblems,
       },
       { status: 409 },
     );
@@ -132,18 +137,7 @@ export default function Rounds() {
 
       <section aria-labelledby="upload-title">
         <h2 id="upload-title">{copy.uploadTitle}</h2>
-        {result?.problems ? (
-          <div className="notice notice--error" role="alert" id="definition-problems">
-            <p>{result.problems.title}</p>
-            <ul className="problems">
-              {result.problems.list.map((problem) => (
-                <li key={problem}>
-                  <code>{problem}</code>
-                </li>
-              ))}
-            </ul>
-          </div>
-        ) : null}
+        {result?.problems ? <DefinitionProblems problems={result.problems} /> : null}
         <FormErrors id={form.errorId} errors={form.errors} />
         <Form method="post" encType="multipart/form-data" {...getFormProps(form)}>
           <FileField
