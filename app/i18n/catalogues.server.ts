@@ -1,10 +1,10 @@
 import { createHash } from "node:crypto";
-import ar from "./catalogues/ar.json" with { type: "json" };
-import en from "./catalogues/en.json" with { type: "json" };
-import es from "./catalogues/es.json" with { type: "json" };
-import fr from "./catalogues/fr.json" with { type: "json" };
-import ru from "./catalogues/ru.json" with { type: "json" };
-import zh from "./catalogues/zh.json" with { type: "json" };
+import ar from "./catalogues/ar.json";
+import en from "./catalogues/en.json";
+import es from "./catalogues/es.json";
+import fr from "./catalogues/fr.json";
+import ru from "./catalogues/ru.json";
+import zh from "./catalogues/zh.json";
 import { buildCopy, type Catalogue, type Copy } from "./copy";
 import { locales, type Locale } from "./locale";
 

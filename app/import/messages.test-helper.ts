@@ -1,10 +1,10 @@
 // The importers' problems as an English-speaking administrator reads them: what the tests
 // compare with, rather than sentences of their own. Test-only.
-import { copyFor } from "~/i18n/catalogues.server";
+import { englishCopy } from "~/i18n/english-copy.node";
 import { importMessage, refusalText } from "./import-messages";
 import type { ImportProblem, ImportRefusal } from "./problems";
 
-const english = copyFor("en");
+const english = englishCopy;
 
 /** A problem or warning in English. */
 export const inEnglish = (problem: ImportProblem) => importMessage(english, problem);

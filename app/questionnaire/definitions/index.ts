@@ -1,4 +1,4 @@
-import { copyFor } from "~/i18n/catalogues.server";
+import { englishCopy } from "~/i18n/english-copy.node";
 import { definitionMessage } from "../definition-messages";
 import { checkDefinitionJson, type QuestionnaireDefinition } from "../definition-schema";
 import msq2020 from "./msq-2020.json" with { type: "json" };
@@ -9,7 +9,7 @@ import msq2020 from "./msq-2020.json" with { type: "json" };
 function checked(json: unknown, file: string): QuestionnaireDefinition {
   const result = checkDefinitionJson(json);
   if (!result.ok) {
-    const english = copyFor("en");
+    const english = englishCopy;
     const lines = result.issues.map((issue) => definitionMessage(english, issue));
     throw new Error(`${file} is not a valid definition:\n${lines.join("\n")}`);
   }
