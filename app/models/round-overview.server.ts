@@ -3,32 +3,31 @@ import { worldMapData } from "~/results/map";
 import type { DashboardRow } from "./dashboard";
 import { responseTimeline } from "./response-timeline";
 import { timelineChart, timelineTickUnit } from "./response-timeline-chart";
-import { firstSubmissions } from "./response-timeline.server";
 import type { Round } from "./round.server";
 
 // The top of the dashboard: the world map of the round's statuses and the response rate over
 // time. The map's geometry is the process's (computed once); only the statuses are the request's.
 
-export async function roundOverview(input: {
+export function roundOverview(input: {
   round: Pick<Round, "id" | "status" | "openedAt" | "deadline">;
   isCurrent: boolean;
   rows: readonly DashboardRow[];
+  /** Each response's first submission (response-timeline.server.ts). */
+  firstSubmissions: readonly { code: string; at: Date }[];
   now?: Date;
 }) {
   const { round, isCurrent, rows } = input;
-  // As the table links: the current round's review page, an earlier round's print view.
-  const href = (code: string) =>
-    isCurrent ? `/review/${code}` : `/print/${code}?round=${encodeURIComponent(round.id)}`;
   const timeline = responseTimeline({
     countries: rows,
-    firstSubmissions: await firstSubmissions(round.id),
+    firstSubmissions: input.firstSubmissions,
     openedAt: round.openedAt,
     deadline: round.deadline,
     open: round.status === "OPEN",
     today: input.now ?? new Date(),
   });
   return {
-    map: worldMapData(mapGeometry(), rows, href),
+    // As the table links: the current round's review page, an earlier round's print view.
+    map: worldMapData(mapGeometry(), rows, isCurrent ? null : round.id),
     timeline: {
       start: timeline.start,
       through: timeline.through,
@@ -46,4 +45,4 @@ export async function roundOverview(input: {
   };
 }
 
-export type RoundOverview = Awaited<ReturnType<typeof roundOverview>>;
+export type RoundOverview = ReturnType<typeof roundOverview>;

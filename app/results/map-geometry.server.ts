@@ -126,16 +126,17 @@ const ringCentroid = (ring: Point[]): Point => {
   return [x / (3 * a), y / (3 * a)];
 };
 
-const round1 = (n: number) => Math.round(n * 10) / 10;
+// Whole map units: a unit is under a pixel on a laptop, and the path data is half as long.
+const round = (n: number) => Math.round(n);
 
 /** One closed ring as path data: an absolute move, then relative lines (a third shorter). */
 function ringPath(ring: Point[]): string {
-  const points = ring.map(([x, y]) => [round1(x), round1(y)] as Point);
+  const points = ring.map(([x, y]) => [round(x), round(y)] as Point);
   let d = `M${points[0]![0]} ${points[0]![1]}`;
   let [px, py] = points[0]!;
   for (const [x, y] of points.slice(1)) {
-    const dx = round1(x - px);
-    const dy = round1(y - py);
+    const dx = round(x - px);
+    const dy = round(y - py);
     if (dx === 0 && dy === 0) continue;
     d += `l${dx}${dy < 0 ? "" : " "}${dy}`;
     px = x;
@@ -263,7 +264,7 @@ export function buildMapGeometry(topology: Atlas): MapGeometry {
   for (const shape of shapes) {
     if (!shape.marker) continue;
     const [x, y] = markerPoints[next++]!;
-    shape.marker = { x: round1(x), y: round1(y) };
+    shape.marker = { x: round(x), y: round(y) };
   }
   return {
     width: MAP_WIDTH,

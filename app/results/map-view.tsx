@@ -2,6 +2,7 @@ import { useCopy, useLocale } from "~/i18n";
 import { directionOf } from "~/i18n/locale";
 import type { DashboardStatus } from "~/models/dashboard";
 import {
+  countryHref,
   MAP_MARKER_RADIUS,
   MAP_STATUS_STYLES,
   patternId,
@@ -13,8 +14,6 @@ import {
 // The world map of a round: server-rendered SVG, one link per Member State (its name and status
 // as the link's name and its <title>, shown on hover and on keyboard focus), no JavaScript.
 // The status tiles beside it are its legend, with the counts (StatusSwatch).
-
-const TIP_SIZE = 17;
 
 /** The patterns of the statuses that have one, defined once in the page (the map's <defs>). */
 function StatusPatterns() {
@@ -83,12 +82,12 @@ export function WorldMap({ map, roundName }: { map: WorldMapData; roundName: str
             country: country.name,
             status: statusLabel(copy, country.status),
           });
+          // Few attributes per country, as the page carries 193 (the styles are in CSS).
           return (
             <a
               key={country.code}
-              href={country.href}
+              href={countryHref(country.code, map.earlierRound)}
               aria-label={label}
-              className="world-map__country"
               data-code={country.code}
               data-status={country.status}
             >
@@ -96,20 +95,14 @@ export function WorldMap({ map, roundName }: { map: WorldMapData; roundName: str
               {country.d ? <path d={country.d} fill={statusPaint(country.status)} /> : null}
               {country.marker ? (
                 <circle
-                  className="world-map__marker"
                   cx={country.marker.x}
                   cy={country.marker.y}
                   r={MAP_MARKER_RADIUS}
                   fill={statusPaint(country.status)}
                 />
               ) : null}
-              <text
-                className="world-map__tip"
-                x={tipX}
-                y={tipY}
-                fontSize={TIP_SIZE}
-                aria-hidden="true"
-              >
+              {/* Shown on hover and focus (CSS: .world-map__svg a > text). */}
+              <text x={tipX} y={tipY} aria-hidden="true">
                 {label}
               </text>
             </a>

@@ -60,8 +60,6 @@ export type MapCountry = {
   status: DashboardStatus;
   d: string;
   marker: { x: number; y: number } | null;
-  /** Where a click goes: the review page, or an earlier round's print view. */
-  href: string;
 };
 
 export type WorldMapData = {
@@ -69,9 +67,18 @@ export type WorldMapData = {
   height: number;
   others: string;
   countries: MapCountry[];
-  /** Member States shown as a dot (small or missing shapes), by name: the map's note names them. */
+  /** The round shown when it is an earlier one (countries link to its print view), else null. */
+  earlierRound: string | null;
+  /** How many Member States have a dot (small or missing shapes): the map's note says so. */
   markers: number;
 };
+
+/** Where a country on the map leads, as in the table: its review, or an earlier round's print. */
+export function countryHref(code: string, earlierRound: string | null): string {
+  return earlierRound
+    ? `/print/${code}?round=${encodeURIComponent(earlierRound)}`
+    : `/review/${code}`;
+}
 
 /**
  * The map of a round: every Member State of the geometry with its row's name and status. A state
@@ -80,7 +87,7 @@ export type WorldMapData = {
 export function worldMapData(
   geometry: MapGeometry,
   rows: readonly Pick<DashboardRow, "code" | "name" | "status">[],
-  href: (code: string) => string,
+  earlierRound: string | null = null,
 ): WorldMapData {
   const byCode = new Map(rows.map((r) => [r.code, r]));
   const countries = geometry.shapes.map((shape) => {
@@ -91,7 +98,6 @@ export function worldMapData(
       status: row?.status ?? ("NOT_STARTED" as const),
       d: shape.d,
       marker: shape.marker,
-      href: href(shape.code),
     };
   });
   return {
@@ -99,6 +105,7 @@ export function worldMapData(
     height: geometry.height,
     others: geometry.others,
     countries,
+    earlierRound,
     markers: countries.filter((c) => c.marker).length,
   };
 }

@@ -25,6 +25,7 @@ import {
 import { dashboardActionSchema } from "~/models/dashboard-schemas";
 import { sendReminders, setDeadline } from "~/models/reminders.server";
 import { loadDashboardRows } from "~/models/review.server";
+import { firstSubmissions } from "~/models/response-timeline.server";
 import { roundOverview } from "~/models/round-overview.server";
 import { withRound } from "~/models/round-choice";
 import { chosenRound, roundLinks } from "~/models/round-choice.server";
@@ -39,13 +40,17 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   // `?round=2020` shows an earlier round, read only; without it, the current round.
   const chosen = await chosenRound(request);
   const { round, isCurrent } = chosen;
-  const [rows, rounds] = await Promise.all([loadDashboardRows(round.id), roundLinks(chosen)]);
+  const [rows, rounds, submissions] = await Promise.all([
+    loadDashboardRows(round.id),
+    roundLinks(chosen),
+    firstSubmissions(round.id),
+  ]);
   const filters = {
     ...parseDashboardFilters(new URL(request.url).searchParams),
     round: isCurrent ? null : round.id,
   };
   const filtered = applyDashboardFilters(rows, filters);
-  const overview = await roundOverview({ round, isCurrent, rows });
+  const overview = roundOverview({ round, isCurrent, rows, firstSubmissions: submissions });
   return {
     round: { id: round.id, name: round.name, deadline: round.deadline?.toISOString() ?? null },
     isCurrent,
