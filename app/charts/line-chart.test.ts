@@ -54,7 +54,10 @@ describe("line chart layout", () => {
     ]);
     expect(layout.yTicks.map((t) => t.y)).toEqual([176, 97, 18]);
     expect(layout.rules).toEqual([{ key: "deadline", x: 400 }]);
-    expect(layout.lines[0]!.labelX).toBe(406);
-    expect(layout.lines[0]!.labelY).toBe(18);
+    expect(layout.lines[0]).toMatchObject({ labelX: 406, labelY: 18 });
+    // Labels apart from each other by a line of text at least.
+    expect(Math.abs(layout.lines[1]!.labelY - layout.lines[0]!.labelY)).toBeGreaterThanOrEqual(
+      LABEL_GAP,
+    );
   });
 });

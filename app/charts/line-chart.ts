@@ -32,7 +32,14 @@ export type LineChartLayout = {
   width: number;
   height: number;
   plot: { left: number; top: number; right: number; bottom: number };
-  lines: { key: string; d: string; emphasis: boolean; labelX: number; labelY: number }[];
+  lines: {
+    key: string;
+    d: string;
+    emphasis: boolean;
+    /** Where its label starts: just after the line's end (the lines of one chart end together). */
+    labelX: number;
+    labelY: number;
+  }[];
   xTicks: { value: number; x: number }[];
   yTicks: { value: number; y: number }[];
   rules: { key: string; x: number }[];
