@@ -47,7 +47,6 @@ export function LineChart({
       viewBox={`0 0 ${layout.width} ${layout.height}`}
       role="img"
       aria-labelledby={`${id}-title ${id}-desc`}
-      direction="ltr"
     >
       <title id={`${id}-title`}>{title}</title>
       <desc id={`${id}-desc`}>{description}</desc>
