@@ -11,6 +11,7 @@ import { isPostgresUrl, sqliteFile } from "../scripts/migrate";
 import { startProductionServer, waitUntilServing } from "../scripts/production-server";
 import { prepareTestDatabase } from "../scripts/test-database";
 import { measureExports } from "./exports";
+import { measureMap } from "./map";
 import { autosaveBench } from "./autosave";
 import { serveCeiling } from "./ceiling";
 import { type Check, DURATION, compressedPage, measure } from "./measure";
@@ -82,6 +83,8 @@ for (const [i, { code }] of countries.entries()) {
                 questionnaireVersion: 1,
                 answers,
                 authorizePublication: i % 2 === 0,
+                // Spread over the 60 days before the run: the dashboard's response-rate chart.
+                createdAt: new Date(Date.now() - (i % 60) * 86_400_000),
               },
             },
           }),
@@ -93,6 +96,8 @@ const reviewer = await prisma.user.create({
   data: { email: "bench.reviewer@test.example.org", role: "REVIEWER" },
   select: { id: true },
 });
+/** The dashboard's map holds every Member State: the last one's link shows the whole map came. */
+const LAST_CODE = countries.at(-1)!.code;
 /** The dashboard lists every country: the last one's name shows the whole page came. */
 const LAST_COUNTRY = (
   await prisma.country.findFirstOrThrow({
@@ -171,6 +176,12 @@ const dashboard: Setup = (request) => ({
   path: "/review?page=all",
   headers: { Cookie: reviewerCookie },
 });
+// The page as it opens: the world map and the response rate over time, then 25 rows.
+const dashboardFirstPage: Setup = (request) => ({
+  ...request,
+  path: "/review",
+  headers: { Cookie: reviewerCookie },
+});
 
 // BENCH_ONLY=section,autosave,dashboard,ceiling measures only those (while profiling one of them).
 const only = process.env.BENCH_ONLY?.split(",");
@@ -202,11 +213,18 @@ if (wanted("autosave")) {
     for (const row of rows) if (row.name.startsWith("autosave")) row.wrong += 1;
   }
 }
-if (wanted("dashboard"))
+if (wanted("dashboard")) {
   rows.push({
-    name: "reviewer dashboard (193 rows), 10 connections",
+    name: "reviewer dashboard with the map (193 rows), 10 connections",
     ...(await load(10, dashboard, "GET", compressedPage(LAST_COUNTRY))),
   });
+  // One connection: each request alone, so its latency is the server's time for it (plus the
+  // loopback), as issue 17 sets the map page's target in server time.
+  rows.push({
+    name: "reviewer dashboard with the map (25 rows), 1 connection",
+    ...(await load(1, dashboardFirstPage, "GET", compressedPage(`data-code="${LAST_CODE}"`))),
+  });
+}
 
 // The HTTP ceiling: the same HTML bytes served by as many worker processes as the portal has,
 // compressed the same way, with nothing else (bench/ceiling-server.ts, its own processes).
@@ -217,6 +235,10 @@ const html = Buffer.from(
       headers: { Cookie: sample.cookie },
     })
   ).text(),
+);
+// What a reviewer's dashboard weighs as it opens (the map's SVG and its data are in it).
+const dashboardHtml = Buffer.from(
+  await (await fetch(`${ORIGIN}/review`, { headers: { Cookie: reviewerCookie } })).text(),
 );
 if (wanted("ceiling")) {
   const ceiling = await serveCeiling(html, PORT + 1);
@@ -290,6 +312,8 @@ const exports = await measureExports(databaseUrl);
 await prisma.$disconnect();
 console.error("measuring the worst-case inputs…");
 const worstCases = await measureWorstCases();
+console.error("measuring the world map in process…");
+const map = measureMap();
 
 const report = `${renderTable({
   date: new Date().toISOString().slice(0, 10),
@@ -303,6 +327,11 @@ const report = `${renderTable({
   storage,
   page,
   exports,
+  dashboard: {
+    htmlBytes: dashboardHtml.length,
+    htmlGzip: gzipSync(dashboardHtml).length,
+    map,
+  },
 })}\n${renderWorstCases(worstCases)}`;
 console.log(report);
 writeFileSync("docs/benchmarks.md", report);

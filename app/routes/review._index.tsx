@@ -6,9 +6,10 @@ import { requireAdmin, requireReviewer } from "~/auth/guards.server";
 import { ExportLinks } from "~/components/export-links";
 import { DashboardFilterForm } from "~/components/review/dashboard-filters";
 import { DashboardPager } from "~/components/review/dashboard-pager";
-import { DashboardSummary } from "~/components/review/dashboard-summary";
+import { DashboardSummary, RegionRates } from "~/components/review/dashboard-summary";
 import { DashboardTable } from "~/components/review/dashboard-table";
 import { ReminderForm } from "~/components/review/reminder-form";
+import { ResponseTimeline } from "~/components/review/response-timeline";
 import { RoundSwitcher } from "~/components/round-switcher";
 import { LocalTime } from "~/components/time";
 import { byCountryName, countryName } from "~/countries";
@@ -25,10 +26,13 @@ import {
 import { dashboardActionSchema } from "~/models/dashboard-schemas";
 import { sendReminders, setDeadline } from "~/models/reminders.server";
 import { loadDashboardRows } from "~/models/review.server";
+import { firstSubmissions } from "~/models/response-timeline.server";
+import { roundOverview } from "~/models/round-overview.server";
 import { withRound } from "~/models/round-choice";
 import { chosenRound, roundLinks } from "~/models/round-choice.server";
 import { currentRound } from "~/models/round.server";
 import { pageCopy, pageTitle } from "~/i18n/page-copy";
+import { WorldMap } from "~/results/map-view";
 
 export const meta: MetaFunction = () => pageTitle(pageCopy().dashboard.title);
 
@@ -38,15 +42,17 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const chosen = await chosenRound(request);
   const { round, isCurrent } = chosen;
   const locale = localeFor(request, user);
-  const [rows, rounds] = await Promise.all([
+  const [rows, rounds, submissions] = await Promise.all([
     loadDashboardRows(round.id, locale),
     roundLinks(chosen),
+    firstSubmissions(round.id),
   ]);
   const filters = {
     ...parseDashboardFilters(new URL(request.url).searchParams),
     round: isCurrent ? null : round.id,
   };
   const filtered = applyDashboardFilters(rows, filters, locale);
+  const overview = roundOverview({ round, isCurrent, rows, firstSubmissions: submissions });
   return {
     round: { id: round.id, name: round.name, deadline: round.deadline?.toISOString() ?? null },
     isCurrent,
@@ -57,6 +63,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     regions: [...new Set(rows.map((r) => r.region))].sort(),
     shown: pageOfRows(filtered, filters.page),
     shownCodes: filtered.map((r) => r.code),
+    ...overview,
   };
 }
 
@@ -137,6 +144,7 @@ export default function Dashboard() {
       />
       <p>
         <Link to={withRound("/review/questions", shown)}>{d.questionsTitle}</Link> ·{" "}
+        <Link to="/review/compare">{copy.roundOverview.compare.title}</Link> ·{" "}
         <Link to="/published">{d.published}</Link>
         {page.isAdmin ? (
           <>
@@ -171,7 +179,14 @@ export default function Dashboard() {
         </p>
       ) : null}
 
-      <DashboardSummary counts={page.counts} filters={page.filters} />
+      <div className="round-overview">
+        <WorldMap map={page.map} roundName={page.round.name} />
+        <DashboardSummary counts={page.counts} filters={page.filters} />
+      </div>
+      <div className="round-trends">
+        <ResponseTimeline timeline={page.timeline} />
+        <RegionRates counts={page.counts} filters={page.filters} />
+      </div>
 
       <div className="dashboard-toolbar">
         <DashboardFilterForm filters={page.filters} regions={page.regions} />

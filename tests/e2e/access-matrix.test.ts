@@ -81,6 +81,9 @@ const pages: [string, Record<Who, Expected>][] = [
   ["/review", { anonymous: "sign-in", focalRwa: 403, reviewer: 200, admin: 200 }],
   ["/review/RWA", { anonymous: "sign-in", focalRwa: 403, reviewer: 200, admin: 200 }],
   ["/review/XXX", { anonymous: "sign-in", focalRwa: 403, reviewer: 404, admin: 404 }],
+  ["/review/compare", { anonymous: "sign-in", focalRwa: 403, reviewer: 200, admin: 200 }],
+  ["/review/RWA/rounds", { anonymous: "sign-in", focalRwa: 403, reviewer: 200, admin: 200 }],
+  ["/review/XXX/rounds", { anonymous: "sign-in", focalRwa: 403, reviewer: 404, admin: 404 }],
   [
     "/review/questions?key=q8_strategy_features",
     { anonymous: "sign-in", focalRwa: 403, reviewer: 200, admin: 200 },

@@ -38,7 +38,10 @@ test("the dashboard opens with the summary, fits a laptop screen and pages the t
   expect(await top(".filters")).toBeLessThan(await top(".dashboard-table"));
   expect(await top(".reminder")).toBeLessThan(await top(".dashboard-table"));
   // 25 rows, the summary, the filters and the downloads; the header holds the language switcher.
-  expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThan(2100);
+  // Was 2,100 px: the world map with its legend and the response rate over time (issue 17)
+  // come first and add about 560 px; the table still follows the filters, and the map's own
+  // "Skip the map" link steps a keyboard over its 193 links.
+  expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThan(2800);
   await expect(page.locator(".dashboard-table tbody tr")).toHaveCount(25);
   await expect(page.getByText("Countries 1 to 25 of 193")).toBeVisible();
   // Nothing wraps: each status label and each status cell sits on one line.

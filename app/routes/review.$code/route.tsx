@@ -140,7 +140,8 @@ export default function ReviewResponse() {
       </p>
       <h1 id="review-title">{r.title({ country: page.country.name })}</h1>
       <p>
-        <Link to={`/print/${page.country.code}?from=review`}>{r.printable}</Link>
+        <Link to={`/print/${page.country.code}?from=review`}>{r.printable}</Link> ·{" "}
+        <Link to={`/review/${page.country.code}/rounds`}>{copy.roundOverview.profile.link}</Link>
       </p>
       {result?.message ? (
         <p className="notice notice--success" role="status">

@@ -1,0 +1,48 @@
+import { mapGeometry } from "~/results/map-geometry.server";
+import { worldMapData } from "~/results/map";
+import type { DashboardRow } from "./dashboard";
+import { responseTimeline } from "./response-timeline";
+import { timelineChart, timelineTickUnit } from "./response-timeline-chart";
+import type { Round } from "./round.server";
+
+// The top of the dashboard: the world map of the round's statuses and the response rate over
+// time. The map's geometry is the process's (computed once); only the statuses are the request's.
+
+export function roundOverview(input: {
+  round: Pick<Round, "id" | "status" | "openedAt" | "deadline">;
+  isCurrent: boolean;
+  rows: readonly DashboardRow[];
+  /** Each response's first submission (response-timeline.server.ts). */
+  firstSubmissions: readonly { code: string; at: Date }[];
+  now?: Date;
+}) {
+  const { round, isCurrent, rows } = input;
+  const timeline = responseTimeline({
+    countries: rows,
+    firstSubmissions: input.firstSubmissions,
+    openedAt: round.openedAt,
+    deadline: round.deadline,
+    open: round.status === "OPEN",
+    today: input.now ?? new Date(),
+  });
+  return {
+    // As the table links: the current round's review page, an earlier round's print view.
+    map: worldMapData(mapGeometry(), rows, isCurrent ? null : round.id),
+    timeline: {
+      start: timeline.start,
+      through: timeline.through,
+      deadline: timeline.deadline,
+      submitted: timeline.submitted,
+      totals: timeline.series.map((s) => ({
+        region: s.region,
+        total: s.total,
+        count: s.points.at(-1)?.count ?? 0,
+      })),
+      days: timeline.days,
+      chart: timeline.submitted > 0 ? timelineChart(timeline) : null,
+      tickUnit: timelineTickUnit(timeline),
+    },
+  };
+}
+
+export type RoundOverview = ReturnType<typeof roundOverview>;
