@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import type { QuestionnaireDefinition } from "~/questionnaire/definition-schema";
 import { MAP_STATUS_STYLES } from "~/results/map";
@@ -17,9 +18,8 @@ import { createUser, signInAs, type TestUser } from "./support/users";
 // responses deleted, and a wait for the servers' few-second cache of the current round.
 
 const NEW_ROUND = "2026";
-const DEFINITION = JSON.parse(
-  readFileSync("tests/fixtures/msq-next-round.json", "utf8"),
-) as QuestionnaireDefinition;
+const DEFINITION_FILE = "tests/fixtures/msq-next-round.json";
+const DEFINITION = JSON.parse(readFileSync(DEFINITION_FILE, "utf8")) as QuestionnaireDefinition;
 /** q4_has_cio in 2020 and 2026 (null: no submission in that round). No other test uses them. */
 const CIO = {
   NOR: ["yes", "yes"], // kept
@@ -78,18 +78,25 @@ test.describe.configure({ mode: "serial" });
 
 test.beforeAll(async () => {
   test.setTimeout(60_000);
-  const { openRound, storeDefinition } = await import("~/rounds/rounds.server");
   reviewer = await createUser("REVIEWER");
   await restoreRounds();
   for (const [code, [answer]] of Object.entries(CIO))
     if (answer) await submitted("2020", code, answer, "2020-04-01");
-  await storeDefinition(DEFINITION, null);
   const today = new Date();
-  await openRound({
-    roundId: NEW_ROUND,
-    deadline: new Date(Date.UTC(today.getUTCFullYear() + 1, 0, 31, 23, 59, 59)),
-    actorId: null,
-  });
+  // As an administrator does from the command line (its database: the e2e one, in the env).
+  execFileSync(
+    "npx",
+    [
+      "tsx",
+      "scripts/round-create.ts",
+      "--definition",
+      DEFINITION_FILE,
+      "--deadline",
+      `${today.getUTCFullYear() + 1}-01-31`,
+      "--open",
+    ],
+    { stdio: "pipe", env: process.env },
+  );
   // First submissions on two days: yesterday (Norway, Finland) and today (the others).
   const day = (offset: number) =>
     new Date(today.getTime() - offset * 86_400_000).toISOString().slice(0, 10);
