@@ -65,6 +65,19 @@ export async function listPublishedResponses(roundId: string): Promise<Published
   }));
 }
 
+/**
+ * The answers of every published response of the round, by country name: what the public
+ * results count (app/results/), under the same rule as the list and the response pages.
+ */
+export async function loadPublishedAnswers(roundId: string) {
+  return (await publishedResponses(roundId)).map((response) => ({
+    code: response.country.code,
+    name: response.country.name,
+    region: response.country.region,
+    answers: (response.latest.answers ?? {}) as Answers,
+  }));
+}
+
 /** The country's published response, or null: not accepted, not authorised, or unknown alike. */
 export async function findPublishedResponse(
   round: { id: string; name: string },
