@@ -40,8 +40,8 @@ describe("the layout of a chart", () => {
     const { chart, texts } = chartIn("en");
     const layout = layoutChart(chart, texts, { rtl: false, standalone: false });
     const [yes, no, none] = bars(layout.items);
-    expect(yes!.x).toBe(16);
-    expect(no!.x).toBe(16);
+    expect(yes!.x).toBe(0);
+    expect(no!.x).toBe(0);
     // 57 %, 29 % and 14 % of the same track.
     expect(yes!.width / none!.width).toBeCloseTo(57 / 14, 1);
     expect(none!.fill).toBe(COLOURS.none);
@@ -62,7 +62,7 @@ describe("the layout of a chart", () => {
     const ltr = layoutChart(chart, texts, { rtl: false, standalone: false });
     const rtl = layoutChart(chart, texts, { rtl: true, standalone: false });
     bars(rtl.items).forEach((bar, i) => {
-      expect(bar.x + bar.width).toBe(CHART_WIDTH - 16);
+      expect(bar.x + bar.width).toBe(CHART_WIDTH);
       expect(bar.width).toBe(bars(ltr.items)[i]!.width);
     });
     const words = rtl.items.filter((i): i is TextItem => i.kind === "text");

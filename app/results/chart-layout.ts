@@ -131,9 +131,11 @@ export function layoutChart(
   { rtl, standalone }: { rtl: boolean; standalone: boolean },
 ): ChartLayout {
   const width = CHART_WIDTH;
-  const inner = width - 2 * PAD;
+  // In the page the picture lines up with the text around it; a file has a margin.
+  const side = standalone ? PAD : 0;
+  const inner = width - 2 * side;
   const items: (TextItem | RectItem)[] = [];
-  let y = PAD;
+  let y = standalone ? PAD : 0;
   const text = (
     content: string,
     x: number,
@@ -157,7 +159,7 @@ export function layoutChart(
   };
   const lines = (content: string, size: number, lineHeight: number, max: number, extra = {}) => {
     for (const line of wrapText(content, inner, size, max)) {
-      text(line, PAD, y, size, extra);
+      text(line, side, y, size, extra);
       y += lineHeight;
     }
   };
@@ -170,8 +172,8 @@ export function layoutChart(
   }
 
   const groups = chart.regions ? [chart.total, ...chart.regions] : [chart.total];
-  const barStart = PAD + (chart.regions ? REGION_COLUMN : 0);
-  const barEnd = width - PAD - VALUE_COLUMN;
+  const barStart = side + (chart.regions ? REGION_COLUMN : 0);
+  const barEnd = width - side - VALUE_COLUMN;
   const x = scaleLinear().domain([0, 100]).range([barStart, barEnd]);
   chart.categories.forEach((category, i) => {
     lines(category.text, LABEL_SIZE, LABEL_LINE, 3, { bold: chart.regions !== null });
@@ -182,7 +184,7 @@ export function layoutChart(
       const barTop = y + (rowHeight - BAR_HEIGHT) / 2;
       if (chart.regions) {
         const [name] = wrapText(texts.groupName(group), REGION_COLUMN - 10, REGION_SIZE, 1);
-        text(name ?? "", PAD, y + 3, REGION_SIZE, {
+        text(name ?? "", side, y + 3, REGION_SIZE, {
           fill: group.region === null ? COLOURS.text : COLOURS.muted,
           bold: group.region === null,
         });
@@ -215,7 +217,7 @@ export function layoutChart(
   if (standalone) {
     for (const note of texts.notes) lines(note, 11, 15, 3, { fill: COLOURS.muted });
   }
-  const height = Math.ceil(y + PAD - GAP);
+  const height = Math.ceil(y - GAP + (standalone ? PAD : 0));
   return { width, height, items: rtl ? items.map((item) => mirror(item, width)) : items };
 }
 
