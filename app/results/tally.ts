@@ -99,7 +99,7 @@ export type TallyOptions = {
 export const DEFAULT_TALLY_OPTIONS: TallyOptions = {
   byRegion: false,
   focus: null,
-  preview: 10,
+  preview: 5,
   textCap: 500,
 };
 

@@ -44,6 +44,9 @@ export type ResultsContext = {
   answerHref: ((code: string, key: string) => string) | null;
 };
 
+/** The one description of every search box, said once at the top of the page. */
+export const SEARCH_HINT_ID = "results-search-hint";
+
 /** How many answers a short text lists before "Show all". */
 const PREVIEW = DEFAULT_TALLY_OPTIONS.preview;
 
@@ -354,15 +357,12 @@ function TextResult({
             name="q"
             defaultValue={chart.query}
             maxLength={200}
-            aria-describedby={`${searchId}-hint`}
+            aria-describedby={SEARCH_HINT_ID}
           />
           <button type="submit" className="secondary">
             {r.searchButton}
           </button>
           {searching ? <Link to={hrefWith(null)}>{r.clearSearch}</Link> : null}
-          <span id={`${searchId}-hint`} className="hint text-search__hint">
-            {r.searchHint}
-          </span>
         </form>
       ) : (
         <p>{r.noAnswers}</p>

@@ -1,7 +1,11 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireReviewer } from "~/auth/guards.server";
-import { ResultsContents, ResultsSections } from "~/components/results/results-sections";
+import {
+  ResultsContents,
+  ResultsSections,
+  SEARCH_HINT_ID,
+} from "~/components/results/results-sections";
 import { BreakdownToggle, ResultsFilterForm } from "~/components/results/results-filters";
 import { RoundSwitcher } from "~/components/round-switcher";
 import { useCopy, useLocale } from "~/i18n";
@@ -63,6 +67,9 @@ export default function ResultsPage() {
         href={(other) => resultsHref(RESULTS_PATH, { ...query, focus: null }, other)}
       />
       <p className="lead prose">{r.intro}</p>
+      <p className="prose" id={SEARCH_HINT_ID}>
+        {r.searchHint}
+      </p>
       <ResultsFilterForm query={query} round={round} />
       <BreakdownToggle query={query} round={round} />
       <p className="results__counting" id="results-counting">
