@@ -957,8 +957,6 @@ export type Copy = {
     filters: string;
     region: string;
     anyRegion: string;
-    statuses: string;
-    submittedAndAccepted: string;
     acceptedOnly: string;
     authorisedOnly: string;
     apply: string;
@@ -969,6 +967,7 @@ export type Copy = {
     noResponses: string;
     contents: string;
     chartCounted: (values: { counted: number; respondents: number }) => string;
+    followUpOf: (values: { question: string }) => string;
     multipleNote: string;
     binsNote: string;
     shareNote: string;
@@ -994,7 +993,7 @@ export type Copy = {
     png: string;
     csv: string;
     downloadAs: (values: { format: string }) => string;
-    answered: (values: { answered: number; respondents: number; rate: number; counted: number }) => string;
+    answered: (values: { answered: number; rate: number }) => string;
     search: string;
     searchButton: string;
     searchHint: string;

@@ -11,14 +11,14 @@ import type { ChartTexts } from "./chart-texts";
 
 export const CHART_WIDTH = 720;
 const PAD = 16;
-const LABEL_SIZE = 14;
-const LABEL_LINE = 18;
-const BAR_HEIGHT = 16;
-const VALUE_SIZE = 13;
-const VALUE_COLUMN = 120;
+const LABEL_SIZE = 15;
+const LABEL_LINE = 20;
+const BAR_HEIGHT = 18;
+const VALUE_SIZE = 14;
+const VALUE_COLUMN = 130;
 const REGION_COLUMN = 170;
-const REGION_SIZE = 12;
-const GROUP_ROW = 20;
+const REGION_SIZE = 13;
+const GROUP_ROW = 22;
 const GAP = 12;
 
 export const COLOURS = {

@@ -209,6 +209,19 @@ describe("the filters' rows", () => {
 });
 
 describe("the whole questionnaire", () => {
+  it("names a follow-up's parent question", () => {
+    const all = tallyQuestionnaire(fixtureQuestionnaire, fixtureRows, labels);
+    expect(all.map((c) => c.followUpOf)).toEqual([
+      null,
+      "1. Is there a CIO?",
+      null,
+      null,
+      null,
+      null,
+      null,
+    ]);
+  });
+
   it("charts every question in order, or only the kinds asked for", () => {
     const all = tallyQuestionnaire(fixtureQuestionnaire, fixtureRows, labels);
     expect(all.map((c) => c.key)).toEqual([

@@ -1,6 +1,6 @@
 import { scaleLinear } from "d3-scale";
 import { regions as unRegions } from "~/countries";
-import { allQuestions, isAnswered, isAsked } from "~/questionnaire";
+import { allQuestions, conditionFields, findQuestion, isAnswered, isAsked } from "~/questionnaire";
 import { chartPartOf, numberOf, type Category, type ChartKind } from "~/questionnaire/chart-types";
 import type { AnswerLabels } from "~/questionnaire/question-types";
 import type { Answers, Question, Questionnaire } from "~/questionnaire/types";
@@ -31,10 +31,16 @@ export type ChartGroup = {
   counts: number[];
 };
 
-export type GraphicChart = {
-  kind: Extract<ChartKind, "bars" | "distribution">;
+/** What every chart says of its question. */
+type ChartOf = {
   key: string;
   title: string;
+  /** A follow-up's parent question (the text of the question its condition reads), else null. */
+  followUpOf: string | null;
+};
+
+export type GraphicChart = ChartOf & {
+  kind: Extract<ChartKind, "bars" | "distribution">;
   /** A respondent may fall in several categories (a multiple choice). */
   multiple: boolean;
   /** The categories, "No answer" last. */
@@ -55,10 +61,8 @@ export type ListItem = {
   excerpts: Segment[][];
 };
 
-export type TextChart = {
+export type TextChart = ChartOf & {
   kind: Extract<ChartKind, "list" | "search">;
-  key: string;
-  title: string;
   counted: number;
   respondents: number;
   /** Respondents who answered. */
@@ -147,6 +151,7 @@ function graphicChart(
     kind,
     key: question.key,
     title: question.text,
+    followUpOf: null,
     multiple,
     categories,
     total: group(null, placed, categoriesOf, size),
@@ -305,6 +310,7 @@ function textChart(
     kind,
     key: question.key,
     title: question.text,
+    followUpOf: null,
     counted: placed.length,
     respondents,
     answered,
@@ -338,5 +344,9 @@ export function tallyQuestionnaire(
 ): Chart[] {
   return allQuestions(questionnaire)
     .filter((q) => !only || only.includes(chartPartOf(q).kind))
-    .map((q) => tallyQuestion(q, rows, labels, options));
+    .map((q) => {
+      const chart = tallyQuestion(q, rows, labels, options);
+      const parent = q.when ? findQuestion(questionnaire, conditionFields(q.when)[0]!) : null;
+      return parent ? { ...chart, followUpOf: parent.text } : chart;
+    });
 }

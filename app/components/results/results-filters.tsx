@@ -64,16 +64,16 @@ export function ResultsFilterForm({ query, round }: { query: ResultsQuery; round
           ))}
         </select>
       </div>
-      <div className="filters__field">
-        <label htmlFor="results-status">{r.statuses}</label>
-        <select
-          id="results-status"
+      <div className="filters__field results-filters__check">
+        {/* Unticked, nothing is sent: submitted and accepted responses, the exports' default. */}
+        <input
+          id="results-accepted"
+          type="checkbox"
           name="status"
-          defaultValue={query.acceptedOnly ? "ACCEPTED" : ""}
-        >
-          <option value="">{r.submittedAndAccepted}</option>
-          <option value="ACCEPTED">{r.acceptedOnly}</option>
-        </select>
+          value="ACCEPTED"
+          defaultChecked={query.acceptedOnly}
+        />
+        <label htmlFor="results-accepted">{r.acceptedOnly}</label>
       </div>
       <div className="filters__field results-filters__check">
         <input

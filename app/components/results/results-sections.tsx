@@ -50,6 +50,9 @@ export const SEARCH_HINT_ID = "results-search-hint";
 /** How many answers a short text lists before "Show all". */
 const PREVIEW = DEFAULT_TALLY_OPTIONS.preview;
 
+/** A parent question named in a sentence: its first words when it is long. */
+const shortened = (text: string) => (text.length > 120 ? `${text.slice(0, 117).trimEnd()}…` : text);
+
 const sectionAnchor = (id: string) => `results-section-${id}`;
 
 function SectionHeading({ section }: { section: ResultsSection }) {
@@ -173,6 +176,7 @@ function Result({
   context: ResultsContext;
   level: "h3" | "h4";
 }) {
+  const copy = useCopy();
   const anchor = resultAnchor(chart.key);
   const Heading = level;
   return (
@@ -180,6 +184,11 @@ function Result({
       <Heading id={`${anchor}-title`} className="result__title">
         {heading}
       </Heading>
+      {chart.followUpOf ? (
+        <p className="result__asked">
+          {copy.results.followUpOf({ question: shortened(chart.followUpOf) })}
+        </p>
+      ) : null}
       {isGraphic(chart) ? (
         <GraphicResult chart={chart} anchor={anchor} context={context} />
       ) : (
@@ -339,11 +348,10 @@ function TextResult({
   return (
     <>
       <p className="result__counted">
+        {r.chartCounted({ counted: chart.counted, respondents: chart.respondents })}{" "}
         {r.answered({
           answered: chart.answered,
-          respondents: chart.respondents,
           rate: percentOf(chart.answered, chart.respondents) / 100,
-          counted: chart.counted,
         })}
       </p>
       {chart.answered > 0 ? (
