@@ -1003,6 +1003,7 @@ export type Copy = {
     answerColumn: string;
     matches: string;
     noAnswers: string;
+    notAsked: string;
     preview: (values: { shown: number; n: number }) => string;
     showAll: (values: { n: number }) => string;
     showFewer: string;

@@ -225,11 +225,22 @@ function GraphicResult({
   });
   const table = chartTable(chart, copy);
   const groups = chart.regions ? chart.regions.length + 1 : 1;
+  const counted = (
+    <p className="result__counted">
+      {r.chartCounted({ counted: chart.total.counted, respondents: chart.total.respondents })}
+    </p>
+  );
+  // Bars of nobody say nothing: a follow-up none of the responses counted was asked.
+  if (chart.total.respondents === 0)
+    return (
+      <>
+        {counted}
+        <p>{r.notAsked}</p>
+      </>
+    );
   return (
     <>
-      <p className="result__counted">
-        {r.chartCounted({ counted: chart.total.counted, respondents: chart.total.respondents })}
-      </p>
+      {counted}
       <div className="chart">
         <div className="chart__picture">
           <ChartSvg chart={chart} texts={texts} rtl={directionOf(locale) === "rtl"} id={anchor} />
@@ -348,11 +359,16 @@ function TextResult({
   return (
     <>
       <p className="result__counted">
-        {r.chartCounted({ counted: chart.counted, respondents: chart.respondents })}{" "}
-        {r.answered({
-          answered: chart.answered,
-          rate: percentOf(chart.answered, chart.respondents) / 100,
-        })}
+        {r.chartCounted({ counted: chart.counted, respondents: chart.respondents })}
+        {chart.answered > 0 ? (
+          <>
+            {" "}
+            {r.answered({
+              answered: chart.answered,
+              rate: percentOf(chart.answered, chart.respondents) / 100,
+            })}
+          </>
+        ) : null}
       </p>
       {chart.answered > 0 ? (
         <form method="get" action={`${context.basePath}#${anchor}`} className="text-search">
@@ -373,7 +389,7 @@ function TextResult({
           {searching ? <Link to={hrefWith(null)}>{r.clearSearch}</Link> : null}
         </form>
       ) : (
-        <p>{r.noAnswers}</p>
+        <p>{chart.respondents === 0 ? r.notAsked : r.noAnswers}</p>
       )}
       {chart.matching !== null ? (
         <p className="text-search__found">
