@@ -439,14 +439,14 @@ function TextResult({
         </div>
       ) : null}
       {chart.listed > chart.items.length ? (
-        <p>
+        <p className="results__more">
           {chart.items.length > 0 ? (
             <>{r.preview({ shown: chart.items.length, n: chart.listed })} </>
           ) : null}
           <Link to={hrefWith({ key: chart.key, query: "" })}>{r.showAll({ n: chart.listed })}</Link>
         </p>
       ) : focused && !searching && chart.listed > (chart.kind === "list" ? PREVIEW : 0) ? (
-        <p>
+        <p className="results__more">
           <Link to={hrefWith(null)}>{r.showFewer}</Link>
         </p>
       ) : null}

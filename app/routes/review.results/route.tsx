@@ -67,7 +67,7 @@ export default function ResultsPage() {
         href={(other) => resultsHref(RESULTS_PATH, { ...query, focus: null }, other)}
       />
       <p className="lead prose">{r.intro}</p>
-      <p className="prose" id={SEARCH_HINT_ID}>
+      <p className="prose results__search-hint" id={SEARCH_HINT_ID}>
         {r.searchHint}
       </p>
       <ResultsFilterForm query={query} round={round} />
