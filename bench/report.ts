@@ -1,4 +1,4 @@
-// The benchmark's table, with the targets of issue 8 and the ratios to the two ceilings. A row
+// The benchmark's table, with the targets of issues 8 and 17 and the ratios to the two ceilings. A row
 // with an error or a wrong reply failed: its rate measured something else than the portal working.
 
 export type Row = {
@@ -35,6 +35,8 @@ const TARGETS: [RegExp, (r: Row) => string][] = [
   // Issue 17: the dashboard with its map in under 50 ms of server time (one request at a time).
   [/^reviewer dashboard.*1 connection$/, (r) => verdict(r.p50 <= 50, "p50 ≤ 50 ms server time")],
   [/^reviewer dashboard/, (r) => verdict(r.p95 <= 150, "p95 ≤ 150 ms")],
+  // Issue 17: one request at a time, so the latency is the server's time to render the page.
+  [/^Results page/, (r) => verdict(r.p95 <= 100, "p95 ≤ 100 ms of server time")],
 ];
 const verdict = (ok: boolean, target: string) => `${ok ? "met" : "missed"} (${target})`;
 export const failed = (r: Row) => r.errors > 0 || r.wrong > 0 || r.rps === 0;

@@ -18,7 +18,8 @@ import { type Check, DURATION, compressedPage, measure } from "./measure";
 import { failed, type Row, renderTable } from "./report";
 import { syntheticAnswers } from "./synthetic";
 import { measureWorstCases, renderWorstCases } from "./worst-case";
-import { findSection } from "~/questionnaire";
+import { allQuestions, findSection } from "~/questionnaire";
+import { resultAnchor } from "~/results/query";
 import { msq2020 } from "~/questionnaire/msq2020.test-helper";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3400);
@@ -183,11 +184,26 @@ const dashboardFirstPage: Setup = (request) => ({
   headers: { Cookie: reviewerCookie },
 });
 
-// BENCH_ONLY=section,autosave,dashboard,ceiling measures only those (while profiling one of them).
+// The Results page charts every question over the submitted and accepted responses: the last
+// question's chart shows the whole page came. One connection: its latency is the server's time.
+const LAST_RESULT = `id="${resultAnchor(allQuestions(msq2020).at(-1)!.key)}"`;
+const COUNTED = await prisma.response.count({
+  where: { roundId: "2020", status: { in: ["SUBMITTED", "ACCEPTED"] } },
+});
+const LONG_TEXT = allQuestions(msq2020).find((q) => q.type === "longtext")!.key;
+const resultsPage =
+  (search: string): Setup =>
+  (request) => ({
+    ...request,
+    path: `/review/results${search}`,
+    headers: { Cookie: reviewerCookie },
+  });
+
+// BENCH_ONLY=section,autosave,dashboard,results,ceiling measures only those (while profiling one of them).
 const only = process.env.BENCH_ONLY?.split(",");
 const wanted = (name: string) => !only || only.includes(name);
 const rows: Row[] = [];
-console.error("measuring the section page, autosave and the dashboard…");
+console.error("measuring the section page, autosave, the dashboard and the Results page…");
 if (wanted("section"))
   for (const connections of [10, 50])
     rows.push({
@@ -223,6 +239,21 @@ if (wanted("dashboard")) {
   rows.push({
     name: "reviewer dashboard with the map (25 rows), 1 connection",
     ...(await load(1, dashboardFirstPage, "GET", compressedPage(`data-code="${LAST_CODE}"`))),
+  });
+}
+if (wanted("results")) {
+  rows.push({
+    name: `Results page (193 responses, ${COUNTED} counted), 1 connection`,
+    ...(await load(1, resultsPage(""), "GET", compressedPage(LAST_RESULT))),
+  });
+  rows.push({
+    name: "Results page by region, searching a long text, 1 connection",
+    ...(await load(
+      1,
+      resultsPage(`?by=region&key=${LONG_TEXT}&q=digital`),
+      "GET",
+      compressedPage("<mark>"),
+    )),
   });
 }
 

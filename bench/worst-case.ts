@@ -21,6 +21,9 @@ import { wordLimitState } from "~/questionnaire/word-count";
 import { toCsv } from "~/export/csv";
 import { parseJsonExport, toJson } from "~/export/json";
 import type { ExportRow } from "~/export/row";
+import { tallyLabels } from "~/results/chart-texts";
+import { DEFAULT_TALLY_OPTIONS, tallyQuestionnaire } from "~/results/tally";
+import { MAX_QUERY_CHARS, searchText } from "~/results/text-search";
 import { writeXlsx } from "~/export/xlsx";
 
 export type WorstCase = { name: string; ms: number; runs: number; targetMs: number };
@@ -119,6 +122,40 @@ export async function measureWorstCases(): Promise<WorstCase[]> {
   const json = await toJson(msq2020, [row], meta);
   await measure("every answer at its cap: JSON import", MEGABYTES_TARGET_MS, () =>
     parseJsonExport(json, msq2020),
+  );
+
+  // The Results page: a search through 193 long answers at their cap (a query that nearly
+  // matches at every position, and one that matches every three characters), and the charts of
+  // 193 responses with every answer at its cap.
+  const capped = pathologicalTexts(MAX_LONGTEXT_CHARS)["no spaces"]!;
+  const nearMiss = `${"a".repeat(MAX_QUERY_CHARS - 1)}b`;
+  await measure(
+    "193 long answers at their cap: Results search for aaa…ab",
+    MEGABYTES_TARGET_MS,
+    () => {
+      for (let i = 0; i < 193; i++) searchText(capped, nearMiss);
+    },
+  );
+  const everywhere = "ab ".repeat(MAX_LONGTEXT_CHARS / 3);
+  await measure(
+    "193 long answers at their cap: Results search matching everywhere",
+    MEGABYTES_TARGET_MS,
+    () => {
+      for (let i = 0; i < 193; i++) searchText(everywhere, "ab");
+    },
+  );
+  const responses = Array.from({ length: 193 }, (_, i) => ({
+    code: `C${i}`,
+    name: `Country ${i}`,
+    region: "Europe",
+    answers,
+  }));
+  const labels = tallyLabels(copyFor("en"));
+  await measure(
+    "193 responses, every answer at its cap: Results charts, by region",
+    MEGABYTES_TARGET_MS,
+    () =>
+      tallyQuestionnaire(msq2020, responses, labels, { ...DEFAULT_TALLY_OPTIONS, byRegion: true }),
   );
 
   const document = twoMegabyteDocument();

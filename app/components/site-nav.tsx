@@ -4,7 +4,8 @@ import type { Role } from "~/generated/prisma/enums";
 import { useCopy } from "~/i18n";
 
 export function SiteNav({ user }: { user: { name: string; role: Role } | null }) {
-  const copy = useCopy().nav;
+  const all = useCopy();
+  const copy = all.nav;
   return (
     <nav className="site-nav" aria-label={copy.label}>
       {user ? (
@@ -12,7 +13,10 @@ export function SiteNav({ user }: { user: { name: string; role: Role } | null })
           {user.role === "FOCAL_POINT" ? (
             <Link to="/countries">{copy.countries}</Link>
           ) : (
-            <Link to="/review">{copy.review}</Link>
+            <>
+              <Link to="/review">{copy.review}</Link>
+              <Link to="/review/results">{all.results.nav}</Link>
+            </>
           )}
           {user.role === "ADMIN" ? <Link to="/admin/users">{copy.users}</Link> : null}
           {user.role === "ADMIN" ? <Link to="/admin/rounds">{copy.rounds}</Link> : null}

@@ -68,6 +68,10 @@ export function parseRegion(value: string | null | undefined): Parsed<string | n
 
 const TRUE_VALUES = ["1", "true", "yes", "on"];
 
+/** `authorised=1` (also true, yes, on): only responses whose snapshot authorises publication. */
+export const parseAuthorisedOnly = (value: string | null | undefined): boolean =>
+  TRUE_VALUES.includes((value ?? "").toLowerCase());
+
 /** The language of an export's texts: `lang=fr` (the export form's choice). */
 export const LANGUAGE_PARAM = "lang";
 
@@ -89,7 +93,7 @@ export function parseExportQuery(
   if (!statuses.ok) return statuses;
   const region = parseRegion(params.get("region"));
   if (!region.ok) return region;
-  const authorisedOnly = TRUE_VALUES.includes((params.get("authorised") ?? "").toLowerCase());
+  const authorisedOnly = parseAuthorisedOnly(params.get("authorised"));
   const lang = params.get(LANGUAGE_PARAM);
   return {
     ok: true,

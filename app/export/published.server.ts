@@ -75,6 +75,20 @@ export async function listPublishedResponses(
 }
 
 /**
+/**
+ * The answers of every published response of the round, by country: what the public results
+ * count (app/results/), under the same rule as the list and the response pages.
+ */
+export async function loadPublishedAnswers(roundId: string) {
+  return (await publishedResponses(roundId)).map((response) => ({
+    code: response.country.code,
+    name: response.country.name,
+    region: response.country.region,
+    answers: (response.latest.answers ?? {}) as Answers,
+  }));
+}
+
+/**
  * The country's published response, or null: not accepted, not authorised, or unknown alike.
  * The country's name is the one in `locale`.
  */

@@ -108,7 +108,8 @@ function isWebAddress(value: string): boolean {
 
 /** A plain decimal, full stop for decimals: what every UN language's keyboard can type. */
 const NUMBER = /^-?\d{1,15}(?:\.\d{1,6})?$/;
-const toNumber = (value: AnswerValue) =>
+/** The number a stored answer holds, or null (results bin numbers and percentages with it). */
+export const toNumber = (value: AnswerValue) =>
   typeof value === "string" && NUMBER.test(value) ? Number(value) : null;
 
 function numberKind<Q extends { min?: number; max?: number; decimals?: number }>(

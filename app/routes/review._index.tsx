@@ -143,6 +143,7 @@ export default function Dashboard() {
         href={(r) => dashboardHref(page.filters, { round: r.current ? null : r.id, page: 1 })}
       />
       <p>
+        <Link to={withRound("/review/results", shown)}>{copy.results.dashboardLink}</Link> ·{" "}
         <Link to={withRound("/review/questions", shown)}>{d.questionsTitle}</Link> ·{" "}
         <Link to="/review/compare">{copy.roundOverview.compare.title}</Link> ·{" "}
         <Link to="/published">{d.published}</Link>
