@@ -82,7 +82,7 @@ export async function listPublishedResponses(
 export async function loadPublishedAnswers(roundId: string) {
   return (await publishedResponses(roundId)).map((response) => ({
     code: response.country.code,
-    name: response.country.name,
+    name: countryName(response.country.code, "en"),
     region: response.country.region,
     answers: (response.latest.answers ?? {}) as Answers,
   }));
