@@ -1,6 +1,4 @@
 import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
-import type { QuestionnaireDefinition } from "~/questionnaire/definition-schema";
 import { MAP_STATUS_STYLES } from "~/results/map";
 import { accessibilityViolations, expect, test } from "./fixtures";
 import { prisma } from "./support/db";
@@ -19,7 +17,6 @@ import { createUser, signInAs, type TestUser } from "./support/users";
 
 const NEW_ROUND = "2026";
 const DEFINITION_FILE = "tests/fixtures/msq-next-round.json";
-const DEFINITION = JSON.parse(readFileSync(DEFINITION_FILE, "utf8")) as QuestionnaireDefinition;
 /** q4_has_cio in 2020 and 2026 (null: no submission in that round). No other test uses them. */
 const CIO = {
   NOR: ["yes", "yes"], // kept
