@@ -1,4 +1,5 @@
-import { readFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
 import { parse } from "csv-parse/sync";
 import type { QuestionnaireDefinition } from "~/questionnaire/definition-schema";
 import { accessibilityViolations, expect, test } from "./fixtures";
@@ -78,18 +79,18 @@ async function restoreRounds() {
 
 test.beforeAll(async () => {
   test.setTimeout(60_000);
-  // Loaded here, after support/db has pointed the database at the end-to-end one.
-  const { openRound, storeDefinition } = await import("~/rounds/rounds.server");
   reviewer = await createUser("REVIEWER");
   focal = await createUser("FOCAL_POINT", [COUNTRY]);
   await restoreRounds();
   await submittedResponse("2020", { q4_has_cio: "yes", q14_social_media: "Eritrea in 2020" });
-  await storeDefinition(DEFINITION, null);
-  await openRound({
-    roundId: NEW_ROUND,
-    deadline: new Date("2026-12-31T23:59:59Z"),
-    actorId: null,
-  });
+  // Created and opened as an administrator does from the command line, in the e2e database.
+  const file = test.info().outputPath("msq-2026.json");
+  writeFileSync(file, JSON.stringify(DEFINITION));
+  execFileSync(
+    "npx",
+    ["tsx", "scripts/round-create.ts", "--definition", file, "--deadline", "2026-12-31", "--open"],
+    { stdio: "pipe", env: process.env },
+  );
   await submittedResponse(NEW_ROUND, { q4_has_cio: "no", q14_social_media: "Eritrea in 2026" });
   await waitForServerCache();
 });
