@@ -2,7 +2,7 @@
 // of a questionnaire definition, generated from the zod schema so the two cannot drift. Editors
 // (VS Code and others) validate a definition file that names it in "$schema". `--check` fails
 // when the committed file is out of date (CI runs it).
-import { readFileSync, writeFileSync } from "node:fs";
+import { writeOrCheck } from "./generated-file";
 import { z } from "zod";
 import { definitionShape } from "~/questionnaire/definition-schema";
 
@@ -17,19 +17,4 @@ const schema = {
 };
 const text = `${JSON.stringify(schema, null, 2)}\n`;
 
-if (process.argv.includes("--check")) {
-  let committed = "";
-  try {
-    committed = readFileSync(FILE, "utf8");
-  } catch {
-    // missing: out of date
-  }
-  if (committed !== text) {
-    console.error(`${FILE} is out of date: run npm run definition:schema`);
-    process.exit(1);
-  }
-  console.error(`${FILE} is up to date`);
-} else {
-  writeFileSync(FILE, text);
-  console.error(`wrote ${FILE}`);
-}
+writeOrCheck(FILE, text, "npm run definition:schema");
