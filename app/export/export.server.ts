@@ -3,7 +3,7 @@ import { prisma } from "~/db.server";
 import type { Prisma } from "~/generated/prisma/client";
 import type { Locale } from "~/i18n/locale";
 import { requireQuestionnaire } from "~/models/questionnaire.server";
-import type { Answers, Questionnaire } from "~/questionnaire/types";
+import type { Questionnaire } from "~/questionnaire/types";
 import { csvChunks } from "./csv";
 import {
   exportFilename,
@@ -17,6 +17,7 @@ import { longCsvChunks, type LongExportRound } from "./long";
 import type { ExportRow } from "./row";
 import { writeXlsx } from "./xlsx";
 import { latestSubmission } from "~/models/latest-submission";
+import { answersOfSubmissions } from "~/models/submission-answers.server";
 
 // Exports read what was submitted, never a later draft: for each response of the round with at
 // least one submission, the latest submission's snapshot, with the response's status and dates
@@ -39,7 +40,7 @@ export async function loadExportRows(filters: ExportFilters): Promise<ExportRow[
       responseDate: true,
       country: { select: { code: true, name: true, region: true } },
       submissions: latestSubmission({
-        answers: true,
+        id: true,
         authorizePublication: true,
         imported: true,
         createdAt: true,
@@ -48,6 +49,9 @@ export async function loadExportRows(filters: ExportFilters): Promise<ExportRow[
     },
     orderBy: { country: { name: "asc" } },
   });
+  const answers = await answersOfSubmissions(
+    responses.flatMap((response) => response.submissions.map((latest) => latest.id)),
+  );
   return responses.flatMap((response): ExportRow[] => {
     const latest = response.submissions[0];
     if (!latest) return [];
@@ -66,7 +70,7 @@ export async function loadExportRows(filters: ExportFilters): Promise<ExportRow[
         responseDate: response.responseDate,
         authorizePublication: latest.authorizePublication,
         definitionVersion: latest.questionnaireVersion,
-        answers: (latest.answers ?? {}) as Answers,
+        answers: answers.get(latest.id) ?? {},
       },
     ];
   });

@@ -1,9 +1,9 @@
 import { byCountryName, countryName } from "~/countries";
 import { prisma } from "~/db.server";
 import type { Locale } from "~/i18n/locale";
-import type { Answers } from "~/questionnaire/types";
 import type { PrintableResponse } from "./printable";
 import { latestSubmission } from "~/models/latest-submission";
+import { answersOfSubmissions } from "~/models/submission-answers.server";
 
 // Published responses: public, without signing in. What is published is exactly the snapshot
 // UN DESA accepted, and only when that snapshot authorises publication. A later draft, an
@@ -37,8 +37,8 @@ async function publishedResponses(roundId: string, countryCode?: string) {
       responseDate: true,
       country: { select: { code: true, region: true } },
       submissions: latestSubmission({
+        id: true,
         number: true,
-        answers: true,
         authorizePublication: true,
         imported: true,
       }),
@@ -79,12 +79,14 @@ export async function listPublishedResponses(
  * The answers of every published response of the round, by country: what the public results
  * count (app/results/), under the same rule as the list and the response pages.
  */
-export async function loadPublishedAnswers(roundId: string) {
-  return (await publishedResponses(roundId)).map((response) => ({
+export async function loadPublishedAnswers(roundId: string, locale: Locale) {
+  const responses = await publishedResponses(roundId);
+  const answers = await answersOfSubmissions(responses.map((response) => response.latest.id));
+  return responses.map((response) => ({
     code: response.country.code,
-    name: countryName(response.country.code, "en"),
+    name: countryName(response.country.code, locale),
     region: response.country.region,
-    answers: (response.latest.answers ?? {}) as Answers,
+    answers: answers.get(response.latest.id) ?? {},
   }));
 }
 
@@ -100,6 +102,7 @@ export async function findPublishedResponse(
   if (!/^[A-Za-z]{3}$/.test(code)) return null;
   const [response] = await publishedResponses(round.id, code.toUpperCase());
   if (!response) return null;
+  const answers = await answersOfSubmissions([response.latest.id]);
   return {
     country: { ...response.country, name: countryName(response.country.code, locale) },
     roundId: round.id,
@@ -111,6 +114,6 @@ export async function findPublishedResponse(
     responseDate: response.responseDate,
     imported: response.latest.imported,
     authorizePublication: response.latest.authorizePublication,
-    answers: (response.latest.answers ?? {}) as Answers,
+    answers: answers.get(response.latest.id) ?? {},
   };
 }

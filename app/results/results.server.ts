@@ -1,3 +1,4 @@
+import { byCountryName, countryName } from "~/countries";
 import { loadExportRows } from "~/export/export.server";
 import { loadPublishedAnswers } from "~/export/published.server";
 import { copyFor } from "~/i18n/catalogues.server";
@@ -25,18 +26,31 @@ import {
 // drafts never); the public results read the published responses only (published.server.ts:
 // accepted, and authorised by the snapshot accepted).
 
-export async function loadResultRows(roundId: string, query: ResultsQuery): Promise<ResultRow[]> {
+export async function loadResultRows(
+  roundId: string,
+  query: ResultsQuery,
+  locale: Locale,
+): Promise<ResultRow[]> {
   const rows = await loadExportRows({ roundId, ...exportChoiceOf(query) });
-  return rows.map((row) => ({
-    code: row.countryCode,
-    name: row.countryName,
-    region: row.region,
-    answers: row.answers,
-  }));
+  return inNameOrder(
+    rows.map((row) => ({
+      code: row.countryCode,
+      name: countryName(row.countryCode, locale),
+      region: row.region,
+      answers: row.answers,
+    })),
+    locale,
+  );
 }
 
-export const loadPublishedRows = (roundId: string): Promise<ResultRow[]> =>
-  loadPublishedAnswers(roundId);
+export const loadPublishedRows = async (roundId: string, locale: Locale): Promise<ResultRow[]> =>
+  inNameOrder(await loadPublishedAnswers(roundId, locale), locale);
+
+/** The countries as the page's language names and sorts them (a text question's list). */
+function inNameOrder(rows: ResultRow[], locale: Locale): ResultRow[] {
+  const byName = byCountryName(locale);
+  return rows.sort((a, b) => byName(a.code, b.code));
+}
 
 /** The sections and questions as the page lists them (texts are in the charts). */
 export function resultSections(questionnaire: Questionnaire) {
@@ -56,7 +70,7 @@ export function resultSections(questionnaire: Questionnaire) {
 export async function loadPublicResults(round: Round, locale: Locale) {
   const [questionnaire, rows] = await Promise.all([
     requireQuestionnaire(round, locale),
-    loadPublishedRows(round.id),
+    loadPublishedRows(round.id, locale),
   ]);
   const charts = tallyQuestionnaire(
     questionnaire,

@@ -1,28 +1,34 @@
+import { countryName } from "~/countries";
 import { prisma } from "~/db.server";
 import { copyFor } from "~/i18n/catalogues.server";
 import type { Locale } from "~/i18n/locale";
 import { latestSubmission } from "~/models/latest-submission";
+import { answersOfSubmissions } from "~/models/submission-answers.server";
 import { requireQuestionnaire } from "~/models/questionnaire.server";
 import { roundById } from "~/models/round-choice.server";
 import { currentRound, readableRounds } from "~/models/round.server";
-import type { Answers } from "~/questionnaire/types";
 import { checkComparable, compareAnswers, comparableQuestions, type RoundAnswer } from "./compare";
 
 // The compare page's data: two readable rounds (by default the current one and the one before
 // it), the questions both ask as yes/no or choice questions, and the comparison of the one chosen.
 
 /** Every Member State's answer to `key` in its latest submission of the round. */
-export async function submittedAnswers(roundId: string, key: string): Promise<RoundAnswer[]> {
+export async function submittedAnswers(
+  roundId: string,
+  key: string,
+  locale: Locale,
+): Promise<RoundAnswer[]> {
   const responses = await prisma.response.findMany({
     where: { roundId, submissions: { some: {} } },
-    select: {
-      country: { select: { code: true, name: true } },
-      submissions: latestSubmission({ answers: true }),
-    },
+    select: { countryCode: true, submissions: latestSubmission({ id: true }) },
   });
+  const answers = await answersOfSubmissions(
+    responses.flatMap((r) => r.submissions.map((latest) => latest.id)),
+  );
   return responses.map((r) => ({
-    ...r.country,
-    value: ((r.submissions[0]?.answers ?? {}) as Answers)[key] ?? null,
+    code: r.countryCode,
+    name: countryName(r.countryCode, locale),
+    value: answers.get(r.submissions[0]?.id ?? "")?.[key] ?? null,
   }));
 }
 
@@ -50,8 +56,8 @@ export async function loadComparePage(params: URLSearchParams, locale: Locale) {
   const check = checkComparable(fromQ, toQ, key);
   if (!check.ok) return { state: "not_comparable" as const, ...base, reason: check.reason };
   const [fromAnswers, toAnswers] = await Promise.all([
-    submittedAnswers(from.id, key),
-    submittedAnswers(to.id, key),
+    submittedAnswers(from.id, key, locale),
+    submittedAnswers(to.id, key, locale),
   ]);
   const copy = copyFor(locale);
   return {

@@ -1,3 +1,4 @@
+import { countryName } from "~/countries";
 import { prisma } from "~/db.server";
 import { copyFor } from "~/i18n/catalogues.server";
 import type { Locale } from "~/i18n/locale";
@@ -50,7 +51,7 @@ export async function loadCountryRounds(countryCode: string, locale: Locale) {
     no: copy.questionnaire.no,
   });
   return {
-    country,
+    country: { ...country, name: countryName(country.code, locale) },
     rounds: columns.map(({ id, name, current, status, submitted }) => ({
       id,
       name,

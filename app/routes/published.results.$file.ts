@@ -33,7 +33,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   return resultFileResponse({
     file: params.file,
     question,
-    rows: await loadPublishedRows(round.id),
+    rows: await loadPublishedRows(round.id, locale),
     query: DEFAULT_RESULTS_QUERY,
     copy,
     locale,

@@ -34,7 +34,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   return resultFileResponse({
     file: params.file,
     question,
-    rows: await loadResultRows(round.id, parsed.value),
+    rows: await loadResultRows(round.id, parsed.value, locale),
     query: parsed.value,
     copy,
     locale,

@@ -1,8 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { parse } from "csv-parse/sync";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { startSession } from "~/auth/session.server";
 import { prisma } from "~/db.server";
+import { answersOfSubmissions } from "~/models/submission-answers.server";
 import { findRound, forgetCurrentRound, type Round } from "~/models/round.server";
 import type { QuestionnaireDefinition } from "~/questionnaire/definition-schema";
 import { fixtureQuestionnaire, fixtureRows } from "~/results/fixture.test-helper";
@@ -175,6 +176,75 @@ describe("the responses the Results page counts", () => {
   it("ignore a focus on a question the round lacks or that has no list", async () => {
     expect((await page({ focus: { key: "nope", query: "x" } })).query.focus).toBeNull();
     expect((await page({ focus: { key: "has_cio", query: "x" } })).query.focus).toBeNull();
+  });
+});
+
+describe("the answers the Results page reads", () => {
+  it("are a resubmission's new answers at once (kept by submission, never by response)", async () => {
+    const before = readout(chartOf((await page()).charts, "has_cio"));
+    expect(before).toEqual(["Yes 3 60", "No 2 40", "No answer 0 0"]);
+    const chile = await prisma.response.findFirstOrThrow({
+      where: { roundId: ROUND, countryCode: "CHL" },
+      include: { submissions: true },
+    });
+    const first = chile.submissions[0]!;
+    await prisma.submission.create({
+      data: {
+        responseId: chile.id,
+        number: 2,
+        questionnaireVersion: 1,
+        answers: { ...(first.answers as object), has_cio: "no" },
+        authorizePublication: true,
+      },
+    });
+    try {
+      expect(readout(chartOf((await page()).charts, "has_cio"))).toEqual([
+        "Yes 2 40",
+        "No 3 60",
+        "No answer 0 0",
+      ]);
+    } finally {
+      await prisma.submission.deleteMany({ where: { responseId: chile.id, number: 2 } });
+    }
+    expect(readout(chartOf((await page()).charts, "has_cio"))).toEqual(before);
+  });
+
+  it("are read from the database once per submission, and frozen", async () => {
+    const ids = (
+      await prisma.submission.findMany({
+        where: { response: { roundId: ROUND } },
+        select: { id: true },
+      })
+    ).map((s) => s.id);
+    const first = await answersOfSubmissions(ids);
+    const reads = vi.spyOn(prisma.submission, "findMany");
+    try {
+      const again = await answersOfSubmissions(ids);
+      expect(reads).not.toHaveBeenCalled();
+      expect([...again.keys()].sort()).toEqual([...ids].sort());
+      for (const id of ids) expect(again.get(id)).toBe(first.get(id));
+    } finally {
+      reads.mockRestore();
+    }
+    const answers = first.get(ids[0]!)! as Record<string, unknown>;
+    expect(() => {
+      answers.has_cio = "changed";
+    }).toThrow(TypeError);
+  });
+
+  it("name the countries in the page's language, in its order", async () => {
+    const results = await loadResultsPage({
+      round,
+      query: { ...DEFAULT_RESULTS_QUERY, focus: { key: "story", query: "" } },
+      locale: "ru",
+    });
+    const story = results.charts.find((c) => c.key === "story")!;
+    // In English: France, Kenya, Rwanda.
+    expect("items" in story && story.items.map((i) => i.name)).toEqual([
+      "Кения",
+      "Руанда",
+      "Франция",
+    ]);
   });
 });
 

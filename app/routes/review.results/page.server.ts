@@ -20,7 +20,7 @@ export async function loadResultsPage(input: {
   const { round, locale } = input;
   const [questionnaire, rows] = await Promise.all([
     requireQuestionnaire(round, locale),
-    loadResultRows(round.id, input.query),
+    loadResultRows(round.id, input.query, locale),
   ]);
   // Only a text question's list is shown whole; a key the round lacks is no focus.
   const focused = input.query.focus ? findQuestion(questionnaire, input.query.focus.key) : null;
