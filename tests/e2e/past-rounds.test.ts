@@ -6,26 +6,28 @@ import { accessibilityViolations, expect, test } from "./fixtures";
 import { E2E_PORT, prisma } from "./support/db";
 import { createUser, signInAs, type TestUser } from "./support/users";
 
-// Past rounds: a second round (MSQ 2026) is opened, MSQ 2020 closes; reviewers switch the
+// Past rounds: a second round (MSQ 2022) is opened, MSQ 2020 closes; reviewers switch the
 // dashboard, the question view and the exports back to 2020, and a focal point reads the
 // country's 2020 response from its page.
 //
 // IMPORTANT: the end-to-end files share one database and run one after another in file order.
-// Opening MSQ 2026 makes it the current round for the whole portal, so afterAll puts everything
-// back as the other files expect it: the 2026 round's responses, definitions and round deleted,
+// Opening MSQ 2022 makes it the current round for the whole portal, so afterAll puts everything
+// back as the other files expect it: the 2022 round's responses, definitions and round deleted,
 // MSQ 2020 OPEN again with closedAt null, this file's Eritrean response deleted. The server keeps
 // the current round for a few seconds per process, so both changes wait that long.
 
 const ORIGIN = `http://localhost:${E2E_PORT}`;
-const NEW_ROUND = "2026";
+// Its own round id: results-map.test.ts opens a 2026 round from another definition, and a
+// server keeps a round's stored definition per id and version for the life of its process.
+const NEW_ROUND = "2022";
 const COUNTRY = "ERI"; // Eritrea: no other test uses it
 const SEEDED = ["Rwanda", "Tajikistan", "Qatar", "Iran (Islamic Republic of)"];
 
-/** A small 2026 questionnaire: two of 2020's questions. */
+/** A small 2022 questionnaire: two of 2020's questions. */
 const DEFINITION: QuestionnaireDefinition = {
   round: NEW_ROUND,
   version: 1,
-  title: "Member States Questionnaire (MSQ) 2026",
+  title: "Member States Questionnaire (MSQ) 2022",
   authorizationText:
     "I/We hereby authorize UNDESA to publish my/our responses as deemed necessary.",
   sections: [
@@ -63,7 +65,7 @@ async function submittedResponse(roundId: string, answers: Record<string, string
     submittedAt: new Date("2026-03-30T09:00:00Z"),
     submissions: { create: { number: 1, questionnaireVersion: 1, answers } },
   };
-  // Opening 2026 carried a draft for Eritrea forward: replaced by a submitted response.
+  // Opening 2022 carried a draft for Eritrea forward: replaced by a submitted response.
   await prisma.response.deleteMany({ where: { roundId, countryCode: COUNTRY } });
   await prisma.response.create({ data: { roundId, countryCode: COUNTRY, ...data } });
 }
@@ -84,14 +86,14 @@ test.beforeAll(async () => {
   await restoreRounds();
   await submittedResponse("2020", { q4_has_cio: "yes", q14_social_media: "Eritrea in 2020" });
   // Created and opened as an administrator does from the command line, in the e2e database.
-  const file = test.info().outputPath("msq-2026.json");
+  const file = test.info().outputPath("msq-2022.json");
   writeFileSync(file, JSON.stringify(DEFINITION));
   execFileSync(
     "npx",
     ["tsx", "scripts/round-create.ts", "--definition", file, "--deadline", "2026-12-31", "--open"],
     { stdio: "pipe", env: process.env },
   );
-  await submittedResponse(NEW_ROUND, { q4_has_cio: "no", q14_social_media: "Eritrea in 2026" });
+  await submittedResponse(NEW_ROUND, { q4_has_cio: "no", q14_social_media: "Eritrea in 2022" });
   await waitForServerCache();
 });
 
@@ -109,9 +111,9 @@ test("a reviewer switches the dashboard to 2020 and downloads the long CSV of bo
 }) => {
   await signInAs(page.context(), reviewer);
   await page.goto("/review");
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Round dashboard · MSQ 2026");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Round dashboard · MSQ 2022");
   const switcher = page.getByRole("navigation", { name: "Rounds" });
-  await expect(switcher.getByRole("link", { name: "MSQ 2026 (open)" })).toHaveAttribute(
+  await expect(switcher.getByRole("link", { name: "MSQ 2022 (open)" })).toHaveAttribute(
     "aria-current",
     "page",
   );
@@ -149,7 +151,7 @@ test("a reviewer switches the dashboard to 2020 and downloads the long CSV of bo
     .getByRole("button", { name: "Download as long CSV: one row per answer, every round" })
     .click();
   const file = await download;
-  expect(file.suggestedFilename()).toMatch(/^msq-2026-2020-long-\d{8}\.csv$/);
+  expect(file.suggestedFilename()).toMatch(/^msq-2022-2020-long-\d{8}\.csv$/);
   const records = parse(readFileSync(await file.path()), { bom: true, columns: true }) as Record<
     string,
     string
@@ -161,7 +163,7 @@ test("a reviewer switches the dashboard to 2020 and downloads the long CSV of bo
     round: NEW_ROUND,
     definition_version: "1",
     key: "q14_social_media",
-    value: "Eritrea in 2026",
+    value: "Eritrea in 2022",
   });
   expect(eritrea).toContainEqual(
     expect.objectContaining({ round: "2020", key: "q14_social_media", value: "Eritrea in 2020" }),
@@ -179,10 +181,10 @@ test("the question view and the one-round exports follow the round chosen", asyn
   await expect(page.getByRole("row", { name: /Eritrea/ })).toContainText("Eritrea in 2020");
   await page
     .getByRole("navigation", { name: "Rounds" })
-    .getByRole("link", { name: "MSQ 2026 (open)" })
+    .getByRole("link", { name: "MSQ 2022 (open)" })
     .click();
   await expect(page).toHaveURL(/\/review\/questions\?key=q14_social_media$/);
-  await expect(page.getByRole("row", { name: /Eritrea/ })).toContainText("Eritrea in 2026");
+  await expect(page.getByRole("row", { name: /Eritrea/ })).toContainText("Eritrea in 2022");
 
   const csv = await page.request.get("/exports?format=csv&round=2020");
   expect(csv.headers()["content-disposition"]).toMatch(/filename="msq-2020-responses-\d{8}\.csv"/);
@@ -191,7 +193,7 @@ test("the question view and the one-round exports follow the round chosen", asyn
   );
   expect(columns).toContain("q1_national_portal");
   const current = await page.request.get("/exports?format=csv");
-  expect(current.headers()["content-disposition"]).toMatch(/msq-2026-responses-/);
+  expect(current.headers()["content-disposition"]).toMatch(/msq-2022-responses-/);
   expect((await page.request.get("/exports?format=csv&round=1999")).status()).toBe(404);
   expect((await page.request.get("/review?round=1999")).status()).toBe(404);
 
@@ -216,7 +218,7 @@ test("a focal point opens the country's 2020 response from its page, read only",
   const main = page.getByRole("main");
   await expect(main).toContainText("This is the response to MSQ 2020, an earlier round.");
   await expect(main).toContainText("Eritrea in 2020");
-  await expect(main).not.toContainText("Eritrea in 2026");
+  await expect(main).not.toContainText("Eritrea in 2022");
   expect(await accessibilityViolations(page)).toEqual([]);
   // Only their own country, in any round.
   expect((await page.request.get("/print/RWA?round=2020")).status()).toBe(404);
