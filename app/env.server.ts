@@ -52,6 +52,14 @@ const schema = z.object({
   WEB_CONCURRENCY: sharedWith(parseWorkers),
   /** Deleting expired rows every hour (models/housekeeping.server.ts): on in production. */
   HOUSEKEEPING: z.enum(["on", "off"]).optional(),
+  /**
+   * The key that encrypts secrets kept in the database (authenticator apps' secrets): 32 random
+   * bytes, base64 (`openssl rand -base64 32`). Required in production outside demo mode.
+   */
+  ENCRYPTION_KEY: z
+    .string()
+    .refine((value) => Buffer.from(value, "base64").length === 32, "must be 32 bytes in base64")
+    .optional(),
   /** Where e-mails go as .eml files when SMTP_URL is unset. */
   MAIL_OUTBOX_DIR: z.string().default("data/outbox"),
 });
@@ -79,11 +87,16 @@ export const env = parseEnv();
  */
 export function configurationProblems(config: Env = env): string[] {
   if (config.DEMO_MODE || config.NODE_ENV !== "production") return [];
-  return config.PUBLIC_URL.startsWith("https://")
-    ? []
-    : [
-        `PUBLIC_URL must be the portal's https:// address in production (it is ${config.PUBLIC_URL}); set DEMO_MODE=true only for a local demo.`,
-      ];
+  const problems: string[] = [];
+  if (!config.PUBLIC_URL.startsWith("https://"))
+    problems.push(
+      `PUBLIC_URL must be the portal's https:// address in production (it is ${config.PUBLIC_URL}); set DEMO_MODE=true only for a local demo.`,
+    );
+  if (!config.ENCRYPTION_KEY)
+    problems.push(
+      "ENCRYPTION_KEY must be set in production (32 random bytes in base64: openssl rand -base64 32); it encrypts the authenticator apps' secrets.",
+    );
+  return problems;
 }
 
 /** Cookies are Secure (and __Host- prefixed) when the portal is served over https. */

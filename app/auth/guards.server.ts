@@ -3,7 +3,7 @@ import { prisma } from "~/db.server";
 import type { Role } from "~/generated/prisma/enums";
 import { denyAccess } from "./access-denied.server";
 import { heldSession, signInAfterExpiry, signInNotice, stashInput } from "./pending-input.server";
-import { readSession, type SessionUser } from "./session.server";
+import { readSecondStep, readSession, type ReadSession } from "./session.server";
 
 // Every loader and action calls its own guard (a parent layout's guard does not protect its
 // children: nested loaders run in parallel and resource routes skip layouts). Guards throw:
@@ -11,18 +11,46 @@ import { readSession, type SessionUser } from "./session.server";
 // focal point asks for another country (they learn nothing, not even that it exists). Each
 // refusal of a signed-in person is recorded in the event log (access-denied.server.ts).
 
-export type Guarded = { user: SessionUser; sessionId: string };
+export type Guarded = ReadSession;
 
 export async function getOptionalUser(request: Request, context?: AppLoadContext) {
   return (await readSession(request, context))?.user ?? null;
 }
 
-export async function requireUser(request: Request, context?: AppLoadContext): Promise<Guarded> {
-  const session = await readSession(request, context);
-  if (session) return session;
+/** Where the request was going, to come back to after signing in or enrolling. */
+function returnPath(request: Request): string {
   const url = new URL(request.url);
-  const redirectTo = request.method === "GET" ? `${url.pathname}${url.search}` : url.pathname;
-  throw redirect(`/sign-in?${new URLSearchParams({ redirectTo })}`);
+  return request.method === "GET" ? `${url.pathname}${url.search}` : url.pathname;
+}
+
+/**
+ * Anyone signed in. A session still waiting for its second step goes to the code page; staff
+ * without a second factor, while administrators require one, go to enrol it before anything
+ * else (`enrolling`: only the enrolment page itself and signing out let them through).
+ */
+export async function requireUser(
+  request: Request,
+  context?: AppLoadContext,
+  options: { enrolling?: boolean } = {},
+): Promise<Guarded> {
+  const session = await readSession(request, context);
+  const redirectTo = returnPath(request);
+  if (!session) {
+    if (await readSecondStep(request, context))
+      throw redirect(`/sign-in/code?${new URLSearchParams({ redirectTo })}`);
+    throw redirect(`/sign-in?${new URLSearchParams({ redirectTo })}`);
+  }
+  if (session.enrolmentNeeded && !options.enrolling)
+    throw redirect(`/account/second-factor?${new URLSearchParams({ redirectTo })}`);
+  return session;
+}
+
+/** The code page: a session that has passed the password and waits for its second step. */
+export async function requireSecondStep(request: Request, context?: AppLoadContext) {
+  const session = await readSecondStep(request, context);
+  if (session) return session;
+  // Signed in already (or never): the code page has nothing to ask.
+  throw redirect((await readSession(request, context)) ? "/" : "/sign-in");
 }
 
 /**

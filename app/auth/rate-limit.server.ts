@@ -141,3 +141,13 @@ export async function pruneRateLimitHits(olderThanMs = 60 * MINUTE): Promise<voi
     where: { at: { lt: new Date(Date.now() - olderThanMs) } },
   });
 }
+
+/**
+ * Second-factor codes per account: a six-digit code has a million values, so five tries per
+ * quarter hour make guessing one hopeless (about 1 in 10,000 a day).
+ */
+export function secondFactorLimits(userId: string): Limit[] {
+  return [
+    { scope: "account", key: `second-factor:account:${userId}`, max: 5, windowMs: 15 * MINUTE },
+  ];
+}

@@ -48,3 +48,21 @@ export const acceptInvitationSchema = (copy: Copy) =>
     .refine(passwordsMatch, mismatch(copy));
 
 export const forgotPasswordSchema = (copy: Copy) => z.object({ email: emailAddress(copy) });
+
+/** An authenticator app's code or a recovery code (the server tells which). */
+const secondFactorCode = (copy: Copy) =>
+  z
+    .string({ error: copy.secondFactor.codeRequired })
+    .trim()
+    .min(1, copy.secondFactor.codeRequired)
+    .max(40, copy.secondFactor.codeInvalid);
+
+export const secondStepSchema = (copy: Copy) =>
+  z.object({ code: secondFactorCode(copy), redirectTo: z.string().optional() });
+
+export const enrolmentSchema = (copy: Copy) =>
+  z.object({
+    code: secondFactorCode(copy),
+    sealed: z.string().max(500),
+    redirectTo: z.string().optional(),
+  });

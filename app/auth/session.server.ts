@@ -24,7 +24,16 @@ export type SessionUser = {
   locale: string | null;
   /** ISO codes of the countries a focal point answers for. */
   countries: string[];
+  /** An authenticator app is enrolled: signing in takes its code too. */
+  secondFactor: boolean;
 };
+
+/**
+ * A signed-in session, and whether the person must enrol a second factor before anything else
+ * (staff, while administrators require it). A session whose second step is still to come is not
+ * signed in (readSession gives null; readSecondStep gives it to the code page).
+ */
+export type ReadSession = { user: SessionUser; sessionId: string; enrolmentNeeded: boolean };
 
 export const SESSION_IDLE_MS = 30 * 60 * 1000;
 export const SESSION_ABSOLUTE_MS = 12 * 60 * 60 * 1000;
@@ -46,8 +55,8 @@ const lucia = new Lucia(prismaSessionAdapter, {
 declare module "lucia" {
   interface Register {
     Lucia: typeof lucia;
-    DatabaseUserAttributes: Omit<SessionUser, "id">;
-    DatabaseSessionAttributes: { createdAt: Date };
+    DatabaseUserAttributes: Omit<SessionUser, "id"> & { staffSecondFactor: boolean };
+    DatabaseSessionAttributes: { createdAt: Date; secondFactorAt: Date | null };
   }
 }
 
@@ -58,9 +67,18 @@ export function sessionIdFromCookie(request: Request): string | null {
   return lucia.readSessionCookie(request.headers.get("Cookie") ?? "");
 }
 
-/** Starts a new session (a new id at every sign-in) and returns its Set-Cookie value. */
-export async function startSession(userId: string): Promise<string> {
-  const session = await lucia.createSession(userId, { createdAt: new Date() });
+/**
+ * Starts a new session (a new id at every sign-in and at its second step) and returns its
+ * Set-Cookie value. `secondFactorAt`: when the second step was passed (none yet by default).
+ */
+export async function startSession(
+  userId: string,
+  options: { secondFactorAt?: Date } = {},
+): Promise<string> {
+  const session = await lucia.createSession(userId, {
+    createdAt: new Date(),
+    secondFactorAt: options.secondFactorAt ?? null,
+  });
   return lucia.createSessionCookie(session.id).serialize();
 }
 
@@ -69,10 +87,24 @@ export async function startSession(userId: string): Promise<string> {
  * When the session's deadline moved on, the refreshed cookie is handed to the server (context);
  * the response is marked not to be cached.
  */
-export function readSession(
+export async function readSession(
+  request: Request,
+  context?: AppLoadContext,
+): Promise<ReadSession | null> {
+  const session = await validateOnce(request, context);
+  return session && !session.codeNeeded ? session : null;
+}
+
+/** A session that has passed the password and still needs its second step, or null. */
+export async function readSecondStep(
   request: Request,
   context?: AppLoadContext,
 ): Promise<{ user: SessionUser; sessionId: string } | null> {
+  const session = await validateOnce(request, context);
+  return session?.codeNeeded ? session : null;
+}
+
+function validateOnce(request: Request, context?: AppLoadContext) {
   // The root loader and the route's own loader both ask: validate once per request (the load
   // context is one object per request; the Request object is not shared between loaders).
   const key = context ?? request;
@@ -94,7 +126,7 @@ export function sessionDeadline(createdAt: Date, now = Date.now()): Date {
 async function validate(
   request: Request,
   context?: AppLoadContext,
-): Promise<{ user: SessionUser; sessionId: string } | null> {
+): Promise<(ReadSession & { codeNeeded: boolean }) | null> {
   const sessionId = sessionIdFromCookie(request);
   if (!sessionId) return null;
   const [session, user] = await prismaSessionAdapter.getSessionAndUser(sessionId);
@@ -103,7 +135,7 @@ async function validate(
   const createdAt = session.attributes.createdAt;
   const end = Math.min(session.expiresAt.getTime(), createdAt.getTime() + SESSION_ABSOLUTE_MS);
   if (end <= now) return null; // expired: the row stays, see above
-  const attributes = user.attributes as Omit<SessionUser, "id">;
+  const { staffSecondFactor, ...attributes } = user.attributes;
   if (!attributes.active) {
     await lucia.invalidateUserSessions(user.id);
     return null;
@@ -114,7 +146,15 @@ async function validate(
     await prismaSessionAdapter.updateSessionExpiration(session.id, deadline);
     context?.setCookie?.(lucia.createSessionCookie(session.id).serialize());
   }
-  return { user: { ...attributes, id: user.id }, sessionId: session.id };
+  const codeNeeded = attributes.secondFactor && session.attributes.secondFactorAt === null;
+  const enrolmentNeeded =
+    !attributes.secondFactor && attributes.role !== "FOCAL_POINT" && staffSecondFactor;
+  return {
+    user: { ...attributes, id: user.id },
+    sessionId: session.id,
+    codeNeeded,
+    enrolmentNeeded,
+  };
 }
 
 /** Ends the request's session; returns the Set-Cookie value that clears the cookie. */
@@ -131,4 +171,9 @@ export async function endAllSessions(userId: string): Promise<void> {
 
 export function blankSessionCookie(): string {
   return lucia.createBlankSessionCookie().serialize();
+}
+
+/** Ends one session by its id (the half session replaced at the second step). */
+export async function endSessionById(sessionId: string): Promise<void> {
+  await lucia.invalidateSession(sessionId);
 }

@@ -11,7 +11,14 @@ import {
 import { startSession } from "./session.server";
 
 export type SignInResult =
-  | { ok: true; userId: string; cookie: string; locale: string | null }
+  | {
+      ok: true;
+      userId: string;
+      cookie: string;
+      locale: string | null;
+      /** The password was right; the session waits for the authenticator's code. */
+      secondStep: boolean;
+    }
   | { ok: false; reason: "invalid" }
   | { ok: false; reason: "rate_limited"; retryAfterMs: number };
 
@@ -38,7 +45,7 @@ export async function signIn(input: {
 
   const user = await prisma.user.findUnique({
     where: { email },
-    select: { id: true, passwordHash: true, active: true, locale: true },
+    select: { id: true, passwordHash: true, active: true, locale: true, totpEnabledAt: true },
   });
   const hash = user?.passwordHash && user.active ? user.passwordHash : await dummyPasswordHash();
   const passwordMatches = await verifyPassword(hash, input.password);
@@ -51,8 +58,10 @@ export async function signIn(input: {
   await clearFailures(limits[0]!.key);
   await forgetHits(attempt.hitIds);
   const cookie = await startSession(user.id);
-  await logEvent({ kind: "user.signed_in", actorId: user.id, subjectId: user.id });
-  return { ok: true, userId: user.id, cookie, locale: user.locale };
+  const secondStep = user.totpEnabledAt !== null;
+  // With a second factor, signing in is logged once its code is accepted (second-step.server.ts).
+  if (!secondStep) await logEvent({ kind: "user.signed_in", actorId: user.id, subjectId: user.id });
+  return { ok: true, userId: user.id, cookie, locale: user.locale, secondStep };
 }
 
 /** Never the password: the address typed, where from, and which lock this failure started. */

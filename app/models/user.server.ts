@@ -20,6 +20,7 @@ const accountSelect = {
   role: true,
   active: true,
   passwordHash: true,
+  totpEnabledAt: true,
   countries: { select: { countryCode: true }, orderBy: { countryCode: "asc" } },
 } as const;
 

@@ -51,6 +51,10 @@ export default function Account() {
         ) : null}
       </dl>
       <p>
+        <Link to="/account/second-factor">{copy.secondFactor.accountLink}</Link>:{" "}
+        {user.secondFactor ? copy.secondFactor.on : copy.secondFactor.off}
+      </p>
+      <p>
         <Link to="/forgot-password">{copy.signIn.forgot}</Link>
       </p>
       <Form method="post">

@@ -11,6 +11,7 @@ import type { Copy } from "~/i18n/copy";
 import { copyForRequest } from "~/i18n/request-locale.server";
 import { sendInvitation } from "~/models/account-emails.server";
 import { accessSchema } from "~/models/admin-schemas";
+import { resetSecondFactor } from "~/models/second-factor.server";
 import {
   AccountError,
   getUser,
@@ -30,9 +31,14 @@ async function findUserOr404(userId: string | undefined) {
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   await requireAdmin(request, context);
-  const { passwordHash, countries, ...user } = await findUserOr404(params.userId);
+  const { passwordHash, countries, totpEnabledAt, ...user } = await findUserOr404(params.userId);
   return {
-    user: { ...user, pending: !passwordHash, countries: countries.map((c) => c.countryCode) },
+    user: {
+      ...user,
+      pending: !passwordHash,
+      secondFactor: totpEnabledAt !== null,
+      countries: countries.map((c) => c.countryCode),
+    },
   };
 }
 
@@ -51,6 +57,11 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     }
     case "resend":
       return resendInvitation(user, admin, copy);
+    case "reset_second_factor": {
+      const reset = await resetSecondFactor(admin, user.id);
+      if (!reset) return { result: null, message: copy.secondFactor.off };
+      return { result: null, message: copy.secondFactor.adminResetDone({ email: reset.email }) };
+    }
     default: {
       const submission = parseWithZod(formData, { schema: accessSchema(copy) });
       if (submission.status !== "success")
@@ -115,6 +126,18 @@ export default function EditUser() {
           </button>
         </div>
       </Form>
+      <p>
+        {all.secondFactor.adminUserStatus}:{" "}
+        {user.secondFactor ? all.secondFactor.on : all.secondFactor.off}
+      </p>
+      {user.secondFactor ? (
+        <Form method="post">
+          <p className="hint">{all.secondFactor.adminResetHint}</p>
+          <button type="submit" name="intent" value="reset_second_factor" className="secondary">
+            {all.secondFactor.adminReset}
+          </button>
+        </Form>
+      ) : null}
       {user.pending && user.active ? (
         <Form method="post">
           <p className="hint">{copy.resendHint}</p>

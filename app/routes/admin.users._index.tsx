@@ -1,10 +1,12 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requireAdmin } from "~/auth/guards.server";
 import { CountryOptions } from "~/components/country-options";
 import { findMemberState } from "~/countries";
 import type { Role } from "~/generated/prisma/enums";
 import { useCopy } from "~/i18n";
+import { readStaffSecondFactor, setStaffSecondFactor } from "~/models/settings.server";
 import { listUsers } from "~/models/user.server";
 import { pageCopy, pageTitle } from "~/i18n/page-copy";
 
@@ -19,19 +21,48 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const country = findMemberState(params.get("country") ?? "")?.code;
   const state = params.get("state");
   const active = state === "active" ? true : state === "inactive" ? false : undefined;
-  const users = await listUsers({ role, country, active });
+  const [users, staffSecondFactor] = await Promise.all([
+    listUsers({ role, country, active }),
+    readStaffSecondFactor(),
+  ]);
   return {
     filter: { role: role ?? "", country: country ?? "", state: state ?? "" },
-    users: users.map(({ passwordHash, countries, ...user }) => ({
+    staffSecondFactor,
+    users: users.map(({ passwordHash, countries, totpEnabledAt, ...user }) => ({
       ...user,
       pending: !passwordHash,
+      secondFactor: totpEnabledAt !== null,
       countries: countries.map((c) => c.countryCode),
     })),
   };
 }
 
+/** Requiring a second factor of staff, or no longer (a plain form, works without JavaScript). */
+export async function action({ request, context }: ActionFunctionArgs) {
+  const { user } = await requireAdmin(request, context);
+  const form = await request.formData();
+  await setStaffSecondFactor(form.get("staffSecondFactor") === "on", user.id);
+  return redirect("/admin/users");
+}
+
+function StaffSecondFactor({ required }: { required: boolean }) {
+  const copy = useCopy().secondFactor;
+  return (
+    <section className="panel" aria-labelledby="staff-second-factor-title">
+      <h2 id="staff-second-factor-title">{copy.adminTitle}</h2>
+      <p>{required ? copy.adminRequired : copy.adminOptional}</p>
+      <Form method="post">
+        <input type="hidden" name="staffSecondFactor" value={required ? "off" : "on"} />
+        <button type="submit" className="secondary">
+          {required ? copy.adminStopRequiring : copy.adminRequire}
+        </button>
+      </Form>
+    </section>
+  );
+}
+
 export default function Users() {
-  const { filter, users } = useLoaderData<typeof loader>();
+  const { filter, users, staffSecondFactor } = useLoaderData<typeof loader>();
   const copy = useCopy();
   const a = copy.admin;
   return (
@@ -79,6 +110,7 @@ export default function Users() {
                 <th scope="col">{a.role}</th>
                 <th scope="col">{a.countries}</th>
                 <th scope="col">{a.state}</th>
+                <th scope="col">{copy.secondFactor.adminUserStatus}</th>
               </tr>
             </thead>
             <tbody>
@@ -91,12 +123,14 @@ export default function Users() {
                   <td>{copy.roles[user.role as Role]}</td>
                   <td>{user.countries.join(", ")}</td>
                   <td>{!user.active ? a.inactive : user.pending ? a.pending : a.active}</td>
+                  <td>{user.secondFactor ? copy.secondFactor.on : copy.secondFactor.off}</td>
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
       )}
+      <StaffSecondFactor required={staffSecondFactor} />
     </section>
   );
 }

@@ -49,7 +49,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   // The account's saved language comes back to this browser (the page reloads in it).
   const headers = new Headers({ "Set-Cookie": result.cookie });
   if (isLocale(result.locale)) headers.append("Set-Cookie", languageCookie(result.locale));
-  return redirect(safeRedirect(redirectTo, "/countries"), { headers });
+  const next = safeRedirect(redirectTo, "/countries");
+  if (result.secondStep)
+    return redirect(`/sign-in/code?${new URLSearchParams({ redirectTo: next })}`, { headers });
+  return redirect(next, { headers });
 }
 
 export default function SignIn() {

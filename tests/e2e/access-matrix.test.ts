@@ -61,6 +61,12 @@ const pages: [string, Record<Who, Expected>][] = [
   ["/invitation/not-a-token", { anonymous: 200, focalRwa: 200, reviewer: 200, admin: 200 }],
   ["/reset-password/not-a-token", { anonymous: 200, focalRwa: 200, reviewer: 200, admin: 200 }],
   ["/account", { anonymous: "sign-in", focalRwa: 200, reviewer: 200, admin: 200 }],
+  ["/account/second-factor", { anonymous: "sign-in", focalRwa: 200, reviewer: 200, admin: 200 }],
+  // Only a session waiting for its second step is asked for a code.
+  [
+    "/sign-in/code",
+    { anonymous: "sign-in", focalRwa: "redirect:/", reviewer: "redirect:/", admin: "redirect:/" },
+  ],
   [
     "/countries",
     {

@@ -43,6 +43,9 @@ let threadId: string; // a reviewer's comment the focal points may reply to
 const matrix: Record<string, Post[] | { open: string }> = {
   "sign-in.tsx": { open: "signing in is for the signed out; rate-limited (attacks.test.ts)" },
   "sign-out.tsx": { open: "ends the poster's own session only" },
+  "sign-in_.code.tsx": {
+    open: "only a session that passed the password reaches it; codes rate-limited (second-factor.test.ts)",
+  },
   "forgot-password.tsx": { open: "answers the same for every address (accounts.test.ts)" },
   "invitation.$token.tsx": { open: "the random token is the credential" },
   "reset-password.$token.tsx": { open: "the random token is the credential" },
@@ -119,7 +122,23 @@ const matrix: Record<string, Post[] | { open: string }> = {
       refusal: adminRefusals,
     },
   ],
-  "admin.users.$userId.tsx": ["resend", "access", "deactivate"].map(
+  "account_.second-factor.tsx": [
+    {
+      path: "/account/second-factor",
+      form: { intent: "enrol", code: "000000", sealed: "v1.forged" },
+      allowed: signedIn,
+      refusal: { anonymous: "sign-in" },
+    },
+  ],
+  "admin.users._index.tsx": [
+    {
+      path: "/admin/users",
+      form: { staffSecondFactor: "off" },
+      allowed: ["admin"],
+      refusal: adminRefusals,
+    },
+  ],
+  "admin.users.$userId.tsx": ["resend", "access", "deactivate", "reset_second_factor"].map(
     (intent): Post => ({
       path: "/admin/users/:target",
       form: { intent, role: "ADMIN", countries: OWN },
@@ -285,6 +304,8 @@ const WATCHED = [
   "Event",
   "InvitationBatch",
   "InvitationBatchRow",
+  "PortalSetting",
+  "RecoveryCode",
 ];
 /** Every watched table's rows, as JSON, by table. */
 async function snapshot(): Promise<Record<string, string>> {

@@ -35,6 +35,7 @@ function start(port: number, env: Record<string, string>) {
       DEMO_MODE: "false",
       PORT: String(port),
       WEB_CONCURRENCY: "1",
+      ENCRYPTION_KEY: randomBytes(32).toString("base64"),
       ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],
@@ -80,6 +81,14 @@ describe("the production server outside demo mode", () => {
     const server = start(port, { PUBLIC_URL: `http://localhost:${port}` });
     expect(await server.exited).toBe(1);
     expect(server.output()).toMatch(/PUBLIC_URL must be the portal's https:\/\/ address/);
+  });
+
+  it("refuses to start without the key that encrypts the authenticator secrets", async () => {
+    await removeDemoAccounts();
+    const port = await freePort();
+    const server = start(port, { PUBLIC_URL: `https://localhost:${port}`, ENCRYPTION_KEY: "" });
+    expect(await server.exited).toBe(1);
+    expect(server.output()).toContain("ENCRYPTION_KEY must be set in production");
   });
 
   it("over https: HSTS, __Host- Secure cookies, and no-store for a signed-in person", async () => {
