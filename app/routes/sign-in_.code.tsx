@@ -77,6 +77,7 @@ export default function SecondStep() {
           meta={fields.code}
           inputProps={{
             autoComplete: "one-time-code",
+            dir: "ltr",
             autoCapitalize: "none",
             spellCheck: false,
             className: "input--code",
