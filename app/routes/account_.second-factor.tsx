@@ -200,6 +200,7 @@ function EnrolmentForm(props: {
           inputProps={{
             autoComplete: "one-time-code",
             inputMode: "numeric",
+            dir: "ltr",
             className: "input--code",
           }}
         />
