@@ -6,7 +6,6 @@ import type {
   EntryContext,
   LoaderFunctionArgs,
 } from "@remix-run/node";
-import { createReadableStreamFromReadable } from "@remix-run/node";
 import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { renderToPipeableStream } from "react-dom/server";
 import { LanguageProvider } from "~/i18n";
@@ -16,6 +15,7 @@ import { isLocale } from "~/i18n/locale";
 import { providePageCopy } from "~/i18n/page-copy";
 import { localeFor } from "~/i18n/request-locale.server";
 import { startHousekeeping } from "~/models/housekeeping.server";
+import { documentWithDataInside } from "~/document-end";
 import { NonceProvider } from "~/nonce";
 
 // This module is evaluated once per worker process: the place where server-side work starts.
@@ -63,15 +63,19 @@ export default function handleRequest(
           onAllReady() {
             rendered = true;
             clearTimeout(giveUp);
-            const body = new PassThrough();
-            responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-            resolve(
-              new Response(createReadableStreamFromReadable(body), {
-                headers: responseHeaders,
-                status: responseStatusCode,
-              }),
-            );
-            pipe(body);
+            const chunks: Buffer[] = [];
+            const sink = new PassThrough();
+            sink.on("data", (chunk: Buffer) => chunks.push(chunk));
+            sink.on("end", () => {
+              responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+              resolve(
+                new Response(documentWithDataInside(Buffer.concat(chunks).toString("utf8")), {
+                  headers: responseHeaders,
+                  status: responseStatusCode,
+                }),
+              );
+            });
+            pipe(sink);
           },
           onShellError(error: unknown) {
             reject(error);

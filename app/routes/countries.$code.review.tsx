@@ -162,7 +162,7 @@ export default function CheckAnswers() {
         </p>
       ) : null}
       {page.errors.length > 0 ? (
-        <div
+        <section
           className="notice notice--error error-summary"
           id="error-summary"
           role={problem === "errors" ? "alert" : undefined}
@@ -179,7 +179,7 @@ export default function CheckAnswers() {
               </li>
             ))}
           </ul>
-        </div>
+        </section>
       ) : null}
       {page.unanswered.length > 0 ? (
         <details className="notice notice--warning">
