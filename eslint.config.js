@@ -26,4 +26,15 @@ export default tseslint.config(
       "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
     },
   },
+  {
+    // zod comes from app/zod.ts, which turns off its eval probe before any schema is made.
+    files: ["app/**/*.{ts,tsx}"],
+    ignores: ["app/zod.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { paths: [{ name: "zod", message: 'Import { z } from "~/zod" (app/zod.ts says why).' }] },
+      ],
+    },
+  },
 );

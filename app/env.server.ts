@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { z } from "zod";
+import { z } from "~/zod";
 import { parsePort, parsePublicOrigin, parseWorkers } from "../server/settings.js";
 import { parseTrustProxy } from "../server/trust-proxy.js";
 

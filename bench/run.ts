@@ -20,6 +20,12 @@ import { syntheticAnswers } from "./synthetic";
 import { measureWorstCases, renderWorstCases } from "./worst-case";
 import { allQuestions, findSection } from "~/questionnaire";
 import { resultAnchor } from "~/results/query";
+import {
+  renderLighthouse,
+  runLighthouse,
+  type LighthousePage,
+  type LighthouseResult,
+} from "./lighthouse";
 import { msq2020 } from "~/questionnaire/msq2020.test-helper";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3400);
@@ -199,7 +205,7 @@ const resultsPage =
     headers: { Cookie: reviewerCookie },
   });
 
-// BENCH_ONLY=section,autosave,dashboard,results,ceiling measures only those (while profiling one of them).
+// BENCH_ONLY=section,autosave,dashboard,results,ceiling,lighthouse measures only those (while profiling one of them).
 const only = process.env.BENCH_ONLY?.split(",");
 const wanted = (name: string) => !only || only.includes(name);
 const rows: Row[] = [];
@@ -329,6 +335,46 @@ const page = {
   jsFiles: new Set(scripts).size,
 };
 
+// Lighthouse over the main pages, each as its user sees it (issue 20).
+const submittedCode = countries[1]!.code; // i % 3 === 1: submitted
+const lighthousePages: LighthousePage[] = [
+  { name: "home page", url: `${ORIGIN}/`, performanceTarget: 90 },
+  {
+    name: `section page (${SECTION})`,
+    url: `${ORIGIN}/countries/${sample.code}/sections/${SECTION}`,
+    cookie: sample.cookie,
+    performanceTarget: 95,
+  },
+  {
+    name: "check answers",
+    url: `${ORIGIN}/countries/${sample.code}/review`,
+    cookie: sample.cookie,
+    performanceTarget: 90,
+  },
+  { name: "dashboard", url: `${ORIGIN}/review`, cookie: reviewerCookie, performanceTarget: 90 },
+  {
+    name: "review page",
+    url: `${ORIGIN}/review/${submittedCode}`,
+    cookie: reviewerCookie,
+    performanceTarget: 90,
+  },
+  {
+    name: "Results page",
+    url: `${ORIGIN}/review/results`,
+    cookie: reviewerCookie,
+    performanceTarget: 90,
+  },
+];
+let lighthouseResults: LighthouseResult[] = [];
+if (wanted("lighthouse")) {
+  console.error("running Lighthouse…");
+  lighthouseResults = await runLighthouse(lighthousePages);
+  for (const r of lighthouseResults)
+    console.error(
+      `lighthouse ${r.name}: ${JSON.stringify(r.scores)}${r.met ? "" : ` missed: ${r.failing.join("; ")}`}`,
+    );
+}
+
 const exited = new Promise((resolve) => server.once("exit", resolve));
 server.kill("SIGTERM");
 await exited; // the CPU profile is written as the server exits
@@ -363,7 +409,7 @@ const report = `${renderTable({
     htmlGzip: gzipSync(dashboardHtml).length,
     map,
   },
-})}\n${renderWorstCases(worstCases)}`;
+})}\n${renderWorstCases(worstCases)}\n\n${renderLighthouse(lighthouseResults, lighthousePages)}\n`;
 console.log(report);
 writeFileSync("docs/benchmarks.md", report);
 process.exit(rows.some(failed) ? 1 : 0);

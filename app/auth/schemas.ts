@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "~/zod";
 import type { Copy } from "~/i18n/copy";
 
 // Form schemas for the account pages, shared by the browser (Conform) and the server, each made

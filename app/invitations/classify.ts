@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "~/zod";
 import { findMemberState, findMemberStateByName } from "~/countries";
 import type { Copy } from "~/i18n/copy";
 import type { CsvRow } from "./csv-rows";

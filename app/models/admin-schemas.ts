@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "~/zod";
 import { emailAddress } from "~/auth/schemas";
 import { memberStates } from "~/countries";
 import type { Copy } from "~/i18n/copy";

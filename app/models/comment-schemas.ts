@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "~/zod";
 import type { Copy } from "~/i18n/copy";
 
 // A focal point's reply to a reviewer's comment (the country page's one action).

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "~/zod";
 import type { Copy } from "~/i18n/copy";
 
 // The dashboard's three actions, one schema each, told apart by `intent`. Shared by the

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "~/zod";
 
 // The reviewer's decision form, shared by the browser and the server. Every decision names the
 // submission the reviewer saw, so that one taken on a page opened before a resubmission is

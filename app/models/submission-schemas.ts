@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "~/zod";
 import { AUTHORIZATION_KEY } from "~/questionnaire";
 import { SHOWN_PREFIX } from "~/questionnaire/section-protocol";
 

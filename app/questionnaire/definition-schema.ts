@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "~/zod";
 import type { Locale, locales } from "~/i18n/locale";
 import {
   definitionProblem,

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "~/zod";
 import { asciiDigits } from "./digits";
 import type { ValidationMessages } from "~/i18n/validation-messages";
 import { problem, type ImportProblem } from "~/import/problems";

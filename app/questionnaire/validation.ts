@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "~/zod";
 import type { ValidationMessages } from "~/i18n/validation-messages";
 import { allQuestions, conditionFields, findQuestion, isAnswered, isAsked } from "./index";
 import { kindOf, type IssueCode as ValueIssueCode } from "./question-types";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "~/zod";
 import type { Copy } from "~/i18n/copy";
 import { MAX_DEFINITION_BYTES } from "~/questionnaire/definition-schema";
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "~/zod";
 import type { ImportOutcome } from "~/import/import-response.server";
 import type { ImportRefusal, ImportWarning } from "~/import/problems";
 import type { Copy } from "~/i18n/copy";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "~/zod";
 
 // The batch page's two buttons: one intent each.
 export const batchIntentSchema = z.discriminatedUnion("intent", [

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "~/zod";
 import type { Copy } from "~/i18n/copy";
 import { MAX_FILE_BYTES } from "~/invitations/csv-rows";
 

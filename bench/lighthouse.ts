@@ -1,0 +1,114 @@
+import * as chromeLauncher from "chrome-launcher";
+import lighthouse from "lighthouse";
+import { chromiumExecutable } from "../tests/support/browser";
+
+// Lighthouse 12 (the line for Node 20) over the portal's main pages, as part of `npm run bench`
+// (issue 20): mobile emulation with its default simulated throttling, in Debian's Chromium. Each
+// page's performance, accessibility and best-practices scores against the targets, and, when a
+// score is short, the audits that cost it points, so the run says what to fix.
+
+export type LighthousePage = {
+  name: string;
+  url: string;
+  cookie?: string;
+  performanceTarget: number;
+};
+
+export type LighthouseResult = {
+  name: string;
+  scores: { performance: number; accessibility: number; bestPractices: number };
+  /** `category: audit title` of each audit that lost points in a category short of its target. */
+  failing: string[];
+  met: boolean;
+};
+
+const CATEGORIES = ["performance", "accessibility", "best-practices"] as const;
+
+/** An audit's title, its value ("2.3 s") and what its first items name (the issues' kinds). */
+function describeAudit(
+  audit: { title: string; displayValue?: string; details?: unknown } | undefined,
+  id: string,
+): string {
+  if (!audit) return id;
+  const items = ((audit.details as { items?: Record<string, unknown>[] } | undefined)?.items ?? [])
+    .slice(0, 3)
+    .map((item) => String(item.issueType ?? item.url ?? item.node ?? "").slice(0, 80))
+    .filter(Boolean);
+  const value = audit.displayValue ? ` (${audit.displayValue})` : "";
+  return `${audit.title}${value}${items.length ? `: ${items.join(", ")}` : ""}`;
+}
+
+export async function runLighthouse(pages: LighthousePage[]): Promise<LighthouseResult[]> {
+  const chrome = await chromeLauncher.launch({
+    chromePath: chromiumExecutable(),
+    chromeFlags: [
+      "--headless=new",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+  const results: LighthouseResult[] = [];
+  try {
+    for (const page of pages) {
+      const run = await lighthouse(page.url, {
+        port: chrome.port,
+        output: "json",
+        logLevel: "error",
+        onlyCategories: [...CATEGORIES],
+        extraHeaders: page.cookie ? { Cookie: page.cookie } : undefined,
+      });
+      if (!run) throw new Error(`Lighthouse gave no result for ${page.url}`);
+      const { categories, audits } = run.lhr;
+      const score = (id: (typeof CATEGORIES)[number]) =>
+        Math.round((categories[id]?.score ?? 0) * 100);
+      const targets = {
+        performance: page.performanceTarget,
+        accessibility: 100,
+        "best-practices": 100,
+      } as const;
+      const failing = CATEGORIES.filter((id) => score(id) < targets[id]).flatMap((id) =>
+        (categories[id]?.auditRefs ?? [])
+          .filter((ref) => ref.weight > 0 && (audits[ref.id]?.score ?? 1) < 1)
+          .map((ref) => `${id}: ${describeAudit(audits[ref.id], ref.id)}`),
+      );
+      results.push({
+        name: page.name,
+        scores: {
+          performance: score("performance"),
+          accessibility: score("accessibility"),
+          bestPractices: score("best-practices"),
+        },
+        failing,
+        met: CATEGORIES.every((id) => score(id) >= targets[id]),
+      });
+    }
+  } finally {
+    chrome.kill();
+  }
+  return results;
+}
+
+export function renderLighthouse(results: LighthouseResult[], targets: LighthousePage[]): string {
+  const lines = [
+    "| page (Lighthouse 12, mobile, simulated throttling) | performance | accessibility | best practices | target |",
+    "|---|---:|---:|---:|---|",
+    ...results.map((r, i) => {
+      const target = `performance ≥ ${targets[i]!.performanceTarget}, accessibility and best practices 100`;
+      return `| ${r.name} | ${r.scores.performance} | ${r.scores.accessibility} | ${r.scores.bestPractices} | ${r.met ? "met" : "missed"} (${target}) |`;
+    }),
+  ];
+  const failing = results.filter((r) => r.failing.length > 0);
+  if (failing.length > 0)
+    lines.push(
+      "",
+      "Audits that cost points where a target is missed:",
+      "",
+      ...failing.map((r) => `- ${r.name}: ${r.failing.join("; ")}`),
+    );
+  return lines.join("\n");
+}
