@@ -228,6 +228,8 @@ function routePattern(file: string): RegExp {
     .replace(/\/route\.tsx?$|\.tsx?$/, "")
     .split(".")
     .filter((s) => s !== "_index")
+    // A trailing "_" (account_.second-factor) only leaves the parent's layout: not in the URL.
+    .map((s) => s.replace(/_$/, ""))
     .map((s) => (s.startsWith("$") ? "[^/]+" : s.replace(/[^a-z0-9-]/gi, "\\$&")));
   return new RegExp(`^/${segments.join("/")}$`);
 }
