@@ -34,18 +34,16 @@ export type Enrolment = {
 /** A new secret for the enrolment form; nothing is stored until a first code confirms it. */
 export function newEnrolment(user: { id: string; email: string }): Enrolment {
   const secret = new Uint8Array(randomBytes(20));
-  const uri = createTOTPKeyURI(ISSUER, user.email, secret, TOTP_PERIOD_SECONDS, TOTP_DIGITS);
-  return {
-    sealed: seal(secret, enrolmentPurpose(user.id)),
-    secretText: encodeBase32UpperCaseNoPadding(secret).replace(/(.{4})(?=.)/g, "$1 "),
-    qrSvg: renderSVG(uri, { border: 2, pixelSize: 4 }),
-  };
+  return enrolmentOf(user, secret, seal(secret, enrolmentPurpose(user.id)));
 }
 
 /** The enrolment's secret again (a re-shown form after a wrong code), or null if tampered. */
 export function reopenEnrolment(user: { id: string; email: string }, sealed: string) {
   const secret = open(sealed, enrolmentPurpose(user.id));
-  if (!secret) return null;
+  return secret ? enrolmentOf(user, secret, sealed) : null;
+}
+
+function enrolmentOf(user: { email: string }, secret: Uint8Array, sealed: string): Enrolment {
   const uri = createTOTPKeyURI(ISSUER, user.email, secret, TOTP_PERIOD_SECONDS, TOTP_DIGITS);
   return {
     sealed,
