@@ -386,6 +386,7 @@ export type Copy = {
     commentRequired: string;
     notAsked: string;
     importWarnings: string;
+    sourceDownload: (values: { file: string }) => string;
     history: string;
     authorisation: string;
     printable: string;

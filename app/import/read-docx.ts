@@ -10,16 +10,23 @@ export type ExtractedText =
   | { ok: true; text: string }
   | {
       ok: false;
-      why: "damaged" | "tooLarge" | "tooManyEntries" | "encrypted" | "noText";
+      why: "damaged" | "tooLarge" | "documentTooLarge" | "tooManyEntries" | "encrypted" | "noText";
     };
 
 const DOCUMENT = "word/document.xml";
+
+/**
+ * The largest document.xml read. mammoth takes about 0.6 s a megabyte on this machine (measured
+ * in document-worst-cases.test.ts); a questionnaire's is one or two megabytes.
+ */
+export const MAX_DOCUMENT_XML_BYTES = 4 * 1024 * 1024;
 
 export async function docxText(bytes: Uint8Array): Promise<ExtractedText> {
   const unzipped = unzipCapped(bytes);
   if (!unzipped.ok) return { ok: false, why: unzipped.why === "notZip" ? "damaged" : unzipped.why };
   const document = unzipped.entries.get(DOCUMENT);
   if (!document) return { ok: false, why: "damaged" };
+  if (document.length > MAX_DOCUMENT_XML_BYTES) return { ok: false, why: "documentTooLarge" };
   const files: Zippable = {};
   for (const [name, entry] of unzipped.entries) files[name] = entry;
   files[DOCUMENT] = strToU8(markTicks(strFromU8(document)));

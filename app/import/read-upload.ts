@@ -3,7 +3,7 @@ import { MAX_INFLATED_BYTES, MAX_ZIP_ENTRIES } from "./capped-unzip";
 import { MAX_FILE_BYTES, megabytes, tooLarge } from "./check-file";
 import { problem, refusal, type ImportProblem } from "./problems";
 import { readMsqItems, readMsqText, type DocumentItems } from "./read-document";
-import { docxText, type ExtractedText } from "./read-docx";
+import { docxText, MAX_DOCUMENT_XML_BYTES, type ExtractedText } from "./read-docx";
 import { pdfText } from "./read-pdf";
 
 // Any file the importer takes: a Word (.docx) or PDF file has its text extracted first (with its
@@ -49,6 +49,11 @@ function whyRefused(name: string, why: Exclude<ExtractedText, { ok: true }>["why
       return problem("pdfWithoutText", { name });
     case "tooLarge":
       return problem("documentInflatesTooLarge", { name, limit: megabytes(MAX_INFLATED_BYTES) });
+    case "documentTooLarge":
+      return problem("documentInflatesTooLarge", {
+        name,
+        limit: megabytes(MAX_DOCUMENT_XML_BYTES),
+      });
     case "tooManyEntries":
       return problem("documentTooManyParts", { name, limit: MAX_ZIP_ENTRIES });
   }

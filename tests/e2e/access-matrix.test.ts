@@ -90,6 +90,8 @@ const pages: [string, Record<Who, Expected>][] = [
   ["/review/compare", { anonymous: "sign-in", focalRwa: 403, reviewer: 200, admin: 200 }],
   ["/review/RWA/rounds", { anonymous: "sign-in", focalRwa: 403, reviewer: 200, admin: 200 }],
   ["/review/XXX/rounds", { anonymous: "sign-in", focalRwa: 403, reviewer: 404, admin: 404 }],
+  // A source file that does not exist (admin-import-documents.test.ts downloads real ones).
+  ["/review/RWA/source/none", { anonymous: "sign-in", focalRwa: 403, reviewer: 404, admin: 404 }],
   [
     "/review/questions?key=q8_strategy_features",
     { anonymous: "sign-in", focalRwa: 403, reviewer: 200, admin: 200 },
