@@ -47,9 +47,9 @@ function placedBox(annotation: Annotation): PlacedBox | null {
 
 export async function pdfText(bytes: Uint8Array): Promise<ExtractedText> {
   const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
-  // pdf.js takes ownership of the buffer it is given: a copy keeps the caller's bytes whole.
+  // pdf.js takes ownership of the buffer it is given, and refuses a Buffer: a plain copy.
   const task = pdfjs.getDocument({
-    data: bytes.slice(),
+    data: new Uint8Array(bytes),
     isEvalSupported: false,
     disableFontFace: true,
     useSystemFonts: false,
