@@ -50,6 +50,20 @@ describe.each(Object.entries(FILES))("the %s response", (_, file) => {
   });
 });
 
+describe("where a document does not say", () => {
+  it("leaves the answer null with a warning, as the text import does", async () => {
+    // Rwanda's response with every box taken out: nothing says which answers are ticked.
+    const text = readFileSync(FILES.rwanda, "utf8").replace(/[☒☐]/g, "");
+    const expected = readMsqItems(encode(text), "response.txt", msq2020);
+    const reading = await readUploadItems(docxFromText(text, "formFields"), "r.docx", msq2020);
+    expect(answersOf(reading)).toEqual(answersOf(expected));
+    expect(answersOf(reading).authorizePublication).toBeNull();
+    const warnings = (r: DocumentItems) => (r.ok ? r.items[0]!.parsed.warnings : []);
+    expect(warnings(reading)).toEqual(warnings(expected));
+    expect(warnings(reading).length).toBeGreaterThan(0);
+  });
+});
+
 describe("files refused", () => {
   it("a zip bomb, stopped while inflating", async () => {
     const reading = await readUploadItems(zipBomb(), "bomb.docx", msq2020);
@@ -59,6 +73,14 @@ describe("files refused", () => {
   it("a scan: a PDF without text", async () => {
     const reading = await readUploadItems(await scannedPdf(), "scan.pdf", msq2020);
     expect(refusalOf(reading)).toMatch(/scan\.pdf holds no text.*scan/);
+  });
+
+  it("a Word file saved with a password (a compound file holding an EncryptedPackage)", async () => {
+    const header = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+    const name = new TextEncoder().encode("E\0n\0c\0r\0y\0p\0t\0e\0d\0P\0a\0c\0k\0a\0g\0e\0");
+    const bytes = new Uint8Array([...header, ...new Uint8Array(500), ...name, 0, 0]);
+    const reading = await readUploadItems(bytes, "locked.docx", msq2020);
+    expect(refusalOf(reading)).toMatch(/locked\.docx is protected by a password/);
   });
 
   it("a PDF that needs a password", async () => {

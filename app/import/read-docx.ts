@@ -21,7 +21,18 @@ const DOCUMENT = "word/document.xml";
  */
 export const MAX_DOCUMENT_XML_BYTES = 4 * 1024 * 1024;
 
+/** Office's container for a password-protected Word file (and for old .doc files). */
+const COMPOUND_FILE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+/** The stream an encrypted .docx keeps its zip in, its name in UTF-16 as the container writes it. */
+const ENCRYPTED_PACKAGE = Buffer.from("EncryptedPackage", "utf16le");
+
+/** A Word file saved with a password: a compound file holding an EncryptedPackage stream. */
+export const isEncryptedWord = (bytes: Uint8Array) =>
+  COMPOUND_FILE.every((byte, i) => bytes[i] === byte) &&
+  Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).includes(ENCRYPTED_PACKAGE);
+
 export async function docxText(bytes: Uint8Array): Promise<ExtractedText> {
+  if (isEncryptedWord(bytes)) return { ok: false, why: "encrypted" };
   const unzipped = unzipCapped(bytes);
   if (!unzipped.ok) return { ok: false, why: unzipped.why === "notZip" ? "damaged" : unzipped.why };
   const document = unzipped.entries.get(DOCUMENT);
