@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { docxFromText, pdfFromText } from "~/import/documents-generator.test-helper";
+import { docxFromText, pdfFromText, scannedPdf } from "~/import/documents-generator.test-helper";
 import { msq2020 } from "~/questionnaire/msq2020.test-helper";
 import { expect, test } from "./fixtures";
 import { copyFor } from "./support/copy";
@@ -84,3 +84,19 @@ for (const { country, name, file, make } of cases) {
     expect(sha256(downloaded)).toBe(sha256(bytes));
   });
 }
+
+test("a scanned PDF is refused through the page, saying it holds no text", async ({
+  page,
+  signedIn,
+}) => {
+  const dir = mkdtempSync(path.join(tmpdir(), "msq-import-scan-"));
+  const scan = path.join(dir, "scan.pdf");
+  writeFileSync(scan, await scannedPdf());
+  await signedIn("ADMIN");
+  await page.goto("/admin/imports");
+  await page.getByLabel(english.imports.file).setInputFiles(scan);
+  await page.getByRole("button", { name: english.imports.read }).click();
+  await expect(page.getByRole("alert")).toContainText(english.imports.refusedFile);
+  await expect(page.getByText(/^scan\.pdf holds no text, only images/)).toBeVisible();
+  await expect(page.getByRole("button", { name: "Import this response" })).toHaveCount(0);
+});
