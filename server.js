@@ -83,8 +83,13 @@ function port() {
 }
 
 async function runServer() {
-  /** Largest request body accepted: an entire questionnaire is well under 1 MB; an upload is 2 MB. */
+  /** Largest request body accepted: an entire questionnaire is well under 1 MB. */
   const MAX_BODY_BYTES = 3 * 1024 * 1024;
+  /** The import page takes Word and PDF files of up to 10 MB (administrators only, checked there). */
+  const MAX_IMPORT_BODY_BYTES = 11 * 1024 * 1024;
+  /** @param {express.Request} req */
+  const bodyLimit = (req) =>
+    req.path === "/admin/imports" ? MAX_IMPORT_BODY_BYTES : MAX_BODY_BYTES;
 
   const app = express();
   app.disable("x-powered-by");
@@ -127,15 +132,16 @@ async function runServer() {
   // Refuse oversized bodies before Remix reads them: by the declared length, and by counting
   // the bytes of bodies sent without one.
   app.use((req, res, next) => {
+    const limit = bodyLimit(req);
     const declared = Number(req.headers["content-length"] ?? 0);
-    if (declared > MAX_BODY_BYTES) {
+    if (declared > limit) {
       res.status(413).type("text/plain").send("The request is too large.");
       return;
     }
     let received = 0;
     req.on("data", (chunk) => {
       received += chunk.length;
-      if (received > MAX_BODY_BYTES && !res.headersSent) {
+      if (received > limit && !res.headersSent) {
         res.status(413).type("text/plain").send("The request is too large.");
         req.destroy();
       }

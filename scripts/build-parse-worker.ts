@@ -16,6 +16,8 @@ export async function buildParseWorker(outfile: string): Promise<void> {
     format: "esm",
     target: "node20",
     tsconfig: "tsconfig.json", // its paths: "~/…" is app/…
+    // Loaded from node_modules at run time: pdf.js starts its own worker module beside itself.
+    external: ["pdfjs-dist", "mammoth"],
     logLevel: "warning",
   });
 }

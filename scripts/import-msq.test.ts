@@ -1,8 +1,9 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { docxFromText, pdfFromText, scannedPdf } from "~/import/documents-generator.test-helper";
 import { inEnglish } from "~/import/messages.test-helper";
 import type { ImportWarning } from "~/import/problems";
 import { fieldKeys } from "~/questionnaire";
@@ -129,5 +130,24 @@ describe("import:msq --dry-run --json", { timeout: 60_000 }, () => {
       expect.stringMatching(/^huge\.txt is too large \(2\.0 MB; the limit is 2\.0 MB\)/),
       expect.stringMatching(/missing\.txt: no such file/),
     ]);
+  });
+
+  it("reads Word and PDF files as their text, ticks included, and refuses a scan", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "msq-import-documents-"));
+    const rwanda = readFileSync(FILES[0]!, "utf8");
+    writeFileSync(path.join(dir, "a-rwanda.docx"), docxFromText(rwanda, "formFields"));
+    writeFileSync(path.join(dir, "b-rwanda.pdf"), await pdfFromText(rwanda));
+    writeFileSync(path.join(dir, "c-scan.pdf"), await scannedPdf());
+    const documents = run("--dry-run", "--json", dir);
+    const text = run("--dry-run", "--json", FILES[0]!);
+    expect(documents.status).toBe(1);
+    const [docx, pdf, scan] = JSON.parse(documents.stdout) as Record<string, unknown>[];
+    const [expected] = JSON.parse(text.stdout) as Record<string, unknown>[];
+    for (const read of [docx, pdf]) {
+      expect(read!.country).toBe("RWA");
+      expect(read!.authorize_publication).toBe(true);
+      expect(read!.answers).toEqual(expected!.answers);
+    }
+    expect(scan!.error).toMatch(/^c-scan\.pdf holds no text, only images/);
   });
 });

@@ -1,5 +1,5 @@
-// Imports completed MSQ questionnaires (text converted from PDF, Word or Markdown), and the
-// portal's own JSON export (each response in it is imported on its own).
+// Imports completed MSQ questionnaires (Word .docx and PDF files, or their text converted to .txt
+// or .md), and the portal's own JSON export (each response in it is imported on its own).
 //
 //   npm run --silent import:msq -- [--dry-run] [--json] [--force] [--round 2020]
 //                                  [--definition FILE] FILE_OR_DIR...
@@ -11,7 +11,7 @@
 // --round    the survey round (default: the round answered now), its definition from the database
 // --definition  with --dry-run: check the files against a definition file instead, without any
 //            database (before a round is created from it, say)
-// A directory means its .txt, .md and .json files, sorted.
+// A directory means its .docx, .pdf, .txt, .md and .json files, sorted.
 // Exit status: 0 every response read (and filed), 1 some file or response refused, 2 bad arguments.
 import {
   expandPaths,
@@ -140,7 +140,9 @@ async function main(): Promise<number> {
   const questionnaire = round.questionnaire;
   const files = await expandPaths(options.paths);
   if (files.length === 0) {
-    log(`import-msq: no .txt, .md or .json files in ${options.paths.join(", ")}.\n${USAGE}`);
+    log(
+      `import-msq: no .docx, .pdf, .txt, .md or .json files in ${options.paths.join(", ")}.\n${USAGE}`,
+    );
     return 2;
   }
 

@@ -386,6 +386,7 @@ export type Copy = {
     commentRequired: string;
     notAsked: string;
     importWarnings: string;
+    sourceDownload: (values: { file: string }) => string;
     history: string;
     authorisation: string;
     printable: string;
@@ -1085,6 +1086,12 @@ export type Copy = {
     severalResponses: (values: { name: string; count: number }) => string;
     readTooSlow: (values: { name: string; seconds: number }) => string;
     readFailed: (values: { name: string }) => string;
+    documentDamaged: (values: { name: string }) => string;
+    documentEncrypted: (values: { name: string }) => string;
+    pdfWithoutText: (values: { name: string }) => string;
+    documentInflatesTooLarge: (values: { name: string; limit: number }) => string;
+    documentTooManyParts: (values: { name: string; limit: number }) => string;
+    documentTextTooLarge: (values: { name: string; size: number; limit: number }) => string;
     importFailed: (values: { name: string; detail: string }) => string;
     invalidJsonExport: string;
     notJson: (values: { detail: string }) => string;

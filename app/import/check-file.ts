@@ -11,10 +11,8 @@ export type FileCheck = { ok: true; text: string } | { ok: false; error: ImportR
 export const megabytes = (bytes: number) => Math.round((bytes / (1024 * 1024)) * 10) / 10;
 
 /** A file of `bytes` bytes refused for its size. */
-export const tooLarge = (name: string, bytes: number) =>
-  refusal(
-    problem("fileTooLarge", { name, size: megabytes(bytes), limit: megabytes(MAX_FILE_BYTES) }),
-  );
+export const tooLarge = (name: string, bytes: number, limit = MAX_FILE_BYTES) =>
+  refusal(problem("fileTooLarge", { name, size: megabytes(bytes), limit: megabytes(limit) }));
 
 /** Refuses an empty, oversized or binary file (NUL bytes, invalid UTF-8); returns its text. */
 export function checkFile(bytes: Uint8Array, name: string): FileCheck {

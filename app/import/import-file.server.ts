@@ -14,6 +14,7 @@ import {
   type ImportWarning,
 } from "./problems";
 import { readMsqItems, type DocumentItems, type ReadResponse } from "./read-document";
+import { contentTypeOf, documentKind, MAX_DOCUMENT_BYTES, readUploadItems } from "./read-upload";
 
 // The importer's steps for one file on disk: read → check → parse → (import). The command-line
 // importer and the upload page are thin loops around this; the database is only loaded when
@@ -32,8 +33,13 @@ export type FileReading =
       /** SHA-256 of the file's bytes, or of the response's canonical JSON in an export. */
       contentHash: string;
       parsed: ReadResponse;
+      /** The file itself, kept with the response as its source (not for a JSON export's). */
+      document?: SourceFile;
     }
   | { ok: false; file: string; error: ImportRefusal };
+
+/** A file a response was read from, as it is stored with the response (SourceDocument). */
+export type SourceFile = { name: string; contentType: string; sha256: string; bytes: Uint8Array };
 
 export type FileResult = FileReading & { import?: ImportOutcome };
 
@@ -59,9 +65,9 @@ export type FileResultJson =
   | { file: string; error: string; outcome?: "refused"; response_id?: string; reason?: string };
 
 /** The files the importer reads in a directory. */
-export const IMPORTABLE_FILE = /\.(txt|md|json)$/i;
+export const IMPORTABLE_FILE = /\.(txt|md|json|docx|pdf)$/i;
 
-/** Files named on the command line; a directory stands for its .txt, .md and .json files, sorted. */
+/** Files named on the command line; a directory stands for its importable files, sorted. */
 export async function expandPaths(paths: readonly string[]): Promise<string[]> {
   const files: string[] = [];
   for (const given of paths) {
@@ -91,7 +97,7 @@ export function readMsqBytes(
   file: string,
   questionnaire: Questionnaire,
 ): FileReading[] {
-  return readingsOf(readMsqItems(bytes, path.basename(file), questionnaire), file);
+  return readingsOf(readMsqItems(bytes, path.basename(file), questionnaire), file, bytes);
 }
 
 /** The same, with the bytes read by `read`. */
@@ -101,25 +107,35 @@ export async function readMsqBytesWith(
   file: string,
   questionnaire: Questionnaire,
 ): Promise<FileReading[]> {
-  return readingsOf(await read(bytes, path.basename(file), questionnaire), file);
+  return readingsOf(await read(bytes, path.basename(file), questionnaire), file, bytes);
 }
 
-function readingsOf(reading: DocumentItems, file: string): FileReading[] {
+function readingsOf(reading: DocumentItems, file: string, bytes: Uint8Array): FileReading[] {
   if (!reading.ok) return [{ ok: false, file, error: reading.error }];
-  return reading.items.map((item) => ({
-    ok: true,
-    file,
-    source: item.source,
-    contentHash: sha256(item.content),
-    parsed: item.parsed,
-  }));
+  const name = path.basename(file);
+  return reading.items.map((item) => {
+    const contentHash = sha256(item.content);
+    // A questionnaire's content is the file itself; a JSON export's response is not.
+    const isTheFile = typeof item.content !== "string";
+    const document: SourceFile | undefined = isTheFile
+      ? { name, contentType: contentTypeOf(name, bytes), sha256: contentHash, bytes }
+      : undefined;
+    return {
+      ok: true,
+      file,
+      source: item.source,
+      contentHash,
+      parsed: item.parsed,
+      ...(document ? { document } : {}),
+    };
+  });
 }
 
 /** Every response in the file on disk, or one refusal saying why it cannot be read. */
 export async function readMsqFileItems(
   file: string,
   questionnaire: Questionnaire,
-  read: ItemReader = readMsqItems,
+  read: ItemReader = readUploadItems,
 ): Promise<FileReading[]> {
   const name = path.basename(file);
   const info = await stat(file).catch(() => null);
@@ -127,7 +143,8 @@ export async function readMsqFileItems(
   if (!info) return refused(problem("noSuchFile", { name: file }));
   if (!info.isFile()) return refused(problem("notAFile", { name: file }));
   // Checked before reading, so that a huge file is never loaded; check-file repeats it.
-  if (info.size > MAX_FILE_BYTES) return [{ ok: false, file, error: tooLarge(name, info.size) }];
+  const limit = documentKind(name, new Uint8Array()) ? MAX_DOCUMENT_BYTES : MAX_FILE_BYTES;
+  if (info.size > limit) return [{ ok: false, file, error: tooLarge(name, info.size, limit) }];
   return readMsqBytesWith(read, await readFile(file), file, questionnaire);
 }
 
@@ -153,7 +170,7 @@ export type ImportOptions = {
   dryRun: boolean;
   force: boolean;
   actorId?: string | null;
-  /** How the file is parsed (default: here, readMsqItems). */
+  /** How the file is parsed (default: here, readUploadItems). */
   read?: ItemReader;
 };
 
@@ -166,6 +183,7 @@ function importRequest(
     file: reading.source,
     contentHash: reading.contentHash,
     parsed: reading.parsed,
+    document: reading.document ?? null,
     force: options.force,
     actorId: options.actorId ?? null,
   };

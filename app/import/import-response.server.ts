@@ -2,6 +2,7 @@ import { prisma } from "~/db.server";
 import { type Prisma, ResponseStatus } from "~/generated/prisma/client";
 import { requireQuestionnaire, UnknownQuestionnaireError } from "~/models/questionnaire.server";
 import { completeAnswers, type Questionnaire } from "~/questionnaire";
+import type { SourceFile } from "./import-file.server";
 import type { ParsedMsq } from "./parse-msq";
 import { problem, type ImportProblem } from "./problems";
 
@@ -28,6 +29,8 @@ export type ImportRequest = {
   /** SHA-256 of the file's bytes, hex. */
   contentHash: string;
   parsed: ParsedMsq;
+  /** The file itself, stored with the submission it produces; none for a JSON export's. */
+  document?: SourceFile | null;
   force: boolean;
   actorId?: string | null;
 };
@@ -107,7 +110,7 @@ export async function previewParsedResponse(request: ImportRequest): Promise<Imp
 }
 
 export async function importParsedResponse(request: ImportRequest): Promise<ImportOutcome> {
-  const { round, file, contentHash, parsed, actorId = null } = request;
+  const { round, file, contentHash, parsed, document = null, actorId = null } = request;
   const questionnaire = await questionnaireOf(round);
   if (!questionnaire) return { kind: "refused", reason: problem("noQuestionnaire", { round }) };
   const countryCode = parsed.country;
@@ -156,6 +159,21 @@ export async function importParsedResponse(request: ImportRequest): Promise<Impo
           authorizePublication: parsed.authorizePublication,
           submittedById: actorId,
           imported: true,
+          // What the country sent, downloadable by reviewers beside what was read from it.
+          ...(document
+            ? {
+                source: {
+                  create: {
+                    responseId,
+                    filename: document.name,
+                    contentType: document.contentType,
+                    sha256: document.sha256,
+                    size: document.bytes.length,
+                    bytes: Buffer.from(document.bytes),
+                  },
+                },
+              }
+            : {}),
         },
       });
 

@@ -307,3 +307,42 @@ describe("the import warnings on the reviewer's page", () => {
     );
   });
 });
+
+describe("the file a response is read from", () => {
+  it("is kept with the submission it produced, once, and served to reviewers from the page", async () => {
+    const country = await freeCountry();
+    const bytes = new TextEncoder().encode("the file's bytes");
+    const document = {
+      name: "rwanda.docx",
+      contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+      sha256: hash(),
+      bytes,
+    };
+    const first = await request(FILES.rwanda, country, { document, contentHash: document.sha256 });
+    const { responseId } = await importParsedResponse(first);
+    const stored = await prisma.sourceDocument.findMany({
+      where: { responseId: responseId! },
+      include: { submission: true },
+    });
+    expect(stored).toHaveLength(1);
+    expect(stored[0]).toMatchObject({
+      filename: "rwanda.docx",
+      contentType: document.contentType,
+      sha256: document.sha256,
+      size: bytes.length,
+      submission: { number: 1, imported: true },
+    });
+    expect(new Uint8Array(stored[0]!.bytes)).toEqual(bytes);
+
+    // The same file again changes nothing: no second submission, no second copy.
+    expect(await importParsedResponse(first)).toMatchObject({ kind: "unchanged" });
+    expect(await prisma.sourceDocument.count({ where: { responseId: responseId! } })).toBe(1);
+
+    const page = await loadReviewPage(country, "REVIEWER", "en");
+    expect(page.sourceDocument).toEqual({
+      id: stored[0]!.id,
+      filename: "rwanda.docx",
+      size: bytes.length,
+    });
+  });
+});

@@ -1,7 +1,6 @@
-import { mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { msq2020 } from "~/questionnaire/msq2020.test-helper";
 import { buildParseWorker } from "../../scripts/build-parse-worker";
 import { FILES } from "./documents.test-helper";
@@ -9,6 +8,8 @@ import { refusalInEnglish } from "./messages.test-helper";
 import { offThreadReader, type OffThreadOptions } from "./parse-off-thread.server";
 import { problem } from "./problems";
 import { readMsqItems } from "./read-document";
+import { readUploadItems } from "./read-upload";
+import { docxFromText, pdfFromText, scannedPdf } from "./documents-generator.test-helper";
 import { WORST_LINES } from "./worst-cases.test-helper";
 
 // The admin page's reader: the same reading as in the request, in a worker thread that leaves
@@ -18,10 +19,16 @@ let script: string;
 const reader = (options: Partial<OffThreadOptions> = {}) => offThreadReader({ script, ...options });
 const encode = (text: string) => new TextEncoder().encode(text);
 
+// Inside the project, as build/parse-worker.js is: the bundle loads mammoth and pdf.js from
+// node_modules at run time, found from where it is.
+let folder: string;
 beforeAll(async () => {
-  script = path.join(mkdtempSync(path.join(tmpdir(), "msq-parse-worker-")), "parse-worker.js");
+  mkdirSync("build", { recursive: true });
+  folder = mkdtempSync(path.resolve("build/parse-worker-test-"));
+  script = path.join(folder, "parse-worker.js");
   await buildParseWorker(script);
 }, 60_000);
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
 describe("reading a file in a worker thread", () => {
   it("reads a response exactly as in the request", async () => {
@@ -29,6 +36,24 @@ describe("reading a file in a worker thread", () => {
     const inWorker = await reader()(bytes, "qatar.txt", msq2020);
     expect(inWorker).toEqual(readMsqItems(bytes, "qatar.txt", msq2020));
     expect(inWorker.ok).toBe(true);
+  });
+
+  it("reads Word and PDF files in the bundled worker, as in the request", async () => {
+    const text = readFileSync(FILES.qatar, "utf8");
+    const files: [string, Uint8Array][] = [
+      ["qatar.docx", docxFromText(text, "contentControls")],
+      ["qatar.pdf", await pdfFromText(text)],
+    ];
+    for (const [name, bytes] of files) {
+      const inWorker = await reader()(bytes, name, msq2020);
+      expect(inWorker.ok).toBe(true);
+      expect(inWorker).toEqual(await readUploadItems(bytes, name, msq2020));
+    }
+  });
+
+  it("refuses a scan in the worker, saying why", async () => {
+    const reading = await reader()(await scannedPdf(), "scan.pdf", msq2020);
+    expect(!reading.ok && refusalInEnglish(reading.error)).toMatch(/^scan\.pdf holds no text/);
   });
 
   it("gives the parser's own refusal", async () => {

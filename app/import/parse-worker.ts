@@ -1,6 +1,7 @@
 import { parentPort, workerData } from "node:worker_threads";
 import type { Questionnaire } from "~/questionnaire";
-import { readMsqItems, type DocumentItems } from "./read-document";
+import type { DocumentItems } from "./read-document";
+import { readUploadItems } from "./read-upload";
 
 // The body of the worker thread that reads one uploaded file for the admin page
 // (parse-off-thread.server.ts). Bundled on its own into build/parse-worker.js by
@@ -10,5 +11,5 @@ import { readMsqItems, type DocumentItems } from "./read-document";
 export type ParseJob = { bytes: Uint8Array; name: string; questionnaire: Questionnaire };
 
 const job = workerData as ParseJob;
-const reading: DocumentItems = readMsqItems(job.bytes, job.name, job.questionnaire);
+const reading: DocumentItems = await readUploadItems(job.bytes, job.name, job.questionnaire);
 parentPort!.postMessage(reading);

@@ -77,6 +77,16 @@ export interface ImportProblemValues {
   severalResponses: { name: string; count: number };
   readTooSlow: { name: string; seconds: number };
   readFailed: { name: string };
+  /** A Word or PDF file that cannot be opened. */
+  documentDamaged: { name: string };
+  documentEncrypted: { name: string };
+  /** A PDF without a text layer: a scan. */
+  pdfWithoutText: { name: string };
+  /** A Word file (a zip) inflating past `limit` megabytes. */
+  documentInflatesTooLarge: { name: string; limit: number };
+  documentTooManyParts: { name: string; limit: number };
+  /** Sizes in megabytes, of the text extracted. */
+  documentTextTooLarge: { name: string; size: number; limit: number };
   /** The command-line importer: an unexpected error (`detail`: its own message). */
   importFailed: { name: string; detail: string };
 
@@ -204,6 +214,12 @@ const CODES: { [C in ImportProblemCode]: true } = {
   severalResponses: true,
   readTooSlow: true,
   readFailed: true,
+  documentDamaged: true,
+  documentEncrypted: true,
+  pdfWithoutText: true,
+  documentInflatesTooLarge: true,
+  documentTooManyParts: true,
+  documentTextTooLarge: true,
   importFailed: true,
   invalidJsonExport: true,
   notJson: true,

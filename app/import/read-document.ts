@@ -59,7 +59,12 @@ export function readMsqItems(
 export const isJsonFile = (name: string, text: string) =>
   /\.json$/i.test(name) || /^\uFEFF?\s*\{/.test(text);
 
-function readMsqText(text: string, name: string, questionnaire: Questionnaire): DocumentReading {
+/** A questionnaire's text, converted or extracted from a document: its one response. */
+export function readMsqText(
+  text: string,
+  name: string,
+  questionnaire: Questionnaire,
+): DocumentReading {
   const parsed = parseMsqDocument(text, questionnaire);
   if (!parsed.ok)
     return { ok: false, error: refusal(problem("inFile", { name, problem: parsed.error })) };

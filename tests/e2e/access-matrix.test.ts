@@ -12,6 +12,8 @@ type Expected = 200 | 400 | 403 | 404 | "sign-in" | `redirect:${string}`;
 
 const contexts = {} as Record<Who, APIRequestContext>;
 let someUser: TestUser;
+/** The SourceDocument the seed kept for Rwanda's imported response. */
+let rwaSource: string;
 
 test.beforeAll(async () => {
   const users: Record<Exclude<Who, "anonymous">, TestUser> = {
@@ -20,6 +22,11 @@ test.beforeAll(async () => {
     admin: await createUser("ADMIN"),
   };
   someUser = users.focalRwa;
+  const source = await prisma.sourceDocument.findFirstOrThrow({
+    where: { response: { countryCode: "RWA" } },
+    select: { id: true },
+  });
+  rwaSource = source.id;
   contexts.anonymous = await playwrightRequest.newContext({ baseURL: ORIGIN });
   for (const [who, user] of Object.entries(users)) {
     const cookie = await sessionCookieFor(user);
@@ -90,6 +97,17 @@ const pages: [string, Record<Who, Expected>][] = [
   ["/review/compare", { anonymous: "sign-in", focalRwa: 403, reviewer: 200, admin: 200 }],
   ["/review/RWA/rounds", { anonymous: "sign-in", focalRwa: 403, reviewer: 200, admin: 200 }],
   ["/review/XXX/rounds", { anonymous: "sign-in", focalRwa: 403, reviewer: 404, admin: 404 }],
+  // The file Rwanda's seeded response was imported from; one that does not exist; Rwanda's file
+  // asked for under another country.
+  [
+    "/review/RWA/source/:rwaSource",
+    { anonymous: "sign-in", focalRwa: 403, reviewer: 200, admin: 200 },
+  ],
+  ["/review/RWA/source/none", { anonymous: "sign-in", focalRwa: 403, reviewer: 404, admin: 404 }],
+  [
+    "/review/QAT/source/:rwaSource",
+    { anonymous: "sign-in", focalRwa: 403, reviewer: 404, admin: 404 },
+  ],
   [
     "/review/questions?key=q8_strategy_features",
     { anonymous: "sign-in", focalRwa: 403, reviewer: 200, admin: 200 },
@@ -124,7 +142,7 @@ const pages: [string, Record<Who, Expected>][] = [
 
 for (const [path, expected] of pages) {
   test(`GET ${path}`, async () => {
-    const url = path.replace(":someUser", someUser.id);
+    const url = path.replace(":someUser", someUser.id).replace(":rwaSource", rwaSource);
     for (const who of Object.keys(expected) as Who[]) {
       const response = await contexts[who].get(url, { maxRedirects: 0 });
       expect(await outcome(response), `${who} GET ${url}`).toBe(expected[who]);

@@ -14,7 +14,8 @@ import { pageCopy, pageTitle } from "~/i18n/page-copy";
 import { copyFor } from "~/i18n/catalogues.server";
 import { localeFor } from "~/i18n/request-locale.server";
 
-// Administrators import a converted questionnaire or a JSON export from the browser, in two
+// Administrators import a questionnaire (Word, PDF or converted text) or a JSON export from the
+// browser, in two
 // steps: the upload is read and shown (nothing written), then confirmed. Between the two the
 // file stays on the server (import-upload.server.ts) and only its hash goes through the page;
 // confirming files it with the same functions as `npm run import:msq`. Both steps parse the file
@@ -118,7 +119,7 @@ export default function AdminImports() {
             label={copy.file}
             hint={copy.fileHint}
             meta={fields.file}
-            accept=".txt,.md,.json,text/plain,text/markdown,application/json"
+            accept=".docx,.pdf,.txt,.md,.json,application/pdf,text/plain,text/markdown,application/json,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
           />
           <div className="actions">
             <button type="submit">{copy.read}</button>

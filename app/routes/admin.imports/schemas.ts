@@ -8,8 +8,9 @@ import type { Answers } from "~/questionnaire/types";
 // language), and what the page shows of each response in the file: its warnings, refusal and
 // outcome as codes, put into words by the page in its language (import-results.tsx).
 
-export const MAX_UPLOAD_BYTES = 2_000_000;
-const IMPORTABLE = /\.(txt|md|json)$/i;
+/** A Word or PDF file's limit (read-upload.ts); a text file's, 2 MB, is checked when read. */
+export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+const IMPORTABLE = /\.(txt|md|json|docx|pdf)$/i;
 
 /** The round the file is read against (its definition); the current round when not given. */
 const round = z

@@ -17,6 +17,7 @@ import { currentRound } from "~/models/round.server";
 import { requireQuestionnaire } from "~/models/questionnaire.server";
 import { allQuestions, fieldKeys } from "~/questionnaire";
 import { carryOf, reviewMark, type ReviewMark } from "~/rounds/carry-forward";
+import { latestSourceDocument } from "~/models/source-document.server";
 
 // What a reviewer sees of one country's response: the submitted answers, what changed since the
 // previous submission (or the import), flags, comments, import warnings and history.
@@ -36,6 +37,7 @@ export async function loadReviewPage(countryCode: string, role: Role, locale: Lo
   const [latest, previous] = response ? await latestSubmissions(response.id) : [];
   const answers: Answers = latest?.answers ?? response?.answers ?? {};
   const comments = response ? await commentsOf(response.id) : [];
+  const sourceDocument = response ? await latestSourceDocument(response.id) : null;
   const events = await prisma.event.findMany({
     where: responseEventsWhere(countryCode, response?.id ?? null, round.openedAt),
     select: { id: true, kind: true, at: true, actorId: true, fields: true, data: true },
@@ -57,6 +59,7 @@ export async function loadReviewPage(countryCode: string, role: Role, locale: Lo
     status: response?.status ?? null,
     imported: response?.imported ?? false,
     importSource: response?.importSource ?? null,
+    sourceDocument,
     // Codes and values, put into words by the page in the reviewer's language (older rows: text).
     importWarnings: storedImportWarnings(response?.importWarnings, 200),
     submission: latest

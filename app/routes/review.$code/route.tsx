@@ -219,6 +219,17 @@ export default function ReviewResponse() {
             <CommentThread comments={page.comments} fieldKey={null} label={r.comment} />
           </section>
 
+          {page.sourceDocument ? (
+            <p className="source-document">
+              <a
+                href={`/review/${page.country.code}/source/${page.sourceDocument.id}`}
+                download={page.sourceDocument.filename}
+              >
+                {r.sourceDownload({ file: page.sourceDocument.filename })}
+              </a>
+            </p>
+          ) : null}
+
           {page.importWarnings.length > 0 ? (
             <details className="notice notice--warning">
               <summary>
