@@ -14,6 +14,8 @@ export type ReceivedEmail = {
   /** Line breaks normalised to \n (SMTP carries CRLF), so tests can match multi-line text. */
   text: string;
   html: string;
+  /** The Message-ID header: the outbox's fixed one, so a duplicate delivery is counted. */
+  messageId: string;
 };
 
 export type TestSmtpServer = {
@@ -53,6 +55,7 @@ export async function startTestSmtpServer(
             subject: parsed.subject ?? "",
             text: (parsed.text ?? "").replace(/\r\n?/g, "\n"),
             html: typeof parsed.html === "string" ? parsed.html : "",
+            messageId: parsed.messageId ?? "",
           };
           messages.push(email);
           for (const listener of listeners) listener(email);
