@@ -10,12 +10,10 @@ import { startTestSmtpServer, type TestSmtpServer } from "../../tests/support/sm
 // the same port as a mail server that goes down.
 
 let smtp: TestSmtpServer;
-let port: number;
 const useSmtp = () => configureMailTransport({ smtpUrl: `${smtp.url}?pool=false&tls=none` });
 
 beforeAll(async () => {
   smtp = await startTestSmtpServer();
-  port = Number(new URL(smtp.url).port);
   useSmtp();
 });
 afterAll(async () => {
@@ -80,10 +78,7 @@ describe("the outbox", () => {
       await deliverDue([id]);
       expect((await row(id)).attempts).toBe(1);
     } finally {
-      const messages = smtp.messages;
-      smtp = await startTestSmtpServer({ port });
-      smtp.messages.push(...messages);
-      useSmtp();
+      await smtp.start();
     }
     await prisma.outboundEmail.update({ where: { id }, data: { nextAttemptAt: new Date() } });
     await deliverDue([id]);

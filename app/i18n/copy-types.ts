@@ -32,6 +32,7 @@ export type Copy = {
     signIn: string;
     signOut: string;
     signedInAs: (values: { name: string }) => string;
+    emails: string;
   };
   roles: {
     FOCAL_POINT: string;
@@ -1215,5 +1216,32 @@ export type Copy = {
     countedSubmitted: string;
     countedAccepted: string;
     countedAuthorised: string;
+  };
+  outbox: {
+    title: string;
+    intro: string;
+    kind: string;
+    recipient: string;
+    subject: string;
+    status: string;
+    attempts: string;
+    nextAttempt: string;
+    created: string;
+    empty: string;
+    retry: string;
+    retried: string;
+    pending: string;
+    sent: string;
+    failed: string;
+    notFailed: string;
+    kinds: {
+      invitation: string;
+      "password-reset": string;
+      "password-changed": string;
+      "submission-confirmation": string;
+      "submission-received": string;
+      "returned-for-revision": string;
+      reminder: string;
+    };
   };
 };

@@ -28,6 +28,8 @@ export type TestSmtpServer = {
     timeoutMs?: number,
   ): Promise<ReceivedEmail>;
   stop(): Promise<void>;
+  /** Listens again on the same port after `stop`, keeping what it received (a server back up). */
+  start(): Promise<void>;
 };
 
 /**
@@ -105,6 +107,11 @@ export async function startTestSmtpServer(
     messages,
     waitForEmail,
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    start: () =>
+      new Promise<void>((resolve, reject) => {
+        server.server.once("error", reject);
+        server.listen(port, "127.0.0.1", () => resolve());
+      }),
   };
 }
 
