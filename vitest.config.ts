@@ -38,6 +38,7 @@ const DATABASE_TESTS = [
   "scripts/round-create.test.ts",
   // servers (SMTP, HTTP) and files written (the outbox, the worker bundle)
   "app/email/send.test.ts",
+  "app/email/outbox.test.ts",
   "server/trust-proxy.test.ts",
   "app/import/parse-off-thread.test.ts",
 ];

@@ -16,10 +16,12 @@ import { providePageCopy } from "~/i18n/page-copy";
 import { localeFor } from "~/i18n/request-locale.server";
 import { startHousekeeping } from "~/models/housekeeping.server";
 import { documentWithDataInside } from "~/document-end";
+import { startEmailSender } from "~/email/outbox-sender.server";
 import { NonceProvider } from "~/nonce";
 
 // This module is evaluated once per worker process: the place where server-side work starts.
 startHousekeeping();
+startEmailSender();
 
 const ABORT_DELAY = 5_000;
 

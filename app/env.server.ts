@@ -1,6 +1,11 @@
 import { existsSync } from "node:fs";
 import { z } from "~/zod";
-import { parsePort, parsePublicOrigin, parseWorkers } from "../server/settings.js";
+import {
+  parseEmailRetrySeconds,
+  parsePort,
+  parsePublicOrigin,
+  parseWorkers,
+} from "../server/settings.js";
 import { parseTrustProxy } from "../server/trust-proxy.js";
 
 // Every setting comes from the environment, parsed once at start-up. A bad value stops the
@@ -62,6 +67,8 @@ const schema = z.object({
     .optional(),
   /** Where e-mails go as .eml files when SMTP_URL is unset. */
   MAIL_OUTBOX_DIR: z.string().default("data/outbox"),
+  /** The e-mail outbox's first retry wait in seconds, doubled after each failure (30). */
+  EMAIL_RETRY_SECONDS: sharedWith(parseEmailRetrySeconds),
 });
 
 export type Env = z.infer<typeof schema> & { PUBLIC_URL: string };

@@ -18,6 +18,8 @@ const env = {
   TRUST_PROXY: "1",
   // Tests set up expired rows on purpose; the housekeeping is tested on its own.
   HOUSEKEEPING: "off",
+  // A message held while a test's mail server is down goes out a second after it is back.
+  EMAIL_RETRY_SECONDS: "1",
   // The tests' SMTP server (tests/e2e/fixtures.ts); one connection per message, no pool; it
   // offers no STARTTLS, so TLS is turned off by name (tls=none).
   SMTP_URL: `smtp://127.0.0.1:${process.env.E2E_SMTP_PORT ?? "2526"}?pool=false&tls=none`,

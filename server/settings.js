@@ -44,6 +44,21 @@ export function parseWorkers(value) {
 }
 
 /**
+ * The outbox's first wait before retrying a failed e-mail, in seconds (30 when unset), doubled
+ * after each failure; the sender also looks for due mail this often (30 s at most). A test
+ * server sets 1 so that mail held by a stopped mail server goes out soon after it is back.
+ * @param {string | undefined} value
+ * @returns {number}
+ */
+export function parseEmailRetrySeconds(value) {
+  if (value === undefined || value.trim() === "") return 30;
+  const seconds = Number(value);
+  if (!Number.isInteger(seconds) || seconds < 1 || seconds > 3600)
+    throw new Error(`must be a number of seconds from 1 to 3600, not "${value}"`);
+  return seconds;
+}
+
+/**
  * The origin of PUBLIC_URL (null when unset). Throws when it is not an http(s) URL.
  * @param {string | undefined} value
  * @returns {string | null}

@@ -1,11 +1,13 @@
 import { runAfterResponse } from "~/email/after-response.server";
-import { sendPasswordReset } from "~/models/account-emails.server";
+import { deliverNow } from "~/email/outbox-sender.server";
+import { prisma } from "~/db.server";
+import { queuePasswordReset } from "~/models/account-emails.server";
 import { logEvent } from "~/models/event.server";
 import { type Locale, savedLocale } from "~/i18n/locale";
 import { findActiveUserByEmail } from "~/models/user.server";
 import { countAttempt, type Limit, passwordResetLimits } from "./rate-limit.server";
 import { normaliseEmail } from "./sign-in.server";
-import { issueToken } from "./tokens.server";
+import { issueTokenIn } from "./tokens.server";
 
 export type PasswordResetRequest =
   | { ok: true; /** Resolves when the link is sent (or the failure logged). */ done: Promise<void> }
@@ -54,12 +56,12 @@ async function sendResetLink(
     });
   }
   if (!user) return;
-  // Voids the previous reset link: at most one works at a time.
-  const { token, expiresAt } = await issueToken(user.id, "PASSWORD_RESET");
-  await sendPasswordReset({
-    email: user.email,
-    locale: savedLocale(user.locale, pageLocale),
-    token,
-    expiresAt,
+  // Voids the previous reset link: at most one works at a time. The link and its e-mail are
+  // saved together: no link nobody was sent, no e-mail whose link was never saved.
+  const emailId = await prisma.$transaction(async (tx) => {
+    const { token, expiresAt } = await issueTokenIn(tx, user.id, "PASSWORD_RESET");
+    const locale = savedLocale(user.locale, pageLocale);
+    return queuePasswordReset(tx, { email: user.email, locale, token, expiresAt });
   });
+  await deliverNow([emailId]);
 }

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { prisma } from "~/db.server";
 import { isPostgres } from "~/env.server";
+import type { Prisma } from "~/generated/prisma/client";
 import type { TokenPurpose } from "~/generated/prisma/enums";
 
 // One-time links (invitations, password resets). The token travels only in the e-mail; the
@@ -19,16 +20,23 @@ export async function issueToken(
   userId: string,
   purpose: TokenPurpose,
 ): Promise<{ token: string; expiresAt: Date }> {
+  return prisma.$transaction((tx) => issueTokenIn(tx, userId, purpose));
+}
+
+/** `issueToken` inside the caller's transaction: the link's e-mail is queued in the same one. */
+export async function issueTokenIn(
+  tx: Prisma.TransactionClient,
+  userId: string,
+  purpose: TokenPurpose,
+): Promise<{ token: string; expiresAt: Date }> {
   const token = randomBytes(32).toString("base64url");
   const expiresAt = new Date(Date.now() + LIFETIME_MS[purpose]);
-  await prisma.$transaction(async (tx) => {
-    // Two requests at once must not both delete, then both create: on PostgreSQL (read
-    // committed) they queue on the user's row; SQLite's write lock already queues them.
-    if (isPostgres) await tx.$executeRaw`SELECT id FROM "User" WHERE id = ${userId} FOR UPDATE`;
-    await tx.oneTimeToken.deleteMany({ where: { userId, purpose, usedAt: null } });
-    await tx.oneTimeToken.create({
-      data: { tokenHash: hashToken(token), purpose, userId, expiresAt },
-    });
+  // Two requests at once must not both delete, then both create: on PostgreSQL (read
+  // committed) they queue on the user's row; SQLite's write lock already queues them.
+  if (isPostgres) await tx.$executeRaw`SELECT id FROM "User" WHERE id = ${userId} FOR UPDATE`;
+  await tx.oneTimeToken.deleteMany({ where: { userId, purpose, usedAt: null } });
+  await tx.oneTimeToken.create({
+    data: { tokenHash: hashToken(token), purpose, userId, expiresAt },
   });
   return { token, expiresAt };
 }

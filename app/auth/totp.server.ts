@@ -3,6 +3,7 @@ import { encodeBase32UpperCaseNoPadding } from "@oslojs/encoding";
 import { createTOTPKeyURI, verifyHOTP } from "@oslojs/otp";
 import { renderSVG } from "uqr";
 import { prisma } from "~/db.server";
+import type { Prisma } from "~/generated/prisma/client";
 import { hashToken } from "./tokens.server";
 import { open, seal } from "./secret-box.server";
 import { clearFailures, countAttempt, forgetHits, secondFactorLimits } from "./rate-limit.server";
@@ -153,12 +154,14 @@ async function acceptCode(userId: string, code: string): Promise<"app" | "recove
 }
 
 /** Removes the user's second factor (their own choice, or an administrator's reset). */
-export async function removeSecondFactor(userId: string): Promise<void> {
-  await prisma.$transaction([
-    prisma.recoveryCode.deleteMany({ where: { userId } }),
-    prisma.user.update({
-      where: { id: userId },
-      data: { totpSecret: null, totpEnabledAt: null, totpLastStep: null },
-    }),
-  ]);
+export async function removeSecondFactor(
+  userId: string,
+  tx?: Prisma.TransactionClient,
+): Promise<void> {
+  if (!tx) return prisma.$transaction((inner) => removeSecondFactor(userId, inner));
+  await tx.recoveryCode.deleteMany({ where: { userId } });
+  await tx.user.update({
+    where: { id: userId },
+    data: { totpSecret: null, totpEnabledAt: null, totpLastStep: null },
+  });
 }

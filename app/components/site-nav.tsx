@@ -21,6 +21,7 @@ export function SiteNav({ user }: { user: { name: string; role: Role } | null })
           {user.role === "ADMIN" ? <Link to="/admin/users">{copy.users}</Link> : null}
           {user.role === "ADMIN" ? <Link to="/admin/rounds">{copy.rounds}</Link> : null}
           {user.role === "ADMIN" ? <Link to="/admin/invitations">{copy.invitations}</Link> : null}
+          {user.role === "ADMIN" ? <Link to="/admin/emails">{copy.emails}</Link> : null}
           <Link to="/account" title={copy.signedInAs({ name: user.name })}>
             {copy.account}
           </Link>

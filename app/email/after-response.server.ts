@@ -4,7 +4,7 @@
 // started earlier, it shares the process with the page being rendered and slows the answer), or
 // on the next turn of the event loop outside a request; a failure is logged (without the
 // message, which may carry a one-time link), not shown to anyone.
-// A later issue moves e-mail to a durable outbox; until then a message lost here is only logged.
+// The e-mail itself is queued in the outbox (app/email/outbox.server.ts) and so never lost.
 
 /** Runs `work` after the current response; the promise never rejects (tests await it). */
 export function runAfterResponse(

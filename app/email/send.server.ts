@@ -14,6 +14,8 @@ export type EmailMessage = {
   subject: string;
   html: string;
   text: string;
+  /** A fixed Message-ID header (the outbox's, from its row); else nodemailer makes one. */
+  messageId?: string;
 };
 
 export type SentEmail = {
@@ -41,7 +43,8 @@ export function configureMailTransport(options: { smtpUrl?: string; outboxDir?: 
 }
 
 export async function sendEmail(message: EmailMessage): Promise<SentEmail> {
-  const mail = { ...message, from: env.MAIL_FROM };
+  const { messageId, ...content } = message;
+  const mail = { ...content, from: env.MAIL_FROM, ...(messageId ? { messageId } : {}) };
   if (settings.smtpUrl) {
     const info = await getSmtpTransporter(settings.smtpUrl).sendMail(mail);
     return { messageId: info.messageId };

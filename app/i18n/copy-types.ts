@@ -32,6 +32,7 @@ export type Copy = {
     signIn: string;
     signOut: string;
     signedInAs: (values: { name: string }) => string;
+    emails: string;
   };
   roles: {
     FOCAL_POINT: string;
@@ -1280,5 +1281,33 @@ export type Copy = {
     adminReset: string;
     adminResetHint: string;
     adminResetDone: (values: { email: string }) => string;
+  };
+  outbox: {
+    title: string;
+    intro: string;
+    kind: string;
+    recipient: string;
+    subject: string;
+    status: string;
+    attempts: string;
+    nextAttempt: string;
+    created: string;
+    empty: string;
+    retry: string;
+    retried: string;
+    pending: string;
+    sent: string;
+    failed: string;
+    notFailed: string;
+    kinds: {
+      invitation: string;
+      "password-reset": string;
+      "password-changed": string;
+      "submission-confirmation": string;
+      "submission-received": string;
+      "returned-for-revision": string;
+      reminder: string;
+      "second-factor-reset": string;
+    };
   };
 };

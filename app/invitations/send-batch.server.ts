@@ -2,7 +2,7 @@ import { prisma } from "~/db.server";
 import { copyFor } from "~/i18n/catalogues.server";
 import type { Copy } from "~/i18n/copy";
 import { defaultLocale, isLocale } from "~/i18n/locale";
-import { sendInvitation } from "~/models/account-emails.server";
+import { sendInvitationNow } from "~/models/account-emails.server";
 import { currentRound } from "~/models/round.server";
 import { AccountError, inviteUser } from "~/models/user.server";
 
@@ -136,7 +136,7 @@ async function sendRow(row: Claimed, context: Context) {
       data: { userId: invitation.userId },
     });
     await withTimeout(
-      sendInvitation({
+      sendInvitationNow({
         ...invitation,
         role: "FOCAL_POINT",
         inviterName: context.inviterName,

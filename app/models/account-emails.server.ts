@@ -1,5 +1,6 @@
 import { byCountryName, countryName } from "~/countries";
 import { absoluteUrl } from "~/email/links.server";
+import { enqueueEmail, type OutboxDb } from "~/email/outbox.server";
 import { sendEmail } from "~/email/send.server";
 import { copyFor } from "~/i18n/catalogues.server";
 import type { Locale } from "~/i18n/locale";
@@ -10,9 +11,11 @@ import { passwordResetEmail } from "~/email/templates/password-reset";
 import { prisma } from "~/db.server";
 
 // The e-mails of the account pages: what they say is in email/templates/, where the links go is
-// here. Each goes out in its recipient's language (`locale`), which the caller decides.
+// here. Each goes out in its recipient's language (`locale`), which the caller decides. Each is
+// queued in the outbox with `db`, the caller's transaction (the link's token is in it too);
+// the caller hands the returned id to `deliverNow` once it has committed.
 
-export async function sendInvitation(input: {
+type InvitationInput = {
   email: string;
   /** The invitee's language: the one chosen on the invitation (saved on the account). */
   locale: Locale;
@@ -23,13 +26,30 @@ export async function sendInvitation(input: {
   inviterName: string;
   /** For focal points: the round they are invited to answer, named with its deadline. */
   round?: { name: string; deadline: Date | null };
-}) {
-  const countries = await prisma.country.findMany({
+};
+
+export async function queueInvitation(db: OutboxDb, input: InvitationInput): Promise<string> {
+  return enqueueEmail(db, "invitation", {
+    to: input.email,
+    ...(await invitationMessage(db, input)),
+  });
+}
+
+/**
+ * Sends at once, outside the outbox: for bulk invitations, whose lines are their own durable,
+ * leased record of what was sent (app/invitations/send-batch.server.ts).
+ */
+export async function sendInvitationNow(input: InvitationInput) {
+  await sendEmail({ to: input.email, ...(await invitationMessage(prisma, input)) });
+}
+
+async function invitationMessage(db: OutboxDb, input: InvitationInput) {
+  const countries = await db.country.findMany({
     where: { code: { in: input.countries } },
     select: { code: true },
   });
   const codes = countries.map((c) => c.code).sort(byCountryName(input.locale));
-  const message = await invitationEmail({
+  return invitationEmail({
     locale: input.locale,
     inviteeEmail: input.email,
     roleLabel: copyFor(input.locale).roles[input.role],
@@ -39,32 +59,37 @@ export async function sendInvitation(input: {
     expiresAt: input.expiresAt,
     round: input.round,
   });
-  await sendEmail({ to: input.email, ...message });
 }
 
-export async function sendPasswordReset(input: {
-  email: string;
-  locale: Locale;
-  token: string;
-  expiresAt: Date;
-}) {
+export async function queuePasswordReset(
+  db: OutboxDb,
+  input: {
+    email: string;
+    locale: Locale;
+    token: string;
+    expiresAt: Date;
+  },
+): Promise<string> {
   const message = await passwordResetEmail({
     locale: input.locale,
     link: absoluteUrl(`/reset-password/${input.token}?lang=${input.locale}`),
     expiresAt: input.expiresAt,
   });
-  await sendEmail({ to: input.email, ...message });
+  return enqueueEmail(db, "password-reset", { to: input.email, ...message });
 }
 
-export async function sendPasswordChanged(input: {
-  email: string;
-  locale: Locale;
-  changedAt: Date;
-  firstPassword: boolean;
-}) {
+export async function queuePasswordChanged(
+  db: OutboxDb,
+  input: {
+    email: string;
+    locale: Locale;
+    changedAt: Date;
+    firstPassword: boolean;
+  },
+): Promise<string> {
   const message = await passwordChangedEmail({
     ...input,
     forgotLink: absoluteUrl(`/forgot-password?lang=${input.locale}`),
   });
-  await sendEmail({ to: input.email, ...message });
+  return enqueueEmail(db, "password-changed", { to: input.email, ...message });
 }

@@ -50,7 +50,7 @@ export async function sendReminders(input: {
         link: absoluteUrl(`/countries/${country.code}`),
         ...(input.message?.trim() ? { message: input.message.trim() } : {}),
       });
-      await sendToEach(addresses, email);
+      await sendToEach(addresses, email, "reminder");
     }
     await logEvent({
       kind: "response.reminded",

@@ -2,7 +2,8 @@ import { countryName } from "~/countries";
 import { nullableBoolean, prisma } from "~/db.server";
 import { absoluteUrl } from "~/email/links.server";
 import { byLanguage, type Recipient } from "~/email/recipients";
-import { sendEmail } from "~/email/send.server";
+import { deliverNow } from "~/email/outbox-sender.server";
+import { type EmailKind, enqueueToEach } from "~/email/outbox.server";
 import type { Role } from "~/generated/prisma/enums";
 import type { Locale } from "~/i18n/locale";
 import type { Answers } from "~/questionnaire/types";
@@ -161,7 +162,7 @@ async function emailReturn(
       deadline: round.deadline,
       comments: questionComments.map((c) => ({ ...c, link: absoluteUrl(c.link) })),
     });
-    await sendToEach(addresses, email);
+    await sendToEach(addresses, email, "returned-for-revision");
   }
 }
 
@@ -173,17 +174,19 @@ export async function activeFocalPoints(countryCode: string): Promise<Recipient[
   });
 }
 
-/** One message per person (focal points do not see each other's addresses); failures logged. */
+/**
+ * One message per person (focal points do not see each other's addresses), queued in the
+ * outbox and sent at once; one the mail server refuses now is retried by the outbox's sender.
+ * Returns how many went out now.
+ */
 export async function sendToEach(
   addresses: string[],
   message: { subject: string; html: string; text: string },
+  kind: EmailKind,
 ) {
-  const results = await Promise.allSettled(addresses.map((to) => sendEmail({ to, ...message })));
-  results.forEach((result, i) => {
-    if (result.status === "rejected")
-      console.error(`e-mail to ${addresses[i]} failed:`, result.reason);
-  });
-  return results.filter((r) => r.status === "fulfilled").length;
+  const ids = await enqueueToEach(prisma, kind, addresses, message);
+  await deliverNow(ids);
+  return prisma.outboundEmail.count({ where: { id: { in: ids }, status: "SENT" } });
 }
 
 export async function addComment(input: {

@@ -2,7 +2,8 @@ import { endAllSessions } from "~/auth/session.server";
 import { confirmEnrolment, removeSecondFactor, type ConfirmResult } from "~/auth/totp.server";
 import { prisma } from "~/db.server";
 import { absoluteUrl } from "~/email/links.server";
-import { sendEmail } from "~/email/send.server";
+import { enqueueEmail } from "~/email/outbox.server";
+import { deliverNow } from "~/email/outbox-sender.server";
 import { secondFactorResetEmail } from "~/email/templates/second-factor-reset";
 import { isLocale, type Locale } from "~/i18n/locale";
 import { logEvent } from "./event.server";
@@ -49,9 +50,6 @@ export async function resetSecondFactor(
   });
   if (!user?.totpEnabledAt) return null;
   const resetAt = new Date();
-  await removeSecondFactor(userId);
-  await endAllSessions(userId);
-  await logEvent({ kind: "user.second_factor_reset", actorId: admin.id, subjectId: userId });
   const locale: Locale = isLocale(user.locale) ? user.locale : "en";
   const message = await secondFactorResetEmail({
     locale,
@@ -60,6 +58,13 @@ export async function resetSecondFactor(
     resetAt,
     signInLink: absoluteUrl(`/sign-in?lang=${locale}`),
   });
-  await sendEmail({ to: user.email, ...message });
+  // The reset and the message that tells of it are one transaction (the outbox, decision 022).
+  const queued = await prisma.$transaction(async (tx) => {
+    await removeSecondFactor(userId, tx);
+    return enqueueEmail(tx, "second-factor-reset", { to: user.email, ...message });
+  });
+  await endAllSessions(userId);
+  await logEvent({ kind: "user.second_factor_reset", actorId: admin.id, subjectId: userId });
+  await deliverNow([queued]);
   return { email: user.email };
 }

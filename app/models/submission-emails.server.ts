@@ -2,7 +2,8 @@ import { countryName } from "~/countries";
 import { prisma } from "~/db.server";
 import { absoluteUrl } from "~/email/links.server";
 import { byLanguage } from "~/email/recipients";
-import { sendEmail } from "~/email/send.server";
+import { deliverNow } from "~/email/outbox-sender.server";
+import { type EmailKind, enqueueEmail } from "~/email/outbox.server";
 import { copyFor } from "~/i18n/catalogues.server";
 import type { Locale } from "~/i18n/locale";
 import { formatAnswer } from "~/questionnaire/format";
@@ -13,8 +14,8 @@ import { requireQuestionnaire } from "./questionnaire.server";
 
 // After a submission: a confirmation with the answers to every focal point of the country,
 // and a notice to the reviewers, each in the recipient's language (the answers' questions too).
-// The submission is already saved: a mail failure is logged, never turned into a failed
-// submission.
+// The submission is already saved: a mail failure is retried by the outbox, never turned into
+// a failed submission.
 
 export async function sendSubmissionEmails(input: {
   /** The round submitted to: its name, and its questionnaire in each recipient's language. */
@@ -57,7 +58,8 @@ export async function sendSubmissionEmails(input: {
     }));
   }
 
-  const messages: { to: string; subject: string; html: string; text: string }[] = [];
+  const messages: { kind: EmailKind; to: string; subject: string; html: string; text: string }[] =
+    [];
   for (const [locale, addresses] of byLanguage(focalPoints)) {
     const confirmation = await submissionConfirmationEmail({
       locale,
@@ -69,7 +71,9 @@ export async function sendSubmissionEmails(input: {
       sections: await sectionsIn(locale),
       link: absoluteUrl(`/countries/${input.countryCode}`),
     });
-    messages.push(...addresses.map((to) => ({ to, ...confirmation })));
+    messages.push(
+      ...addresses.map((to) => ({ kind: "submission-confirmation" as const, to, ...confirmation })),
+    );
   }
   for (const [locale, addresses] of byLanguage(reviewers)) {
     const received = await submissionReceivedEmail({
@@ -79,11 +83,12 @@ export async function sendSubmissionEmails(input: {
       submittedAt: input.submittedAt,
       link: absoluteUrl(`/review/${input.countryCode}`),
     });
-    messages.push(...addresses.map((to) => ({ to, ...received })));
+    messages.push(
+      ...addresses.map((to) => ({ kind: "submission-received" as const, to, ...received })),
+    );
   }
-  const results = await Promise.allSettled(messages.map((message) => sendEmail(message)));
-  results.forEach((result, i) => {
-    if (result.status === "rejected")
-      console.error(`e-mail to ${messages[i]!.to} failed:`, result.reason);
-  });
+  // Queued, then sent at once; what the mail server refuses now the outbox retries.
+  const ids: string[] = [];
+  for (const { kind, ...message } of messages) ids.push(await enqueueEmail(prisma, kind, message));
+  await deliverNow(ids);
 }

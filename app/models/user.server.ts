@@ -1,12 +1,13 @@
 import { endAllSessions } from "~/auth/session.server";
 import { hashPassword } from "~/auth/password.server";
 import { normaliseEmail } from "~/auth/sign-in.server";
-import { issueToken, voidUnusedTokens } from "~/auth/tokens.server";
+import { issueTokenIn, voidUnusedTokens } from "~/auth/tokens.server";
 import { prisma } from "~/db.server";
 import { runAfterResponse } from "~/email/after-response.server";
+import { deliverNow } from "~/email/outbox-sender.server";
 import type { Role } from "~/generated/prisma/enums";
 import { type Locale, savedLocale } from "~/i18n/locale";
-import { sendPasswordChanged } from "./account-emails.server";
+import { queueInvitation, queuePasswordChanged } from "./account-emails.server";
 import { logEvent } from "./event.server";
 
 // Accounts: listing, invitations, role and country changes, (de)activation, passwords.
@@ -66,6 +67,8 @@ export async function inviteUser(input: {
   name?: string | null;
   /** Their language, when the inviter knows it: the invitation and the pages use it. */
   locale?: Locale | null;
+  /** Queue the invitation e-mail with the account and its link (else the caller sends it). */
+  invitationEmail?: { inviterName: string; round?: { name: string; deadline: Date | null } };
 }) {
   const email = normaliseEmail(input.email);
   const name = input.name?.trim() ? { name: input.name.trim() } : {};
@@ -104,11 +107,17 @@ export async function inviteUser(input: {
       },
       tx,
     );
-    return saved;
+    const { token, expiresAt } = await issueTokenIn(tx, saved.id, "INVITATION");
+    // The invitation's language: the one given now, else the one saved by an earlier invitation.
+    const invited = { userId: saved.id, email, token, expiresAt, countries };
+    const withLocale = { ...invited, locale: savedLocale(saved.locale) };
+    const emailId = input.invitationEmail
+      ? await queueInvitation(tx, { ...withLocale, role: input.role, ...input.invitationEmail })
+      : null;
+    return { ...withLocale, emailId };
   });
-  const { token, expiresAt } = await issueToken(user.id, "INVITATION");
-  // The invitation's language: the one given now, else the one saved by an earlier invitation.
-  return { userId: user.id, email, token, expiresAt, countries, locale: savedLocale(user.locale) };
+  if (user.emailId) await deliverNow([user.emailId]);
+  return user;
 }
 
 export async function updateUserAccess(
@@ -170,7 +179,7 @@ export async function setPassword(
 ) {
   const { name } = options;
   const passwordHash = await hashPassword(password);
-  const user = await prisma.$transaction(async (tx) => {
+  const emailId = await prisma.$transaction(async (tx) => {
     const before = await tx.user.findUniqueOrThrow({
       where: { id: userId },
       select: { email: true, passwordHash: true, locale: true },
@@ -181,16 +190,16 @@ export async function setPassword(
     });
     await voidUnusedTokens(userId, tx);
     await logEvent({ kind: "user.password_set", actorId: userId, subjectId: userId }, tx);
-    return {
+    // The notice is queued with the change: a new password never goes unannounced.
+    return queuePasswordChanged(tx, {
       email: before.email,
       locale: savedLocale(before.locale, options.pageLocale),
       firstPassword: before.passwordHash === null,
-    };
+      changedAt: new Date(),
+    });
   });
   await endAllSessions(userId);
-  const notified = runAfterResponse("Password-changed e-mail", () =>
-    sendPasswordChanged({ ...user, changedAt: new Date() }),
-  );
+  const notified = runAfterResponse("Password-changed e-mail", () => deliverNow([emailId]));
   return { notified };
 }
 

@@ -9,7 +9,6 @@ import { FormErrors } from "~/components/forms";
 import { useCopy } from "~/i18n";
 import type { Copy } from "~/i18n/copy";
 import { copyForRequest } from "~/i18n/request-locale.server";
-import { sendInvitation } from "~/models/account-emails.server";
 import { accessSchema } from "~/models/admin-schemas";
 import { resetSecondFactor } from "~/models/second-factor.server";
 import {
@@ -83,13 +82,13 @@ async function resendInvitation(
     role: user.role,
     countries: user.countries.map((c) => c.countryCode),
     invitedById: admin.id,
+    invitationEmail: { inviterName: admin.name ?? admin.email },
   }).catch((error: unknown) => {
     if (error instanceof AccountError) return error;
     throw error;
   });
   if (invitation instanceof AccountError)
     return data({ result: null, message: copy.admin.hasAccount }, { status: 409 });
-  await sendInvitation({ ...invitation, role: user.role, inviterName: admin.name ?? admin.email });
   return { result: null, message: copy.admin.invited({ email: user.email }) };
 }
 

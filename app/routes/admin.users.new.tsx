@@ -9,7 +9,6 @@ import { FormErrors, TextField } from "~/components/forms";
 import { useCopy, useLocale } from "~/i18n";
 import { languageTag, localeNames, locales } from "~/i18n/locale";
 import { copyForRequest } from "~/i18n/request-locale.server";
-import { sendInvitation } from "~/models/account-emails.server";
 import { inviteSchema } from "~/models/admin-schemas";
 import { currentRound } from "~/models/round.server";
 import { AccountError, inviteUser } from "~/models/user.server";
@@ -29,13 +28,16 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (submission.status !== "success")
     return data({ result: submission.reply(), invited: null }, { status: 400 });
   try {
-    const invitation = await inviteUser({ ...submission.value, invitedById: user.id });
-    await sendInvitation({
-      ...invitation,
-      role: submission.value.role,
-      inviterName: user.name ?? user.email,
-      // Focal points are invited to answer the current round: the e-mail names it and its deadline.
-      round: submission.value.role === "FOCAL_POINT" ? await currentRound() : undefined,
+    // The account, its link and its e-mail are saved together; the e-mail is then sent, or
+    // queued for the outbox's sender when the mail server is down (the page says it is sent).
+    const invitation = await inviteUser({
+      ...submission.value,
+      invitedById: user.id,
+      invitationEmail: {
+        inviterName: user.name ?? user.email,
+        // Focal points are invited to answer the current round: the e-mail names it and its deadline.
+        round: submission.value.role === "FOCAL_POINT" ? await currentRound() : undefined,
+      },
     });
     return { result: submission.reply({ resetForm: true }), invited: invitation.email };
   } catch (error) {

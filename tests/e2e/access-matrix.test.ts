@@ -113,6 +113,7 @@ const pages: [string, Record<Who, Expected>][] = [
     { anonymous: "sign-in", focalRwa: 403, reviewer: 200, admin: 200 },
   ],
   ["/admin/events", { anonymous: "sign-in", focalRwa: 403, reviewer: 403, admin: 200 }],
+  ["/admin/emails", { anonymous: "sign-in", focalRwa: 403, reviewer: 403, admin: 200 }],
   ["/admin/imports", { anonymous: "sign-in", focalRwa: 403, reviewer: 403, admin: 200 }],
   ["/admin/rounds", { anonymous: "sign-in", focalRwa: 403, reviewer: 403, admin: 200 }],
   ["/admin/rounds/2020", { anonymous: "sign-in", focalRwa: 403, reviewer: 403, admin: 200 }],

@@ -44,6 +44,7 @@ const pages: [Who, string][] = [
   ["admin", "/admin/rounds"],
   ["admin", "/admin/rounds/2020"],
   ["admin", "/admin/invitations"],
+  ["admin", "/admin/emails"],
 ];
 
 type Message = { type: string; subType?: string; url: string; message: string; extract?: string };

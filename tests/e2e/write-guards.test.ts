@@ -191,6 +191,15 @@ const matrix: Record<string, Post[] | { open: string }> = {
       refusal: adminRefusals,
     }),
   ),
+  // A message that does not exist: nothing to retry (409), not refused.
+  "admin.emails.tsx": [
+    {
+      path: "/admin/emails",
+      form: { id: "not-a-message" },
+      allowed: ["admin"],
+      refusal: adminRefusals,
+    },
+  ],
   // A batch that does not exist: the administrator's post changes nothing, and is not refused.
   "admin.invitations.$batchId/route.tsx": ["confirm", "retry"].map(
     (intent): Post => ({

@@ -87,7 +87,7 @@ describe("a password reset request", () => {
     expect(french.text).toContain(copyFor("fr").email.passwordReset.intro);
   });
 
-  it("still answers the same when the mail server is down, and logs the failure", async () => {
+  it("still answers the same when the mail server is down, and keeps the e-mail to retry", async () => {
     const user = await newUser();
     const errors = vi.spyOn(console, "error").mockImplementation(() => {});
     configureMailTransport({ smtpUrl: "smtp://127.0.0.1:9?pool=false" }); // nothing listens
@@ -96,8 +96,14 @@ describe("a password reset request", () => {
       expect(result.ok).toBe(true);
       if (result.ok) await result.done; // resolves: the failure is caught
       expect(errors).toHaveBeenCalledTimes(1);
-      expect(String(errors.mock.calls[0]![0])).toMatch(/^Password reset e-mail failed: /);
+      expect(String(errors.mock.calls[0]![0])).toMatch(/^e-mail outbox: .*"retrying":1/);
       expect(String(errors.mock.calls[0]![0])).not.toMatch(/reset-password\//);
+      // Not lost: queued, with the reason, for the outbox's sender to try again.
+      const queued = await prisma.outboundEmail.findFirstOrThrow({
+        where: { recipients: user.email, kind: "password-reset" },
+      });
+      expect(queued).toMatchObject({ status: "PENDING", attempts: 1 });
+      expect(queued.lastError).toMatch(/ECONNREFUSED|connect/i);
     } finally {
       configureMailTransport({ smtpUrl: `${smtp.url}?pool=false&tls=none` });
       errors.mockRestore();

@@ -14,6 +14,8 @@ export type ReceivedEmail = {
   /** Line breaks normalised to \n (SMTP carries CRLF), so tests can match multi-line text. */
   text: string;
   html: string;
+  /** The Message-ID header: the outbox's fixed one, so a duplicate delivery is counted. */
+  messageId: string;
 };
 
 export type TestSmtpServer = {
@@ -26,6 +28,8 @@ export type TestSmtpServer = {
     timeoutMs?: number,
   ): Promise<ReceivedEmail>;
   stop(): Promise<void>;
+  /** Listens again on the same port after `stop`, keeping what it received (a server back up). */
+  start(): Promise<void>;
 };
 
 /**
@@ -38,37 +42,45 @@ export async function startTestSmtpServer(
   const messages: ReceivedEmail[] = [];
   const listeners = new Set<(email: ReceivedEmail) => void>();
 
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    logger: false,
-    // The portal pools connections and keeps them open; don't wait 30 s for them on stop.
-    closeTimeout: 100,
-    onData(stream, session, callback) {
-      simpleParser(stream)
-        .then((parsed) => {
-          const email: ReceivedEmail = {
-            to: session.envelope.rcptTo.map((recipient) => recipient.address),
-            from: parsed.from?.text ?? "",
-            subject: parsed.subject ?? "",
-            text: (parsed.text ?? "").replace(/\r\n?/g, "\n"),
-            html: typeof parsed.html === "string" ? parsed.html : "",
-          };
-          messages.push(email);
-          for (const listener of listeners) listener(email);
-          // Accept only once parsed: when the sender's sendMail resolves, the message is here.
-          callback();
-        })
-        .catch((error: Error) => callback(error));
-    },
-  });
+  // A new SMTPServer for each start: one that was closed does not take connections again.
+  const createServer = () =>
+    new SMTPServer({
+      authOptional: true,
+      disabledCommands: ["STARTTLS"],
+      logger: false,
+      // The portal pools connections and keeps them open; don't wait 30 s for them on stop.
+      closeTimeout: 100,
+      onData(stream, session, callback) {
+        simpleParser(stream)
+          .then((parsed) => {
+            const email: ReceivedEmail = {
+              to: session.envelope.rcptTo.map((recipient) => recipient.address),
+              from: parsed.from?.text ?? "",
+              subject: parsed.subject ?? "",
+              text: (parsed.text ?? "").replace(/\r\n?/g, "\n"),
+              html: typeof parsed.html === "string" ? parsed.html : "",
+              messageId: parsed.messageId ?? "",
+            };
+            messages.push(email);
+            for (const listener of listeners) listener(email);
+            // Accept only once parsed: when the sender's sendMail resolves, the message is here.
+            callback();
+          })
+          .catch((error: Error) => callback(error));
+      },
+    });
 
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(options.port ?? 0, "127.0.0.1", () => resolve());
-  });
-  // Keep later socket errors (a client hanging up) from becoming uncaught exceptions.
-  server.on("error", () => {});
+  const listen = async (onPort: number) => {
+    const created = createServer();
+    await new Promise<void>((resolve, reject) => {
+      created.once("error", reject);
+      created.listen(onPort, "127.0.0.1", () => resolve());
+    });
+    // Keep later socket errors (a client hanging up) from becoming uncaught exceptions.
+    created.on("error", () => {});
+    return created;
+  };
+  let server = await listen(options.port ?? 0);
   const { port } = server.server.address() as AddressInfo;
 
   function waitForEmail(
@@ -102,6 +114,9 @@ export async function startTestSmtpServer(
     messages,
     waitForEmail,
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    start: async () => {
+      server = await listen(port);
+    },
   };
 }
 
