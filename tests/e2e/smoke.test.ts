@@ -29,6 +29,9 @@ test("keys pressed while the page loads raise no script error, and the script st
   // React error #345 struck about one load in three when Tab was pressed before Remix had
   // decoded the page's data, and the page then never ran its script (see app/hydration-guard.client.ts). Each load is a new tab, as a
   // person opening the portal would have.
+  // Fifteen loads of 30 key presses each take 15-25 s on a busy 2-core machine: time for the
+  // work, not a speed check.
+  test.setTimeout(90_000);
   for (let load = 1; load <= 15; load++) {
     const page = await context.newPage();
     const errors: string[] = [];
