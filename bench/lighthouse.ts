@@ -1,6 +1,6 @@
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
-import { chromiumExecutable } from "../tests/support/browser";
+import { CHROMIUM_ARGS, chromiumExecutable } from "../tests/support/browser";
 
 // Lighthouse 12 (the line for Node 20) over the portal's main pages, as part of `npm run bench`
 // (issue 20): mobile emulation with its default simulated throttling, in Debian's Chromium. Each
@@ -41,16 +41,7 @@ function describeAudit(
 export async function runLighthouse(pages: LighthousePage[]): Promise<LighthouseResult[]> {
   const chrome = await chromeLauncher.launch({
     chromePath: chromiumExecutable(),
-    chromeFlags: [
-      "--headless=new",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
+    chromeFlags: ["--headless=new", ...CHROMIUM_ARGS],
   });
   const results: LighthouseResult[] = [];
   try {

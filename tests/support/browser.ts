@@ -9,3 +9,17 @@ export const DEBIAN_CHROMIUM = "/usr/bin/chromium";
 export function chromiumExecutable(): string | undefined {
   return existsSync(DEBIAN_CHROMIUM) ? DEBIAN_CHROMIUM : undefined;
 }
+
+/**
+ * Chromium's flags for this closed network, as root: no sandbox, no GPU, and none of the
+ * background connections the machine would refuse (Playwright's tests and the bench's Lighthouse).
+ */
+export const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
