@@ -178,10 +178,10 @@ export function stopEmailSender(): void {
   timer = undefined;
 }
 
-/** Puts a FAILED message back in the queue, due now with a fresh count (the Retry button). */
-export async function retryEmail(id: string): Promise<boolean> {
+/** Puts FAILED messages back in the queue, due now with a fresh count (the Retry buttons). */
+export async function retryEmails(ids: string[]): Promise<number> {
   const { count } = await prisma.outboundEmail.updateMany({
-    where: { id, status: "FAILED" },
+    where: { id: { in: ids }, status: "FAILED" },
     data: {
       status: "PENDING",
       attempts: 0,
@@ -191,5 +191,9 @@ export async function retryEmail(id: string): Promise<boolean> {
       leasedBy: null,
     },
   });
-  return count === 1;
+  return count;
+}
+
+export async function retryEmail(id: string): Promise<boolean> {
+  return (await retryEmails([id])) === 1;
 }

@@ -44,14 +44,21 @@ export async function enqueueEmail(
   return id;
 }
 
-/** Queues one message per address (recipients never see each other's). */
-export async function enqueueToEach(
-  db: OutboxDb,
+/** A message composed before its action's transaction, queued inside it (`enqueueAll`). */
+export type ComposedEmail = { kind: EmailKind } & Omit<EmailMessage, "messageId">;
+
+/** One message per address (recipients never see each other's). */
+export function toEach(
   kind: EmailKind,
   addresses: string[],
   message: { subject: string; html: string; text: string },
-): Promise<string[]> {
+): ComposedEmail[] {
+  return addresses.map((to) => ({ kind, to, ...message }));
+}
+
+/** Queues composed messages with the action's transaction; returns their ids for `deliverNow`. */
+export async function enqueueAll(db: OutboxDb, emails: ComposedEmail[]): Promise<string[]> {
   const ids: string[] = [];
-  for (const to of addresses) ids.push(await enqueueEmail(db, kind, { to, ...message }));
+  for (const { kind, ...message } of emails) ids.push(await enqueueEmail(db, kind, message));
   return ids;
 }

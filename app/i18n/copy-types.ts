@@ -829,8 +829,7 @@ export type Copy = {
     sentAt: string;
     sendErrors: {
       invitedMeanwhile: string;
-      interrupted: string;
-      timedOut: (values: { seconds: number }) => string;
+      retrying: (values: { reason: string }) => string;
     };
     earlierTitle: string;
     fileColumn: string;

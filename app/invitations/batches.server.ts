@@ -8,12 +8,14 @@ import type {
   InvitationRowStatus,
 } from "~/generated/prisma/enums";
 import { logEvent } from "~/models/event.server";
-import { type ClassifiedRow, countClasses } from "./classify";
+import { pokeEmailSender, retryEmails } from "~/email/outbox-sender.server";
+import { type ClassifiedRow, countClasses, type RowStatusName } from "./classify";
 
 // The bulk invitations in the database: a batch is the file as read (every line, with what the
 // preview found), then, once confirmed, where each line's sending is. Only NEW lines are sent:
 // they are created PENDING, the others SKIPPED with their reason, so confirming has nothing to
-// compute and a second confirmation nothing to do.
+// compute and a second confirmation nothing to do. A line once QUEUED is as far as its
+// e-mail in the outbox: sent, still being tried (with the mail server's last answer), or failed.
 
 /** The addresses, among these normalised ones, that already have a user. */
 export async function existingEmails(emails: string[]): Promise<Set<string>> {
@@ -79,7 +81,42 @@ const noProgress = (): Progress => ({
   skipped: 0,
 });
 
-function addTo(progress: Progress, status: InvitationRowStatus, count: number) {
+type EmailState = {
+  status: "PENDING" | "SENT" | "FAILED";
+  lastError: string | null;
+  sentAt: Date | null;
+};
+
+/** The outbox's state of these e-mails, by id. */
+async function emailStates(ids: (string | null)[]): Promise<Map<string, EmailState>> {
+  const wanted = ids.filter((id): id is string => id !== null);
+  if (wanted.length === 0) return new Map();
+  const rows = await prisma.outboundEmail.findMany({
+    where: { id: { in: wanted } },
+    select: { id: true, status: true, lastError: true, sentAt: true },
+  });
+  return new Map(rows.map(({ id, ...state }) => [id, state]));
+}
+
+/** A line as the administrator sees it: a QUEUED line is where its e-mail is. */
+export function shownState(
+  row: { status: InvitationRowStatus; error: string | null; sentAt: Date | null },
+  email: EmailState | undefined,
+): { status: RowStatusName; error: string | null; sentAt: Date | null; retrying: boolean } {
+  if (row.status !== "QUEUED") return { ...row, status: row.status, retrying: false };
+  if (!email || email.status === "SENT")
+    return { status: "SENT", error: null, sentAt: email?.sentAt ?? row.sentAt, retrying: false };
+  if (email.status === "PENDING")
+    return {
+      status: "SENDING",
+      error: email.lastError,
+      sentAt: null,
+      retrying: email.lastError !== null,
+    };
+  return { status: "FAILED", error: email.lastError, sentAt: null, retrying: false };
+}
+
+function addTo(progress: Progress, status: RowStatusName, count: number) {
   progress.total += count;
   const key = {
     PENDING: "pending",
@@ -94,13 +131,23 @@ function addTo(progress: Progress, status: InvitationRowStatus, count: number) {
 export const isUnfinished = (progress: Progress) => progress.pending + progress.sending > 0;
 
 async function progressOf(batchIds: string[]): Promise<Map<string, Progress>> {
-  const groups = await prisma.invitationBatchRow.groupBy({
-    by: ["batchId", "status"],
-    where: { batchId: { in: batchIds }, classification: "NEW" },
-    _count: { _all: true },
-  });
+  const [groups, queued] = await Promise.all([
+    prisma.invitationBatchRow.groupBy({
+      by: ["batchId", "status"],
+      where: { batchId: { in: batchIds }, classification: "NEW", status: { not: "QUEUED" } },
+      _count: { _all: true },
+    }),
+    prisma.invitationBatchRow.findMany({
+      where: { batchId: { in: batchIds }, classification: "NEW", status: "QUEUED" },
+      select: { batchId: true, status: true, error: true, sentAt: true, emailId: true },
+    }),
+  ]);
   const byBatch = new Map(batchIds.map((id) => [id, noProgress()]));
-  for (const group of groups) addTo(byBatch.get(group.batchId)!, group.status, group._count._all);
+  for (const group of groups)
+    addTo(byBatch.get(group.batchId)!, group.status as RowStatusName, group._count._all);
+  const emails = await emailStates(queued.map((row) => row.emailId));
+  for (const row of queued)
+    addTo(byBatch.get(row.batchId)!, shownState(row, emails.get(row.emailId ?? "")).status, 1);
   return byBatch;
 }
 
@@ -114,8 +161,10 @@ export type RowView = {
   language: string | null;
   classification: InvitationRowClass;
   reason: string | null;
-  status: InvitationRowStatus;
+  status: RowStatusName;
   error: string | null;
+  /** Its e-mail is waiting for the mail server, which the outbox tries again (`error` says why). */
+  retrying: boolean;
   sentAt: string | null;
 };
 
@@ -164,13 +213,19 @@ export async function findBatch(id: string, locale: Locale): Promise<BatchView |
           status: true,
           error: true,
           sentAt: true,
+          emailId: true,
         },
       },
     },
   });
   if (!batch) return null;
+  const emails = await emailStates(batch.rows.map((row) => row.emailId));
+  const rows = batch.rows.map(({ emailId, ...row }) => ({
+    ...row,
+    ...shownState(row, emails.get(emailId ?? "")),
+  }));
   const progress = noProgress();
-  for (const row of batch.rows) if (row.classification === "NEW") addTo(progress, row.status, 1);
+  for (const row of rows) if (row.classification === "NEW") addTo(progress, row.status, 1);
   const names = await namesOf([batch.createdById]);
   return {
     id: batch.id,
@@ -181,7 +236,7 @@ export async function findBatch(id: string, locale: Locale): Promise<BatchView |
     createdBy: names[batch.createdById] ?? "",
     classes: countClasses(batch.rows),
     progress,
-    rows: batch.rows.map((row) => ({
+    rows: rows.map((row) => ({
       ...row,
       countryName:
         row.countryCode && findMemberState(row.countryCode)
@@ -242,12 +297,23 @@ export async function confirmBatch(id: string, actorId: string): Promise<boolean
   return true;
 }
 
-/** Puts the failed lines of a confirmed batch back in the queue; how many. */
+/**
+ * Puts the failed lines of a confirmed batch back in the queue: a line that failed before its
+ * e-mail existed is invited again; a queued line whose e-mail failed has that same e-mail (the
+ * same link) tried again. How many.
+ */
 export async function retryFailed(id: string, actorId: string): Promise<number> {
-  const { count } = await prisma.invitationBatchRow.updateMany({
+  const { count: lines } = await prisma.invitationBatchRow.updateMany({
     where: { batchId: id, status: "FAILED", batch: { status: "CONFIRMED" } },
     data: { status: "PENDING", error: null },
   });
+  const queued = await prisma.invitationBatchRow.findMany({
+    where: { batchId: id, status: "QUEUED", emailId: { not: null } },
+    select: { emailId: true },
+  });
+  const emails = await retryEmails(queued.map((row) => row.emailId!));
+  if (emails > 0) void pokeEmailSender();
+  const count = lines + emails;
   if (count > 0)
     await logEvent({ kind: "invitations.retried", actorId, data: { batchId: id, lines: count } });
   return count;

@@ -2,24 +2,24 @@ import { prisma } from "~/db.server";
 import { copyFor } from "~/i18n/catalogues.server";
 import type { Copy } from "~/i18n/copy";
 import { defaultLocale, isLocale } from "~/i18n/locale";
-import { sendInvitationNow } from "~/models/account-emails.server";
 import { currentRound } from "~/models/round.server";
 import { AccountError, inviteUser } from "~/models/user.server";
 
-// Sends a confirmed batch's pending lines, one at a time, in the server process after the
-// confirmation has been answered. Each line is claimed before it is sent, with a conditional
+// Invites a confirmed batch's pending lines, one at a time, in the server process after the
+// confirmation has been answered. Each line is claimed before it is invited, with a conditional
 // update (PENDING → SENDING): two senders, in this process or in two worker processes, cannot
-// both send one line, and a line once SENT is never sent again. Its outcome is written as soon
-// as it is known, so a stopped server loses nothing but the line in flight: a claim older than
-// CLAIM_LEASE_MS (far longer than one e-mail may take) belongs to a sender that stopped, and the
-// line is marked FAILED for the administrator to retry, rather than sent twice.
-// Nothing restarts on its own after a restart: opening the batch's page (or the list of batches)
-// starts this process's sender again when lines are waiting (startSending).
+// both invite one line. The account, its link, the invitation e-mail (in the outbox) and the
+// line's new state (QUEUED, with the e-mail's id) are one transaction: there is an e-mail for
+// the line exactly when the line says so, and the outbox delivers it once, with retries
+// (docs/decisions/022-durable-email-outbox.md). So a sender that stopped mid-line committed
+// nothing: a claim older than CLAIM_LEASE_MS goes back to PENDING and is invited again, never
+// twice. Nothing restarts on its own after a restart: opening the batch's page (or the list of
+// batches) starts this process's sender again when lines are waiting (startSending).
 
-export const SEND_TIMEOUT_MS = 30_000;
 export const CLAIM_LEASE_MS = 2 * 60_000;
 
-export type SendSummary = { sent: number; failed: number; skipped: number };
+/** `queued`: in the outbox, not yet accepted by the mail server (it retries). */
+export type SendSummary = { sent: number; queued: number; failed: number; skipped: number };
 
 type Claimed = {
   id: string;
@@ -30,35 +30,21 @@ type Claimed = {
   attempts: number;
 };
 
-/** What the batch's page says of a line, in the language of the administrator who sent it. */
-type SendErrors = Copy["invitations"]["sendErrors"];
-
-function withTimeout<T>(work: Promise<T>, ms: number, copy: SendErrors): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () => reject(new Error(copy.timedOut({ seconds: Math.round(ms / 1000) }))),
-      ms,
-    );
-  });
-  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
-}
-
 /** The failure as the page shows it: the mail server's own words, shortened. */
 function reasonOf(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
   return text.length > 300 ? `${text.slice(0, 299)}…` : text;
 }
 
-/** Claims with the lease expired: their sender stopped, maybe after the e-mail went out. */
-async function releaseStaleClaims(batchId: string, now: Date, copy: SendErrors) {
+/** Claims with the lease expired: their sender stopped before committing, so nothing went out. */
+async function releaseStaleClaims(batchId: string, now: Date) {
   await prisma.invitationBatchRow.updateMany({
     where: {
       batchId,
       status: "SENDING",
       claimedAt: { lt: new Date(now.getTime() - CLAIM_LEASE_MS) },
     },
-    data: { status: "FAILED", error: copy.interrupted, claimedAt: null },
+    data: { status: "PENDING", claimedAt: null },
   });
 }
 
@@ -89,7 +75,7 @@ async function claimNext(batchId: string): Promise<Claimed | null> {
 /** Records a claimed line's outcome, unless its claim was released meanwhile. */
 async function finish(
   id: string,
-  data: { status: "SENT" | "FAILED" | "SKIPPED"; error?: string; sentAt?: Date; userId?: string },
+  data: { status: "FAILED" | "SKIPPED"; error?: string; userId?: string },
 ) {
   await prisma.invitationBatchRow.updateMany({
     where: { id, status: "SENDING" },
@@ -103,24 +89,33 @@ type Context = {
   invitedById: string;
   inviterName: string;
   round: { name: string; deadline: Date | null };
-  timeoutMs: number;
 };
 
-async function sendRow(row: Claimed, context: Context) {
-  if (!row.email || !row.countryCode) return finish(row.id, { status: "SKIPPED" }); // not NEW
+/** Lost its claim (released as stale meanwhile): undoes the line's transaction. */
+class ClaimLost extends Error {}
+
+type Outcome = "sent" | "queued" | "failed" | "skipped";
+
+async function sendRow(row: Claimed, context: Context): Promise<Outcome> {
+  if (!row.email || !row.countryCode) {
+    await finish(row.id, { status: "SKIPPED" }); // not NEW
+    return "skipped";
+  }
   // Someone invited the address after the preview (another batch, the invite page): their
-  // invitation stands. A retry (attempts > 0) is this batch's own user, invited again on purpose.
+  // invitation stands. A retry (attempts > 1) is this batch's own user, invited again on purpose.
   if (row.attempts === 0) {
     const existing = await prisma.user.findUnique({
       where: { email: row.email },
       select: { id: true },
     });
-    if (existing)
-      return finish(row.id, {
+    if (existing) {
+      await finish(row.id, {
         status: "SKIPPED",
         error: context.copy.invitations.sendErrors.invitedMeanwhile,
         userId: existing.id,
       });
+      return "skipped";
+    }
   }
   try {
     const invitation = await inviteUser({
@@ -130,39 +125,42 @@ async function sendRow(row: Claimed, context: Context) {
       invitedById: context.invitedById,
       name: row.name,
       locale: isLocale(row.language) ? row.language : null,
+      invitationEmail: { inviterName: context.inviterName, round: context.round },
+      alsoInTransaction: async (tx, { userId, emailId }) => {
+        const { count } = await tx.invitationBatchRow.updateMany({
+          where: { id: row.id, status: "SENDING" },
+          data: { status: "QUEUED", userId, emailId, error: null, claimedAt: null },
+        });
+        if (count === 0) throw new ClaimLost();
+      },
     });
-    await prisma.invitationBatchRow.updateMany({
-      where: { id: row.id, status: "SENDING" },
-      data: { userId: invitation.userId },
+    // inviteUser has handed the e-mail to the mail server once committed; did it take it?
+    const email = await prisma.outboundEmail.findUnique({
+      where: { id: invitation.emailId! },
+      select: { status: true },
     });
-    await withTimeout(
-      sendInvitationNow({
-        ...invitation,
-        role: "FOCAL_POINT",
-        inviterName: context.inviterName,
-        round: context.round,
-      }),
-      context.timeoutMs,
-      context.copy.invitations.sendErrors,
-    );
-    return finish(row.id, { status: "SENT", sentAt: new Date() });
+    return email?.status === "SENT" ? "sent" : "queued";
   } catch (error) {
+    if (error instanceof ClaimLost) return "skipped"; // another sender has the line now
     // "Already has an account": they set a password since; nothing to send.
-    if (error instanceof AccountError)
-      return finish(row.id, { status: "SKIPPED", error: context.copy.admin.hasAccount });
-    return finish(row.id, { status: "FAILED", error: reasonOf(error) });
+    if (error instanceof AccountError) {
+      await finish(row.id, { status: "SKIPPED", error: context.copy.admin.hasAccount });
+      return "skipped";
+    }
+    await finish(row.id, { status: "FAILED", error: reasonOf(error) });
+    return "failed";
   }
 }
 
 /**
- * Sends the batch's pending lines until none is left, and says what it did. Safe to run twice
- * at once, here or in another process: each line is sent by whichever sender claims it.
+ * Invites the batch's pending lines until none is left, and says what it did. Safe to run twice
+ * at once, here or in another process: each line is invited by whichever sender claims it.
  */
 export async function sendPendingRows(
   batchId: string,
-  options: { timeoutMs?: number; now?: () => Date } = {},
+  options: { now?: () => Date } = {},
 ): Promise<SendSummary> {
-  const summary: SendSummary = { sent: 0, failed: 0, skipped: 0 };
+  const summary: SendSummary = { sent: 0, queued: 0, failed: 0, skipped: 0 };
   const batch = await prisma.invitationBatch.findUnique({
     where: { id: batchId },
     select: { status: true, createdById: true },
@@ -179,12 +177,10 @@ export async function sendPendingRows(
     invitedById: batch.createdById,
     inviterName: inviter?.name ?? inviter?.email ?? copy.footer.owner,
     round: { name: round.name, deadline: round.deadline },
-    timeoutMs: options.timeoutMs ?? SEND_TIMEOUT_MS,
   };
-  await releaseStaleClaims(batchId, options.now?.() ?? new Date(), copy.invitations.sendErrors);
+  await releaseStaleClaims(batchId, options.now?.() ?? new Date());
   for (let row = await claimNext(batchId); row; row = await claimNext(batchId)) {
-    const status = await sendRow(row, context);
-    summary[status === "SENT" ? "sent" : status === "FAILED" ? "failed" : "skipped"]++;
+    summary[await sendRow(row, context)]++;
   }
   return summary;
 }

@@ -1,14 +1,12 @@
 import { byCountryName, countryName } from "~/countries";
 import { absoluteUrl } from "~/email/links.server";
 import { enqueueEmail, type OutboxDb } from "~/email/outbox.server";
-import { sendEmail } from "~/email/send.server";
 import { copyFor } from "~/i18n/catalogues.server";
 import type { Locale } from "~/i18n/locale";
 import type { Role } from "~/generated/prisma/enums";
 import { invitationEmail } from "~/email/templates/invitation";
 import { passwordChangedEmail } from "~/email/templates/password-changed";
 import { passwordResetEmail } from "~/email/templates/password-reset";
-import { prisma } from "~/db.server";
 
 // The e-mails of the account pages: what they say is in email/templates/, where the links go is
 // here. Each goes out in its recipient's language (`locale`), which the caller decides. Each is
@@ -33,14 +31,6 @@ export async function queueInvitation(db: OutboxDb, input: InvitationInput): Pro
     to: input.email,
     ...(await invitationMessage(db, input)),
   });
-}
-
-/**
- * Sends at once, outside the outbox: for bulk invitations, whose lines are their own durable,
- * leased record of what was sent (app/invitations/send-batch.server.ts).
- */
-export async function sendInvitationNow(input: InvitationInput) {
-  await sendEmail({ to: input.email, ...(await invitationMessage(prisma, input)) });
 }
 
 async function invitationMessage(db: OutboxDb, input: InvitationInput) {

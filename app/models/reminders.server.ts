@@ -1,16 +1,19 @@
 import { countryName } from "~/countries";
 import { prisma } from "~/db.server";
 import { absoluteUrl } from "~/email/links.server";
+import { deliverNow } from "~/email/outbox-sender.server";
+import { type ComposedEmail, enqueueAll, toEach } from "~/email/outbox.server";
 import { byLanguage } from "~/email/recipients";
 import { copyFor } from "~/i18n/catalogues.server";
 import { reminderEmail } from "~/email/templates/reminder";
 import { logEvent } from "./event.server";
-import { activeFocalPoints, sendToEach } from "./review.server";
+import { activeFocalPoints } from "./review.server";
 import { forgetCurrentRound } from "./round.server";
 
 // Reminders from the dashboard: one e-mail to each active focal point of each chosen country.
 // A country without any active focal point is reported back instead (nobody to remind), by its
-// code. Each focal point reads it in their language, the country's name too.
+// code. Each focal point reads it in their language, the country's name too. A country's
+// e-mails and its event are written in one transaction, then sent.
 
 export async function sendReminders(input: {
   roundId: string;
@@ -32,6 +35,7 @@ export async function sendReminders(input: {
   });
   const reminded: string[] = [];
   const withoutFocalPoint: string[] = [];
+  const emailIds: string[] = [];
   for (const country of countries) {
     const focalPoints = await activeFocalPoints(country.code);
     if (focalPoints.length === 0) {
@@ -39,6 +43,7 @@ export async function sendReminders(input: {
       continue;
     }
     const response = country.responses[0];
+    const emails: ComposedEmail[] = [];
     for (const [locale, addresses] of byLanguage(focalPoints)) {
       const copy = copyFor(locale);
       const email = await reminderEmail({
@@ -50,17 +55,25 @@ export async function sendReminders(input: {
         link: absoluteUrl(`/countries/${country.code}`),
         ...(input.message?.trim() ? { message: input.message.trim() } : {}),
       });
-      await sendToEach(addresses, email, "reminder");
+      emails.push(...toEach("reminder", addresses, email));
     }
-    await logEvent({
-      kind: "response.reminded",
-      actorId: input.actorId,
-      countryCode: country.code,
-      responseId: response?.id ?? null,
-      data: { recipients: focalPoints.length },
+    const ids = await prisma.$transaction(async (tx) => {
+      await logEvent(
+        {
+          kind: "response.reminded",
+          actorId: input.actorId,
+          countryCode: country.code,
+          responseId: response?.id ?? null,
+          data: { recipients: focalPoints.length },
+        },
+        tx,
+      );
+      return enqueueAll(tx, emails);
     });
+    emailIds.push(...ids);
     reminded.push(country.code);
   }
+  await deliverNow(emailIds);
   return { reminded, withoutFocalPoint };
 }
 

@@ -317,4 +317,64 @@ describe("submitResponse", () => {
       }),
     ).toMatchObject({ ok: true });
   });
+
+  it("queues its e-mails in the submission's transaction: both, or neither when it loses", async () => {
+    const { countryCode, a, b, roundId } = await setUp();
+    await saveAnswers({
+      roundId,
+      countryCode,
+      actorId: a,
+      baseRevision: 0,
+      changes: { q10_collects_usage_stats: "no" },
+      authorizePublication: true,
+    });
+    const to = `${countryCode.toLowerCase()}.${randomBytes(4).toString("hex")}@test.example.org`;
+    const composed = (subject: string) => [
+      { kind: "submission-confirmation" as const, to, subject, html: "<p>x</p>", text: "x" },
+    ];
+    // A colleague saves between the checks and the transaction: the submission loses, and its
+    // composed e-mail is never queued.
+    const lost = await submitResponse({
+      questionnaire: msq2020,
+      roundId,
+      countryCode,
+      actorId: a,
+      confirmNoPublication: false,
+      locale: "en",
+      emails: async () => {
+        await saveAnswers({
+          roundId,
+          countryCode,
+          actorId: b,
+          baseRevision: 1,
+          changes: { q3_egov_agency: "Agency" },
+        });
+        return composed("lost");
+      },
+    });
+    expect(lost).toEqual({ ok: false, reason: "changed" });
+    expect(await prisma.submission.count({ where: { response: { countryCode } } })).toBe(0);
+    expect(await prisma.outboundEmail.count({ where: { recipients: to } })).toBe(0);
+
+    const won = await submitResponse({
+      questionnaire: msq2020,
+      roundId,
+      countryCode,
+      actorId: a,
+      confirmNoPublication: false,
+      locale: "en",
+      emails: async (submitted) => {
+        // What it is given is what is frozen.
+        expect(submitted.answers.q3_egov_agency).toBe("Agency");
+        expect(submitted.authorizePublication).toBe(true);
+        return composed("won");
+      },
+    });
+    expect(won).toMatchObject({ ok: true, submissionNumber: 1 });
+    const queued = await prisma.outboundEmail.findMany({
+      where: { recipients: to },
+      select: { subject: true, kind: true },
+    });
+    expect(queued).toEqual([{ subject: "won", kind: "submission-confirmation" }]);
+  });
 });

@@ -3,7 +3,7 @@ import { nullableBoolean, prisma } from "~/db.server";
 import { absoluteUrl } from "~/email/links.server";
 import { byLanguage, type Recipient } from "~/email/recipients";
 import { deliverNow } from "~/email/outbox-sender.server";
-import { type EmailKind, enqueueToEach } from "~/email/outbox.server";
+import { type ComposedEmail, enqueueAll, toEach } from "~/email/outbox.server";
 import type { Role } from "~/generated/prisma/enums";
 import type { Locale } from "~/i18n/locale";
 import type { Answers } from "~/questionnaire/types";
@@ -103,7 +103,12 @@ export async function decide(input: {
   const message = input.message?.trim() ?? "";
   if (input.decision === "return" && !message) return { ok: false, reason: "message" };
   const now = new Date();
-  const won = await prisma.$transaction(async (tx) => {
+  // A return's e-mails are composed first and queued with the decision: both or neither.
+  const emails =
+    input.decision === "return"
+      ? await composeReturnEmails(input.roundId, input.countryCode, input.actor.name, message)
+      : [];
+  const emailIds = await prisma.$transaction(async (tx) => {
     const { count } = await tx.response.updateMany({
       where: { id: response!.id, status: response!.status, revision: response!.revision },
       data: {
@@ -112,7 +117,7 @@ export async function decide(input: {
         ...(input.decision === "reopen" ? { acceptedAt: null } : {}),
       },
     });
-    if (count === 0) return false;
+    if (count === 0) return null;
     if (message) {
       await tx.comment.create({
         data: { responseId: response!.id, fieldKey: null, authorId: input.actor.id, body: message },
@@ -128,20 +133,19 @@ export async function decide(input: {
       },
       tx,
     );
-    return true;
+    return enqueueAll(tx, emails);
   });
-  if (!won) return { ok: false, reason: "status" };
-  if (input.decision === "return")
-    await emailReturn(input.roundId, input.countryCode, input.actor.name, message);
+  if (!emailIds) return { ok: false, reason: "status" };
+  await deliverNow(emailIds);
   return { ok: true };
 }
 
-async function emailReturn(
+async function composeReturnEmails(
   roundId: string,
   countryCode: string,
   reviewerName: string,
   message: string,
-) {
+): Promise<ComposedEmail[]> {
   const [round, focalPoints] = await Promise.all([
     prisma.round.findUniqueOrThrow({
       where: { id: roundId },
@@ -150,6 +154,7 @@ async function emailReturn(
     activeFocalPoints(countryCode),
   ]);
   // Each focal point in their language, the questions the comments are on included.
+  const emails: ComposedEmail[] = [];
   for (const [locale, addresses] of byLanguage(focalPoints)) {
     const questionComments = await openQuestionComments(roundId, countryCode, locale);
     const email = await returnedForRevisionEmail({
@@ -162,8 +167,9 @@ async function emailReturn(
       deadline: round.deadline,
       comments: questionComments.map((c) => ({ ...c, link: absoluteUrl(c.link) })),
     });
-    await sendToEach(addresses, email, "returned-for-revision");
+    emails.push(...toEach("returned-for-revision", addresses, email));
   }
+  return emails;
 }
 
 /** The country's active focal points, with the language each reads their e-mail in. */
@@ -172,21 +178,6 @@ export async function activeFocalPoints(countryCode: string): Promise<Recipient[
     where: { active: true, role: "FOCAL_POINT", countries: { some: { countryCode } } },
     select: { email: true, locale: true },
   });
-}
-
-/**
- * One message per person (focal points do not see each other's addresses), queued in the
- * outbox and sent at once; one the mail server refuses now is retried by the outbox's sender.
- * Returns how many went out now.
- */
-export async function sendToEach(
-  addresses: string[],
-  message: { subject: string; html: string; text: string },
-  kind: EmailKind,
-) {
-  const ids = await enqueueToEach(prisma, kind, addresses, message);
-  await deliverNow(ids);
-  return prisma.outboundEmail.count({ where: { id: { in: ids }, status: "SENT" } });
 }
 
 export async function addComment(input: {

@@ -2,8 +2,7 @@ import { countryName } from "~/countries";
 import { prisma } from "~/db.server";
 import { absoluteUrl } from "~/email/links.server";
 import { byLanguage } from "~/email/recipients";
-import { deliverNow } from "~/email/outbox-sender.server";
-import { type EmailKind, enqueueEmail } from "~/email/outbox.server";
+import { type ComposedEmail } from "~/email/outbox.server";
 import { copyFor } from "~/i18n/catalogues.server";
 import type { Locale } from "~/i18n/locale";
 import { formatAnswer } from "~/questionnaire/format";
@@ -14,10 +13,11 @@ import { requireQuestionnaire } from "./questionnaire.server";
 
 // After a submission: a confirmation with the answers to every focal point of the country,
 // and a notice to the reviewers, each in the recipient's language (the answers' questions too).
-// The submission is already saved: a mail failure is retried by the outbox, never turned into
-// a failed submission.
+// Composed before the submission's transaction and queued inside it (submitResponse): they exist
+// exactly when the submission does; a mail failure is retried by the outbox, never turned into a
+// failed submission.
 
-export async function sendSubmissionEmails(input: {
+export async function composeSubmissionEmails(input: {
   /** The round submitted to: its name, and its questionnaire in each recipient's language. */
   round: { id: string; name: string; questionnaireVersion: number };
   countryCode: string;
@@ -25,7 +25,7 @@ export async function sendSubmissionEmails(input: {
   submittedAt: Date;
   answers: Answers;
   authorizePublication: boolean | null;
-}) {
+}): Promise<ComposedEmail[]> {
   const [submitter, focalPoints, reviewers] = await Promise.all([
     prisma.user.findUnique({
       where: { id: input.submittedById },
@@ -58,8 +58,7 @@ export async function sendSubmissionEmails(input: {
     }));
   }
 
-  const messages: { kind: EmailKind; to: string; subject: string; html: string; text: string }[] =
-    [];
+  const messages: ComposedEmail[] = [];
   for (const [locale, addresses] of byLanguage(focalPoints)) {
     const confirmation = await submissionConfirmationEmail({
       locale,
@@ -87,8 +86,5 @@ export async function sendSubmissionEmails(input: {
       ...addresses.map((to) => ({ kind: "submission-received" as const, to, ...received })),
     );
   }
-  // Queued, then sent at once; what the mail server refuses now the outbox retries.
-  const ids: string[] = [];
-  for (const { kind, ...message } of messages) ids.push(await enqueueEmail(prisma, kind, message));
-  await deliverNow(ids);
+  return messages;
 }

@@ -2,7 +2,9 @@ import { copyFor } from "~/i18n/catalogues.server";
 import type { Locale } from "~/i18n/locale";
 import { validationMessages } from "~/i18n/validation-messages";
 import { prisma } from "~/db.server";
-import type { Questionnaire } from "~/questionnaire/types";
+import { deliverNow } from "~/email/outbox-sender.server";
+import { type ComposedEmail, enqueueAll } from "~/email/outbox.server";
+import type { Answers, Questionnaire } from "~/questionnaire/types";
 import { completeAnswers } from "~/questionnaire";
 import type { FieldIssue } from "~/questionnaire/validation";
 import { carryOf } from "~/rounds/carry-forward";
@@ -11,7 +13,8 @@ import { logEvent } from "./event.server";
 import { EDITABLE, findResponse } from "./response.server";
 
 // Submitting a response: the server checks it with the submit rules, then freezes exactly what
-// was submitted (answers and the publish authorisation) as an immutable snapshot.
+// was submitted (answers and the publish authorisation) as an immutable snapshot. Its e-mails
+// are queued in the same transaction: there is no submission without them, nor them without it.
 
 export type SubmitResult =
   | { ok: true; responseId: string; submissionNumber: number; submittedAt: Date }
@@ -28,6 +31,12 @@ export async function submitResponse(input: {
   confirmNoPublication: boolean;
   /** The language of the refusal messages, if any. */
   locale: Locale;
+  /** The e-mails that say so, composed from what is about to be frozen. */
+  emails?: (submitted: {
+    submittedAt: Date;
+    answers: Answers;
+    authorizePublication: boolean | null;
+  }) => Promise<ComposedEmail[]>;
 }): Promise<SubmitResult> {
   const response = await findResponse(input.roundId, input.countryCode);
   if (!response) return { ok: false, reason: "empty" };
@@ -45,7 +54,10 @@ export async function submitResponse(input: {
   }
   const submittedAt = new Date();
   const answers = completeAnswers(input.questionnaire, response.answers);
-  return prisma.$transaction(async (tx) => {
+  const authorizePublication = response.authorizePublication;
+  // Composed outside the transaction: it reads recipients and renders, and holds no lock meanwhile.
+  const emails = (await input.emails?.({ submittedAt, answers, authorizePublication })) ?? [];
+  const result = await prisma.$transaction(async (tx) => {
     // Only if nobody saved since we checked: what is frozen is exactly what was validated.
     const { count } = await tx.response.updateMany({
       where: { id: response.id, revision: response.revision, status: { in: [...EDITABLE] } },
@@ -79,6 +91,21 @@ export async function submitResponse(input: {
       },
       tx,
     );
-    return { ok: true, responseId: response.id, submissionNumber: number, submittedAt } as const;
+    const emailIds = await enqueueAll(tx, emails);
+    return {
+      ok: true as const,
+      responseId: response.id,
+      submissionNumber: number,
+      submittedAt,
+      emailIds,
+    };
   });
+  if (!result.ok) return result;
+  await deliverNow(result.emailIds);
+  return {
+    ok: true,
+    responseId: result.responseId,
+    submissionNumber: result.submissionNumber,
+    submittedAt,
+  };
 }

@@ -6,6 +6,7 @@ import { prisma } from "~/db.server";
 import { runAfterResponse } from "~/email/after-response.server";
 import { deliverNow } from "~/email/outbox-sender.server";
 import type { Role } from "~/generated/prisma/enums";
+import type { Prisma } from "~/generated/prisma/client";
 import { type Locale, savedLocale } from "~/i18n/locale";
 import { queueInvitation, queuePasswordChanged } from "./account-emails.server";
 import { logEvent } from "./event.server";
@@ -69,6 +70,11 @@ export async function inviteUser(input: {
   locale?: Locale | null;
   /** Queue the invitation e-mail with the account and its link (else the caller sends it). */
   invitationEmail?: { inviterName: string; round?: { name: string; deadline: Date | null } };
+  /** More to write in the same transaction (a bulk line's state); throwing undoes it all. */
+  alsoInTransaction?: (
+    tx: Prisma.TransactionClient,
+    invited: { userId: string; emailId: string | null },
+  ) => Promise<void>;
 }) {
   const email = normaliseEmail(input.email);
   const name = input.name?.trim() ? { name: input.name.trim() } : {};
@@ -114,6 +120,7 @@ export async function inviteUser(input: {
     const emailId = input.invitationEmail
       ? await queueInvitation(tx, { ...withLocale, role: input.role, ...input.invitationEmail })
       : null;
+    await input.alsoInTransaction?.(tx, { userId: saved.id, emailId });
     return { ...withLocale, emailId };
   });
   if (user.emailId) await deliverNow([user.emailId]);

@@ -11,7 +11,7 @@ import { useCopy } from "~/i18n";
 import { progressAndIssues } from "~/models/questionnaire-view.server";
 import { AUTHORIZATION_KEY, EDITABLE, findResponse, saveAnswers } from "~/models/response.server";
 import { currentRound, isAnswerable } from "~/models/round.server";
-import { sendSubmissionEmails } from "~/models/submission-emails.server";
+import { composeSubmissionEmails } from "~/models/submission-emails.server";
 import { authorisationOf, checkAnswersSchema } from "~/models/submission-schemas";
 import { submitResponse } from "~/models/submission.server";
 import { completeAnswers, sectionOf } from "~/questionnaire";
@@ -103,6 +103,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     actorId: user.id,
     confirmNoPublication: intent === "confirm-submit",
     locale,
+    emails: (submitted) =>
+      composeSubmissionEmails({ round, countryCode, submittedById: user.id, ...submitted }),
   });
   if (!result.ok) {
     const problem =
@@ -115,15 +117,6 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
             : result.reason;
     return data({ problem }, { status: problem === "confirm" ? 200 : 409 });
   }
-  const response = (await findResponse(round.id, countryCode))!;
-  await sendSubmissionEmails({
-    round,
-    countryCode,
-    submittedById: user.id,
-    submittedAt: result.submittedAt,
-    answers: response.answers,
-    authorizePublication: response.authorizePublication,
-  });
   throw redirect(`/countries/${countryCode}?submitted=1`);
 }
 

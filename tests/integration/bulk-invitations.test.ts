@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { prisma } from "~/db.server";
 import { configureMailTransport } from "~/email/send.server";
+import { deliverDue, pokeEmailSender } from "~/email/outbox-sender.server";
 import {
   confirmBatch,
   createBatch,
@@ -19,8 +20,8 @@ const english = { copy: copyFor("en"), locale: "en" as const };
 
 // Sending a bulk invitation against the real database and a real SMTP server: every e-mail
 // counted as the server received it. Sending twice, confirming twice, uploading the same file
-// again, or two senders at once send each invitation once; a mail server that is down fails the
-// line with its reason, and a retry sends it. Countries no other test uses: Antigua and Barbuda,
+// again, or two senders at once send each invitation once; a mail server that is down leaves the
+// line's e-mail in the outbox with its reason, and it is sent once when the server is back. Countries no other test uses: Antigua and Barbuda,
 // Dominica, Grenada.
 
 let smtp: TestSmtpServer;
@@ -68,14 +69,20 @@ function csvOf(emails: string[], country = "ATG") {
 const addresses = (n: number) =>
   Array.from({ length: n }, (_, i) => `focal.${i}.${tag()}@test.example.org`);
 
+/** The lines' statuses as the batch's page shows them (a queued line: its e-mail's). */
 const statuses = async (batchId: string) =>
-  (
-    await prisma.invitationBatchRow.findMany({
-      where: { batchId },
-      orderBy: { line: "asc" },
-      select: { status: true },
-    })
-  ).map((r) => r.status);
+  (await findBatch(batchId, "en"))!.rows.map((r) => r.status);
+const none = { sent: 0, queued: 0, failed: 0, skipped: 0 };
+/** The outbox's retry is due now, as if its backoff had passed. */
+const retryDueNow = (batchId: string) =>
+  prisma.invitationBatchRow
+    .findMany({ where: { batchId }, select: { emailId: true } })
+    .then((rows) =>
+      prisma.outboundEmail.updateMany({
+        where: { id: { in: rows.map((r) => r.emailId!).filter(Boolean) } },
+        data: { nextAttemptAt: new Date() },
+      }),
+    );
 
 describe("sending a bulk invitation", () => {
   it("sends each new line once, naming the round; a second run, confirmation or upload sends nothing", async () => {
@@ -90,11 +97,11 @@ describe("sending a bulk invitation", () => {
     ].join("\n");
     const batchId = await upload(csv);
     // Nothing goes out before the confirmation, even if a sender runs.
-    expect(await sendPendingRows(batchId)).toEqual({ sent: 0, failed: 0, skipped: 0 });
+    expect(await sendPendingRows(batchId)).toEqual(none);
     expect(await confirmBatch(batchId, adminId)).toBe(true);
     expect(await confirmBatch(batchId, adminId)).toBe(false);
 
-    expect(await sendPendingRows(batchId)).toEqual({ sent: 3, failed: 0, skipped: 0 });
+    expect(await sendPendingRows(batchId)).toEqual({ ...none, sent: 3 });
     expect(await statuses(batchId)).toEqual(["SENT", "SENT", "SENT", "SKIPPED", "SKIPPED"]);
     for (const email of emails) expect(mailsTo(email)).toHaveLength(1);
     const round = await prisma.round.findFirstOrThrow({ orderBy: { id: "desc" } });
@@ -146,7 +153,7 @@ describe("sending a bulk invitation", () => {
     });
 
     // Run again, confirm again: nothing is sent twice.
-    expect(await sendPendingRows(batchId)).toEqual({ sent: 0, failed: 0, skipped: 0 });
+    expect(await sendPendingRows(batchId)).toEqual(none);
     await confirmBatch(batchId, adminId);
     await startSending(batchId);
     for (const email of emails) expect(mailsTo(email)).toHaveLength(1);
@@ -162,7 +169,7 @@ describe("sending a bulk invitation", () => {
       "UNKNOWN_COUNTRY",
     ]);
     await confirmBatch(again, adminId);
-    expect(await sendPendingRows(again)).toEqual({ sent: 0, failed: 0, skipped: 0 });
+    expect(await sendPendingRows(again)).toEqual(none);
     for (const email of emails) expect(mailsTo(email)).toHaveLength(1);
     expect(await prisma.user.count({ where: { email: { in: emails } } })).toBe(3);
   });
@@ -177,7 +184,7 @@ describe("sending a bulk invitation", () => {
     ].join("\n");
     const batchId = await upload(csv);
     await confirmBatch(batchId, adminId);
-    expect(await sendPendingRows(batchId)).toEqual({ sent: 3, failed: 0, skipped: 0 });
+    expect(await sendPendingRows(batchId)).toEqual({ ...none, sent: 3 });
     const round = await prisma.round.findFirstOrThrow({ orderBy: { id: "desc" } });
 
     for (const [address, locale] of [
@@ -222,9 +229,12 @@ describe("sending a bulk invitation", () => {
     expect(new Set(await statuses(batchId))).toEqual(new Set(["SENT"]));
     const rows = await prisma.invitationBatchRow.findMany({
       where: { batchId },
-      select: { attempts: true, userId: true, sentAt: true },
+      select: { attempts: true, userId: true, emailId: true, status: true },
     });
-    expect(rows.every((r) => r.attempts === 1 && r.userId && r.sentAt)).toBe(true);
+    expect(
+      rows.every((r) => r.attempts === 1 && r.userId && r.emailId && r.status === "QUEUED"),
+    ).toBe(true);
+    expect((await findBatch(batchId, "en"))!.rows.every((r) => r.sentAt)).toBe(true);
   });
 
   it("one sender per batch in this process: a second start joins it", async () => {
@@ -238,36 +248,69 @@ describe("sending a bulk invitation", () => {
     for (const email of emails) expect(mailsTo(email)).toHaveLength(1);
   });
 
-  it("fails the lines when the mail server is down, with its reason; a retry sends them once", async () => {
+  it("keeps the lines' e-mails in the outbox while the mail server is down; each goes out once when it is back", async () => {
     const emails = addresses(2);
     const batchId = await upload(csvOf(emails));
     await confirmBatch(batchId, adminId);
     configureMailTransport({ smtpUrl: "smtp://127.0.0.1:9?pool=false&tls=none" }); // nothing listens
     try {
-      expect(await sendPendingRows(batchId)).toEqual({ sent: 0, failed: 2, skipped: 0 });
+      expect(await sendPendingRows(batchId)).toEqual({ ...none, queued: 2 });
     } finally {
       configureMailTransport({ smtpUrl: plain() });
     }
-    const failed = await prisma.invitationBatchRow.findMany({
-      where: { batchId },
-      select: { status: true, error: true },
-    });
-    expect(failed.map((r) => r.status)).toEqual(["FAILED", "FAILED"]);
-    expect(failed[0]!.error).toMatch(/ECONNREFUSED|connect/i);
+    // The accounts and their e-mails are saved; the page says they are still being sent, and why.
+    const view = (await findBatch(batchId, "en"))!;
+    expect(view.rows.map((r) => r.status)).toEqual(["SENDING", "SENDING"]);
+    expect(view.rows[0]!.error).toMatch(/ECONNREFUSED|connect/i);
+    expect(view.progress).toMatchObject({ sending: 2, sent: 0 });
     for (const email of emails) expect(mailsTo(email)).toHaveLength(0);
 
-    expect(await retryFailed(batchId, adminId)).toBe(2);
-    // The account was made on the first attempt: the retry invites it again, and sends.
-    expect(await sendPendingRows(batchId)).toEqual({ sent: 2, failed: 0, skipped: 0 });
+    await retryDueNow(batchId);
+    expect(await deliverDue()).toMatchObject({ sent: 2 });
+    expect(await deliverDue()).toMatchObject({ sent: 0 });
     for (const email of emails) expect(mailsTo(email)).toHaveLength(1);
+    expect(await statuses(batchId)).toEqual(["SENT", "SENT"]);
     expect(await retryFailed(batchId, adminId)).toBe(0);
   });
 
-  it("marks a line whose sender stopped as failed, rather than sending it twice", async () => {
+  it("a line whose e-mail failed for good is retried with the same e-mail and link", async () => {
+    const [email] = addresses(1);
+    const batchId = await upload(csvOf([email!]));
+    await confirmBatch(batchId, adminId);
+    configureMailTransport({ smtpUrl: "smtp://127.0.0.1:9?pool=false&tls=none" });
+    try {
+      expect(await sendPendingRows(batchId)).toEqual({ ...none, queued: 1 });
+    } finally {
+      configureMailTransport({ smtpUrl: plain() });
+    }
+    const [row] = await prisma.invitationBatchRow.findMany({ where: { batchId } });
+    // As the sender leaves it after its last attempt.
+    await prisma.outboundEmail.update({
+      where: { id: row!.emailId! },
+      data: { status: "FAILED", lastError: "550 mailbox unavailable" },
+    });
+    const failedView = (await findBatch(batchId, "en"))!;
+    expect(failedView.rows[0]).toMatchObject({
+      status: "FAILED",
+      error: "550 mailbox unavailable",
+    });
+    expect(await retryFailed(batchId, adminId)).toBe(1);
+    await pokeEmailSender(); // the pass the retry started
+    await deliverDue();
+    expect(mailsTo(email!)).toHaveLength(1);
+    const users = await prisma.user.count({ where: { email } });
+    expect(users).toBe(1);
+    // The one link issued with the account, not a second invitation.
+    const tokens = await prisma.oneTimeToken.count({ where: { user: { email } } });
+    expect(tokens).toBe(1);
+    expect(await statuses(batchId)).toEqual(["SENT"]);
+  });
+
+  it("invites again a line whose sender stopped before committing, once", async () => {
     const emails = addresses(2);
     const batchId = await upload(csvOf(emails));
     await confirmBatch(batchId, adminId);
-    // A sender claimed the first line, then the server stopped.
+    // A sender claimed the first line, then the server stopped: its transaction never committed.
     const [first] = await prisma.invitationBatchRow.findMany({
       where: { batchId },
       orderBy: { line: "asc" },
@@ -277,15 +320,14 @@ describe("sending a bulk invitation", () => {
       data: { status: "SENDING", attempts: 1, claimedAt: new Date() },
     });
     // Within the lease, the claim is another sender's: left alone.
-    expect(await sendPendingRows(batchId)).toEqual({ sent: 1, failed: 0, skipped: 0 });
+    expect(await sendPendingRows(batchId)).toEqual({ ...none, sent: 1 });
     expect(await statuses(batchId)).toEqual(["SENDING", "SENT"]);
-    // Past it, the sender is gone: the line is failed, for the administrator to retry.
+    // Past it, the sender is gone and nothing of its work was saved: the line is invited now.
     const later = new Date(Date.now() + CLAIM_LEASE_MS + 1_000);
-    await sendPendingRows(batchId, { now: () => later });
-    const row = await prisma.invitationBatchRow.findUniqueOrThrow({ where: { id: first!.id } });
-    expect(row.status).toBe("FAILED");
-    expect(row.error).toMatch(/^The server stopped while this invitation was being sent/);
-    expect(mailsTo(emails[0]!)).toHaveLength(0);
+    expect(await sendPendingRows(batchId, { now: () => later })).toEqual({ ...none, sent: 1 });
+    expect(await statuses(batchId)).toEqual(["SENT", "SENT"]);
+    expect(await sendPendingRows(batchId, { now: () => later })).toEqual(none);
+    for (const email of emails) expect(mailsTo(email)).toHaveLength(1);
   });
 
   it("does not send to an address invited after the preview", async () => {
@@ -293,7 +335,7 @@ describe("sending a bulk invitation", () => {
     const batchId = await upload(csvOf(emails));
     await prisma.user.create({ data: { email: emails[1]!, role: "REVIEWER" } });
     await confirmBatch(batchId, adminId);
-    expect(await sendPendingRows(batchId)).toEqual({ sent: 1, failed: 0, skipped: 1 });
+    expect(await sendPendingRows(batchId)).toEqual({ ...none, sent: 1, skipped: 1 });
     const rows = await prisma.invitationBatchRow.findMany({
       where: { batchId },
       orderBy: { line: "asc" },

@@ -9,7 +9,9 @@ import type { Locale } from "~/i18n/locale";
 import { requireQuestionnaire } from "~/models/questionnaire.server";
 import { sendReminders } from "~/models/reminders.server";
 import { addComment, decide } from "~/models/review.server";
-import { sendSubmissionEmails } from "~/models/submission-emails.server";
+import { composeSubmissionEmails } from "~/models/submission-emails.server";
+import { deliverNow } from "~/email/outbox-sender.server";
+import { enqueueAll } from "~/email/outbox.server";
 import { inviteUser } from "~/models/user.server";
 import { startTestSmtpServer, type ReceivedEmail, type TestSmtpServer } from "../support/smtp";
 
@@ -137,7 +139,7 @@ describe("an event that mails several people", () => {
       select: { id: true },
     });
     const submittedAt = new Date("2026-11-22T14:05:00Z");
-    await sendSubmissionEmails({
+    const emails = await composeSubmissionEmails({
       round,
       countryCode: country,
       submittedById: submitter.id,
@@ -145,6 +147,7 @@ describe("an event that mails several people", () => {
       answers: {},
       authorizePublication: true,
     });
+    await deliverNow(await enqueueAll(prisma, emails));
 
     for (const [locale, address] of [
       ["ru", focal.ru],

@@ -27,7 +27,11 @@ function Status({ row, confirmed }: { row: RowView; confirmed: boolean }) {
   const copy = useCopy().invitations;
   const sending = confirmed && row.classification === "NEW";
   const [label, tag, why] = sending
-    ? [copy.rowStatuses[row.status], statusTags[row.status], row.error]
+    ? [
+        copy.rowStatuses[row.status],
+        statusTags[row.status],
+        row.retrying ? copy.sendErrors.retrying({ reason: row.error ?? "" }) : row.error,
+      ]
     : [copy.classes[row.classification], classTags[row.classification], row.reason];
   return (
     <>

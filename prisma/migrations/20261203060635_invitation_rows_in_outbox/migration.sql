@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "InvitationBatchRow" ADD COLUMN "emailId" TEXT;
+
