@@ -17,12 +17,22 @@ export type LighthousePage = {
 export type LighthouseResult = {
   name: string;
   scores: { performance: number; accessibility: number; bestPractices: number };
+  /** The metrics performance is scored on, as Lighthouse shows them ("1.2 s"), and the bytes. */
+  metrics: Record<(typeof METRICS)[number], string>;
   /** `category: audit title` of each audit that lost points in a category short of its target. */
   failing: string[];
   met: boolean;
 };
 
 const CATEGORIES = ["performance", "accessibility", "best-practices"] as const;
+const METRICS = [
+  "first-contentful-paint",
+  "largest-contentful-paint",
+  "total-blocking-time",
+  "cumulative-layout-shift",
+  "speed-index",
+  "total-byte-weight",
+] as const;
 
 /** An audit's title, its value ("2.3 s") and what its first items name (the issues' kinds). */
 function describeAudit(
@@ -74,6 +84,9 @@ export async function runLighthouse(pages: LighthousePage[]): Promise<Lighthouse
           accessibility: score("accessibility"),
           bestPractices: score("best-practices"),
         },
+        metrics: Object.fromEntries(
+          METRICS.map((id) => [id, audits[id]?.displayValue ?? "–"]),
+        ) as LighthouseResult["metrics"],
         failing,
         met: CATEGORIES.every((id) => score(id) >= targets[id]),
       });
@@ -86,11 +99,12 @@ export async function runLighthouse(pages: LighthousePage[]): Promise<Lighthouse
 
 export function renderLighthouse(results: LighthouseResult[], targets: LighthousePage[]): string {
   const lines = [
-    "| page (Lighthouse 12, mobile, simulated throttling) | performance | accessibility | best practices | target |",
-    "|---|---:|---:|---:|---|",
+    "| page (Lighthouse 12, mobile, simulated throttling) | performance | accessibility | best practices | FCP | LCP | TBT | CLS | speed index | transferred | target |",
+    "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
     ...results.map((r, i) => {
       const target = `performance ≥ ${targets[i]!.performanceTarget}, accessibility and best practices 100`;
-      return `| ${r.name} | ${r.scores.performance} | ${r.scores.accessibility} | ${r.scores.bestPractices} | ${r.met ? "met" : "missed"} (${target}) |`;
+      const m = METRICS.map((id) => r.metrics[id].replace(/^Total size was /, "")).join(" | ");
+      return `| ${r.name} | ${r.scores.performance} | ${r.scores.accessibility} | ${r.scores.bestPractices} | ${m} | ${r.met ? "met" : "missed"} (${target}) |`;
     }),
   ];
   const failing = results.filter((r) => r.failing.length > 0);

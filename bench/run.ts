@@ -371,7 +371,7 @@ if (wanted("lighthouse")) {
   lighthouseResults = await runLighthouse(lighthousePages);
   for (const r of lighthouseResults)
     console.error(
-      `lighthouse ${r.name}: ${JSON.stringify(r.scores)}${r.met ? "" : ` missed: ${r.failing.join("; ")}`}`,
+      `lighthouse ${r.name}: ${JSON.stringify(r.scores)} ${JSON.stringify(r.metrics)}${r.met ? "" : ` missed: ${r.failing.join("; ")}`}`,
     );
 }
 

@@ -37,6 +37,7 @@ describe("Member States", () => {
 
   it("uses the five M49 regions", () => {
     expect(regions).toEqual(["Africa", "Americas", "Asia", "Europe", "Oceania"]);
+    expect(regions).toEqual([...new Set(memberStates.map((s) => s.region))].sort());
   });
 
   it("recognises long and upper-case forms of names", () => {

@@ -20,11 +20,14 @@ export type MemberState = {
 
 export const memberStates: readonly MemberState[] = memberStatesData;
 
-export const regions: readonly string[] = [...new Set(memberStates.map((s) => s.region))].sort();
+export { regions } from "./regions";
 
-const byCode = new Map(memberStates.map((state) => [state.code, state]));
+// Built on first use: a page's script that imports this module for something else then carries
+// none of the table (a module-level `new Map(…)` is a call its bundler must keep).
+let byCode: Map<string, MemberState> | null = null;
 
 export function findMemberState(code: string): MemberState | undefined {
+  byCode ??= new Map(memberStates.map((state) => [state.code, state]));
   return byCode.get(code.toUpperCase());
 }
 

@@ -1,4 +1,4 @@
-import { regions } from "~/countries";
+import { regions } from "~/countries/regions";
 import { isLocale, type Locale } from "~/i18n/locale";
 
 // What an export contains, as chosen in a URL (`/exports?format=…`) or on the command line.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { regions } from "~/countries";
+import { regions } from "~/countries/regions";
 import { copyFor } from "./catalogues.server";
 import { regionName } from "./copy";
 import { locales } from "./locale";

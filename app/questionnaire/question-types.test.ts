@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { z } from "~/zod";
 import { englishMessages as m } from "~/i18n/english.test-helper";
 import { expectLinear } from "./timing.test-helper";
 import { indexFormFields } from "./form-data";
-import { kindOf, questionKinds } from "./question-types";
+import { EMAIL, kindOf, questionKinds } from "./question-types";
 import { questionTypeNames } from "./question-type-names";
 import type { AnswerValue, Question } from "./types";
 
@@ -85,8 +86,12 @@ describe("the question-type table", () => {
     });
   });
 
+  it("checks e-mail addresses with zod's own pattern", () => {
+    expect(EMAIL.source).toBe(z.regexes.email.source);
+  });
+
   it("keeps a single choice to its options and shows the option's text", () => {
-    const schema = kindOf(single).value(single, m);
+    const schema = kindOf(single).value(single, m, z);
     expect(schema.safeParse("a").success).toBe(true);
     expect(schema.safeParse("z").success).toBe(false);
     expect(kindOf(single).format(single, "b", { yes: "Yes", no: "No" })).toBe("Beta");

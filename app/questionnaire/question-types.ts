@@ -1,4 +1,4 @@
-import { z } from "~/zod";
+import type { z as Zod } from "~/zod";
 import { asciiDigits } from "./digits";
 import type { ValidationMessages } from "~/i18n/validation-messages";
 import { problem, type ImportProblem } from "~/import/problems";
@@ -41,8 +41,12 @@ export type ExportPart = {
 export type AnswerLabels = { yes: string; no: string };
 
 export type QuestionKind<Q> = {
-  /** The stored value's shape, checked on every save (drafts included). */
-  value: (question: Q, m: ValidationMessages) => z.ZodType<AnswerValue>;
+  /**
+   * The stored value's shape, checked on every save (drafts included). zod is handed in by the
+   * validator rather than imported here: the pages' scripts use this table for display, and an
+   * import would bring all of zod into each of them.
+   */
+  value: (question: Q, m: ValidationMessages, z: typeof Zod) => Zod.ZodType<AnswerValue>;
   fromForm: (form: FormFields, question: Q) => AnswerValue;
   /** Problems with an answered value: warnings on a draft, refusals on submit. */
   check: (question: Q, value: AnswerValue, m: ValidationMessages) => ValueIssue | null;
@@ -67,7 +71,7 @@ function formText(form: FormFields, key: string): AnswerValue {
   return value === "" ? null : value;
 }
 
-const stringSchema = (cap: number, m: ValidationMessages) =>
+const stringSchema = (cap: number, m: ValidationMessages, z: typeof Zod) =>
   z.string({ error: m.expectedText }).max(cap, m.tooLong(cap)).nullable();
 
 function readJsonString(json: unknown): JsonRead {
@@ -86,7 +90,7 @@ const textCell = (value: AnswerValue | undefined): CellValue =>
 
 function textKind<Q>(cap: number, check: QuestionKind<Q>["check"] = () => null): QuestionKind<Q> {
   return {
-    value: (_q, m) => stringSchema(cap, m),
+    value: (_q, m, z) => stringSchema(cap, m, z),
     fromForm: (form, q) => formText(form, (q as { key: string }).key),
     check,
     readJson: (_q, json) => readJsonString(json),
@@ -96,8 +100,12 @@ function textKind<Q>(cap: number, check: QuestionKind<Q>["check"] = () => null):
   };
 }
 
-// zod 4 compiles a schema when it is built: build each once, not per request.
-const emailSchema = z.email();
+/**
+ * zod's own e-mail pattern, what `z.email()` checks (the unit test holds it to zod's), written
+ * out so that the pages' scripts need none of zod.
+ */
+export const EMAIL =
+  /^(?!\.)(?!.*\.\.)([A-Za-z0-9_'+\-\.]*)[A-Za-z0-9_+-]@([A-Za-z0-9][A-Za-z0-9\-]*\.)+[A-Za-z]{2,}$/;
 
 function isWebAddress(value: string): boolean {
   if (!/^https?:\/\//i.test(value) || /\s/.test(value)) return false;
@@ -118,7 +126,7 @@ function numberKind<Q extends { min?: number; max?: number; decimals?: number }>
   strip: RegExp,
 ): QuestionKind<Q> {
   return {
-    value: (_q, m) => stringSchema(40, m),
+    value: (_q, m, z) => stringSchema(40, m, z),
     fromForm: (form, q) => {
       const text = formText(form, (q as unknown as { key: string }).key);
       return typeof text === "string"
@@ -169,7 +177,7 @@ export const questionKinds: { [T in QuestionType]: QuestionKind<QuestionOfType<T
   text: textKind(MAX_TEXT_CHARS),
   lines: textKind(MAX_TEXT_CHARS),
   email: textKind(MAX_TEXT_CHARS, (_q, value, m) =>
-    typeof value === "string" && !emailSchema.safeParse(value.trim()).success
+    typeof value === "string" && !EMAIL.test(value.trim())
       ? { code: "invalid_email", message: m.invalidEmail }
       : null,
   ),
@@ -187,7 +195,7 @@ export const questionKinds: { [T in QuestionType]: QuestionKind<QuestionOfType<T
     return { code: "over_word_limit", message };
   }),
   yesno: {
-    value: (_q, m) => z.enum(["yes", "no"], { error: m.invalidChoice }).nullable(),
+    value: (_q, m, z) => z.enum(["yes", "no"], { error: m.invalidChoice }).nullable(),
     fromForm: (form, q) => formText(form, q.key),
     check: () => null,
     readJson: (_q, json) =>
@@ -201,7 +209,7 @@ export const questionKinds: { [T in QuestionType]: QuestionKind<QuestionOfType<T
       value === "yes" ? labels.yes : value === "no" ? labels.no : null,
   },
   single: {
-    value: (q, m) =>
+    value: (q, m, z) =>
       z.enum(keysOf(q) as [string, ...string[]], { error: m.unknownOption }).nullable(),
     fromForm: (form, q) => formText(form, q.key),
     check: () => null,
@@ -214,7 +222,7 @@ export const questionKinds: { [T in QuestionType]: QuestionKind<QuestionOfType<T
     format: (q, value) => (typeof value === "string" ? optionText(q, value) : null),
   },
   multi: {
-    value: (q, m) => {
+    value: (q, m, z) => {
       const keys = keysOf(q);
       return z
         .array(z.enum(keys as [string, ...string[]], { error: m.unknownOption }))
@@ -263,7 +271,7 @@ export const questionKinds: { [T in QuestionType]: QuestionKind<QuestionOfType<T
     /\s*%$/,
   ),
   date: {
-    value: (_q, m) => stringSchema(40, m),
+    value: (_q, m, z) => stringSchema(40, m, z),
     fromForm: (form, q) => {
       const text = formText(form, q.key);
       return typeof text === "string" ? asciiDigits(text) : text;

@@ -38,7 +38,7 @@ export function shownWhileFilling(issue: Pick<FieldIssue, "code">): boolean {
 }
 
 const valueSchema = (question: Question, m: ValidationMessages) =>
-  kindOf(question).value(question, m);
+  kindOf(question).value(question, m, z);
 
 /** Everything worth telling the user about a set of answers, in questionnaire order. */
 export function answerIssues(

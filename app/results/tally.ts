@@ -1,5 +1,5 @@
 import { scaleLinear } from "d3-scale";
-import { regions as unRegions } from "~/countries";
+import { regions as unRegions } from "~/countries/regions";
 import { allQuestions, conditionFields, findQuestion, isAnswered, isAsked } from "~/questionnaire";
 import { chartPartOf, numberOf, type Category, type ChartKind } from "~/questionnaire/chart-types";
 import type { AnswerLabels } from "~/questionnaire/question-types";

@@ -2,7 +2,7 @@ import { TranslationNotice } from "~/components/questionnaire/question-text";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { parseWithZod } from "@conform-to/zod/v4";
+import { parseWithZod } from "~/zod/parse.server";
 import { requireFocalPointFor, requireUserKeepingInput } from "~/auth/guards.server";
 import { takePendingInput } from "~/auth/pending-input.server";
 import { AnswerList } from "~/components/questionnaire/answer-list";
@@ -12,7 +12,7 @@ import { progressAndIssues } from "~/models/questionnaire-view.server";
 import { AUTHORIZATION_KEY, EDITABLE, findResponse, saveAnswers } from "~/models/response.server";
 import { currentRound, isAnswerable } from "~/models/round.server";
 import { composeSubmissionEmails } from "~/models/submission-emails.server";
-import { authorisationOf, checkAnswersSchema } from "~/models/submission-schemas";
+import { authorisationOf, checkAnswersSchema } from "~/models/submission-schemas.server";
 import { submitResponse } from "~/models/submission.server";
 import { completeAnswers, sectionOf } from "~/questionnaire";
 import { requireQuestionnaire } from "~/models/questionnaire.server";
@@ -48,7 +48,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   // The authorisation ticked (or not) when the session had expired, with what the person had
   // seen then, so that saving it still detects a colleague's change in between.
   const pending = await takePendingInput(request);
-  const kept = pending ? parseWithZod(pending.formData, { schema: checkAnswersSchema }) : null;
+  const kept = pending ? parseWithZod(pending.formData, { schema: checkAnswersSchema() }) : null;
   const restored = kept?.status === "success" ? authorisationOf(kept.value) : null;
   return data(
     {
@@ -73,7 +73,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const formData = await request.formData();
   const session = await requireUserKeepingInput(request, context, formData);
   const { user, countryCode } = await requireFocalPointFor(request, context, params.code, session);
-  const post = parseWithZod(formData, { schema: checkAnswersSchema });
+  const post = parseWithZod(formData, { schema: checkAnswersSchema() });
   if (post.status !== "success") return data({ problem: "invalid" as const }, { status: 400 });
   const { intent } = post.value;
   const { authorizePublication, shown, revision } = authorisationOf(post.value);

@@ -1,4 +1,4 @@
-import { parseWithZod } from "@conform-to/zod/v4";
+import { parseWithZod } from "~/zod/parse.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -23,7 +23,7 @@ import {
   pageOfRows,
   parseDashboardFilters,
 } from "~/models/dashboard";
-import { dashboardActionSchema } from "~/models/dashboard-schemas";
+import { dashboardActionSchema } from "~/models/dashboard-schemas.server";
 import { sendReminders, setDeadline } from "~/models/reminders.server";
 import { loadDashboardRows } from "~/models/review.server";
 import { firstSubmissions } from "~/models/response-timeline.server";

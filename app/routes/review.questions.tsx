@@ -3,7 +3,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requireReviewer } from "~/auth/guards.server";
 import { RoundSwitcher } from "~/components/round-switcher";
-import { regions } from "~/countries";
+import { regions } from "~/countries/regions";
 import { localeFor } from "~/i18n/request-locale.server";
 import { useCopy } from "~/i18n";
 import { loadQuestionAnswers } from "~/models/question-view.server";

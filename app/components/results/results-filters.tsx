@@ -1,5 +1,5 @@
 import { Form, Link } from "@remix-run/react";
-import { regions } from "~/countries";
+import { regions } from "~/countries/regions";
 import { useCopy } from "~/i18n";
 import { regionName } from "~/i18n/copy";
 import { ROUND_PARAM } from "~/models/round-choice";

@@ -1,4 +1,4 @@
-import { parseWithZod } from "@conform-to/zod/v4";
+import { parseWithZod } from "~/zod/parse.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
@@ -12,7 +12,7 @@ import { LocalTime } from "~/components/time";
 import { useCopy } from "~/i18n";
 import { storedWarningMessage } from "~/import/import-messages";
 import { copyForRequest, localeFor } from "~/i18n/request-locale.server";
-import { replySchema } from "~/models/comment-schemas";
+import { replySchema } from "~/models/comment-schemas.server";
 import { loadCountryPage } from "./page.server";
 import { replyToThread } from "~/models/comment-threads.server";
 import { earlierResponses } from "~/models/earlier-responses.server";

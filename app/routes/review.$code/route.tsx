@@ -7,7 +7,7 @@ import {
   useActionData,
   useLoaderData,
 } from "@remix-run/react";
-import { parseWithZod } from "@conform-to/zod/v4";
+import { parseWithZod } from "~/zod/parse.server";
 import { requireReviewer } from "~/auth/guards.server";
 import { ChangeTable } from "~/components/review/change-table";
 import { CommentThread } from "~/components/review/comment-thread";
@@ -23,8 +23,8 @@ import type { Locale } from "~/i18n/locale";
 import { copyForRequest, localeFor } from "~/i18n/request-locale.server";
 import type { Role } from "~/generated/prisma/enums";
 import { loadReviewPage } from "./page.server";
-import { reviewerCommentSchema } from "~/models/comment-schemas";
-import { decisionSchema } from "~/models/review-schemas";
+import { reviewerCommentSchema } from "~/models/comment-schemas.server";
+import { decisionSchema } from "~/models/review-schemas.server";
 import { addComment, decide } from "~/models/review.server";
 import { currentRound } from "~/models/round.server";
 import { findQuestion } from "~/questionnaire";
@@ -91,7 +91,7 @@ async function decideOn(
   copy: Copy,
   locale: Locale,
 ) {
-  const decision = parseWithZod(form, { schema: decisionSchema });
+  const decision = parseWithZod(form, { schema: decisionSchema() });
   if (decision.status !== "success") {
     return data({ message: null, problem: copy.questionnaire.invalidForm }, { status: 400 });
   }

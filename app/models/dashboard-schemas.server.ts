@@ -1,11 +1,11 @@
-import { z } from "~/zod";
+import { lazySchema, z } from "~/zod";
 import type { Copy } from "~/i18n/copy";
 
 // The dashboard's three actions, one schema each, told apart by `intent`. Shared by the
 // browser and the server, each made for the page's language; the route's action dispatches on
 // the parsed intent.
 
-const countryCode = z.string().regex(/^[A-Z]{3}$/);
+const countryCode = /* @__PURE__ */ lazySchema(() => z.string().regex(/^[A-Z]{3}$/));
 const message = (copy: Copy) =>
   z.string().trim().max(2000, copy.dashboard.remindMessageTooLong).optional();
 
@@ -20,7 +20,7 @@ export const remindSelectedSchema = (copy: Copy) =>
   z.object({
     intent: z.literal("remind-selected"),
     countries: z
-      .array(countryCode, { error: copy.dashboard.noneSelected })
+      .array(countryCode(), { error: copy.dashboard.noneSelected })
       .min(1, copy.dashboard.noneSelected),
     message: message(copy),
   });
@@ -32,7 +32,7 @@ export const remindShownSchema = (copy: Copy) =>
     shown: z
       .string({ error: copy.dashboard.noneSelected })
       .transform((codes) => codes.split(","))
-      .pipe(z.array(countryCode).min(1, copy.dashboard.noneSelected)),
+      .pipe(z.array(countryCode()).min(1, copy.dashboard.noneSelected)),
     message: message(copy),
   });
 
