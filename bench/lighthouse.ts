@@ -56,13 +56,20 @@ export async function runLighthouse(pages: LighthousePage[]): Promise<Lighthouse
   const results: LighthouseResult[] = [];
   try {
     for (const page of pages) {
-      const run = await lighthouse(page.url, {
-        port: chrome.port,
-        output: "json",
-        logLevel: "error",
-        onlyCategories: [...CATEGORIES],
-        extraHeaders: page.cookie ? { Cookie: page.cookie } : undefined,
-      });
+      // A run Lighthouse itself could not finish (a trace it lost on a busy machine: scores of
+      // 0 and a runtimeError) is run again, twice at most, and reported as such if it still fails.
+      let run: Awaited<ReturnType<typeof lighthouse>>;
+      for (let attempt = 1; ; attempt++) {
+        run = await lighthouse(page.url, {
+          port: chrome.port,
+          output: "json",
+          logLevel: "error",
+          onlyCategories: [...CATEGORIES],
+          extraHeaders: page.cookie ? { Cookie: page.cookie } : undefined,
+        });
+        if (!run?.lhr.runtimeError || attempt === 3) break;
+        console.error(`Lighthouse ${page.name}: ${run.lhr.runtimeError.code}; running it again`);
+      }
       if (!run) throw new Error(`Lighthouse gave no result for ${page.url}`);
       const { categories, audits } = run.lhr;
       const score = (id: (typeof CATEGORIES)[number]) =>
@@ -72,6 +79,9 @@ export async function runLighthouse(pages: LighthousePage[]): Promise<Lighthouse
         accessibility: 100,
         "best-practices": 100,
       } as const;
+      const runtimeError = run.lhr.runtimeError
+        ? [`Lighthouse could not measure the page: ${run.lhr.runtimeError.code}`]
+        : [];
       const failing = CATEGORIES.filter((id) => score(id) < targets[id]).flatMap((id) =>
         (categories[id]?.auditRefs ?? [])
           .filter((ref) => ref.weight > 0 && (audits[ref.id]?.score ?? 1) < 1)
@@ -87,7 +97,7 @@ export async function runLighthouse(pages: LighthousePage[]): Promise<Lighthouse
         metrics: Object.fromEntries(
           METRICS.map((id) => [id, audits[id]?.displayValue ?? "–"]),
         ) as LighthouseResult["metrics"],
-        failing,
+        failing: [...runtimeError, ...failing],
         met: CATEGORIES.every((id) => score(id) >= targets[id]),
       });
     }

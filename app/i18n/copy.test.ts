@@ -8,6 +8,16 @@ import { locales } from "./locale";
 // and in Arabic the Latin names and addresses put into a sentence kept whole.
 
 describe("the copy of each language", () => {
+  it("parses every message of every catalogue, each a string or a function as English's is", () => {
+    // Messages are parsed when first read: this reads them all, so a bad one fails here.
+    const shape = (node: unknown): unknown =>
+      typeof node === "object" && node !== null
+        ? Object.fromEntries(Object.entries(node).map(([key, value]) => [key, shape(value)]))
+        : typeof node;
+    const english = shape(copyFor("en"));
+    for (const locale of locales) expect(shape(copyFor(locale)), locale).toEqual(english);
+  });
+
   it("formats numbers as the language writes them", () => {
     expect(copyFor("en").invitations.fileProblems.tooManyRows({ max: 2000 })).toContain("2,000");
     // French and Russian group thousands with a (narrow) no-break space.

@@ -24,23 +24,35 @@ export type Catalogue = { [key: string]: string | Catalogue };
 export function buildCopy(locale: Locale, catalogue: Catalogue): Copy {
   const tag = formatTag(locale);
   const rtl = directionOf(locale) === "rtl";
-  const build = (node: Catalogue): Record<string, unknown> =>
-    Object.fromEntries(
-      Object.entries(node).map(([key, value]) => {
-        if (typeof value !== "string") return [key, build(value)];
-        const message = new IntlMessageFormat(value, tag, formats, { ignoreTag: true });
-        const ast = message.getAst();
-        if (ast.every((element) => element.type === TYPE.literal)) {
-          return [key, String(message.format())];
-        }
-        const texts = rtl ? textArguments(ast) : [];
-        return [
-          key,
-          (values: Record<string, unknown>) =>
-            String(message.format(texts.length > 0 ? isolated(values, texts) : values)),
-        ];
-      }),
-    );
+  const compile = (value: string): string | ((values: Record<string, unknown>) => string) => {
+    const message = new IntlMessageFormat(value, tag, formats, { ignoreTag: true });
+    const ast = message.getAst();
+    if (ast.every((element) => element.type === TYPE.literal)) return String(message.format());
+    const texts = rtl ? textArguments(ast) : [];
+    return (values: Record<string, unknown>) =>
+      String(message.format(texts.length > 0 ? isolated(values, texts) : values));
+  };
+  // Each message is parsed when it is first read, not all of them as the page starts: a page
+  // reads a few dozen of the catalogue's messages, and parsing them all held the browser's main
+  // thread before the page could answer. Text without ICU syntax is itself.
+  const build = (node: Catalogue): Record<string, unknown> => {
+    const out: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(node)) {
+      if (typeof value !== "string") out[key] = build(value);
+      else if (!/[{']/.test(value)) out[key] = value;
+      else
+        Object.defineProperty(out, key, {
+          enumerable: true,
+          configurable: true,
+          get() {
+            const compiled = compile(value);
+            Object.defineProperty(out, key, { value: compiled, enumerable: true });
+            return compiled;
+          },
+        });
+    }
+    return out;
+  };
   return build(catalogue) as unknown as Copy;
 }
 
