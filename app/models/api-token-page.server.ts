@@ -73,7 +73,8 @@ export async function revokeTokenFromForm(
   const revoked = parsed.success
     ? await revokeApiToken(actorId, ownerId, parsed.data.tokenId)
     : null;
-  if (!revoked) return data({ kind: "revoke" as const, message: copy.apiTokens.notFound }, 404);
+  // 400, not 404: the page exists; the form names no token of this person's.
+  if (!revoked) return data({ kind: "revoke" as const, message: copy.apiTokens.notFound }, 400);
   return data({
     kind: "revoke" as const,
     message: copy.apiTokens.revoked({ name: revoked.name }),
