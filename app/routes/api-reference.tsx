@@ -3,6 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { openApiDocument } from "~/api/openapi";
 import { readReference, type Row, type TypeText } from "~/api/reference";
 import { requireReviewer } from "~/auth/guards.server";
+import { env } from "~/env.server";
 import { useCopy } from "~/i18n";
 import { pageCopy, pageTitle } from "~/i18n/page-copy";
 
@@ -14,7 +15,8 @@ export const meta: MetaFunction = () => pageTitle(pageCopy().apiReference.title)
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireReviewer(request, context);
-  return { reference: readReference(openApiDocument()), origin: new URL(request.url).origin };
+  // The portal's public address in the examples, as an analyst would type it.
+  return { reference: readReference(openApiDocument()), origin: env.PUBLIC_URL };
 }
 
 const EXAMPLES = (origin: string) => ({
