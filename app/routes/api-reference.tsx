@@ -25,6 +25,15 @@ const EXAMPLES = (origin: string) => ({
   Python: `import os, requests\nr = requests.get("${origin}/api/v1/responses",\n    params={"round": "2020"},\n    headers={"Authorization": f"Bearer {os.environ['MSQ_TOKEN']}"})\nr.raise_for_status()\nresponses = r.json()["data"]`,
 });
 
+/** A description from the document: `backticks` (CommonMark code spans) as code. */
+function Described({ text }: { text: string }) {
+  return (
+    <>
+      {text.split(/`([^`]+)`/).map((part, i) => (i % 2 === 1 ? <code key={i}>{part}</code> : part))}
+    </>
+  );
+}
+
 function TypeCell({ type }: { type: TypeText }) {
   // The type in words, with each schema it names linked to its section below.
   const parts = type.text.split(/(\b[A-Z][A-Za-z]+\b)/);
@@ -77,7 +86,7 @@ function RowsTable({
               </td>
               <td>{row.required ? copy.required : copy.optional}</td>
               <td dir="ltr" lang="en">
-                {row.description}
+                <Described text={row.description} />
               </td>
             </tr>
           ))}
@@ -99,7 +108,7 @@ export default function ApiReference() {
         <a href="/api/v1/openapi.json">{copy.openapiLink}</a> (OpenAPI 3.1, {reference.version})
       </p>
       <p dir="ltr" lang="en">
-        {reference.description}
+        <Described text={reference.description} />
       </p>
       <h2>{copy.guideLink}</h2>
       {Object.entries(examples).map(([language, code]) => (
@@ -131,7 +140,7 @@ export default function ApiReference() {
             </code>
           </h3>
           <p dir="ltr" lang="en">
-            {op.description}
+            <Described text={op.description} />
           </p>
           <h4>{copy.parameters}</h4>
           {op.parameters.length > 0 ? (
@@ -155,7 +164,7 @@ export default function ApiReference() {
                     <th scope="row">{response.status}</th>
                     <td>{response.type ? <TypeCell type={response.type} /> : "—"}</td>
                     <td dir="ltr" lang="en">
-                      {response.description}
+                      <Described text={response.description} />
                     </td>
                   </tr>
                 ))}
@@ -172,7 +181,7 @@ export default function ApiReference() {
           </h3>
           {schema.description ? (
             <p dir="ltr" lang="en">
-              {schema.description}
+              <Described text={schema.description} />
             </p>
           ) : null}
           {schema.properties.length > 0 ? (
