@@ -1,6 +1,7 @@
 import { type AppLoadContext, redirect } from "@remix-run/node";
 import { prisma } from "~/db.server";
 import type { Role } from "~/generated/prisma/enums";
+import { authenticateApiRequest, type ApiAccess } from "~/api/access.server";
 import { denyAccess } from "./access-denied.server";
 import { heldSession, signInAfterExpiry, signInNotice, stashInput } from "./pending-input.server";
 import { readSecondStep, readSession, type ReadSession } from "./session.server";
@@ -124,3 +125,11 @@ export async function requireFocalPointFor(
   }
   return { ...session, countryCode: code };
 }
+
+/**
+ * The read API (/api/v1): a personal access token in `Authorization: Bearer …`, never a
+ * session cookie; counted against the token's rate limit. Throws an RFC 9457 problem (401
+ * without a valid token, 403 when its owner may not use it, 429 over the limit).
+ */
+export const requireApiToken = (request: Request): Promise<ApiAccess> =>
+  authenticateApiRequest(request);

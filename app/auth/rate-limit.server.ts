@@ -151,3 +151,45 @@ export function secondFactorLimits(userId: string): Limit[] {
     { scope: "account", key: `second-factor:account:${userId}`, max: 5, windowMs: 15 * MINUTE },
   ];
 }
+
+/** One metered request: whether it may go on, and what the RateLimit headers say about it. */
+export type Metered = {
+  allowed: boolean;
+  max: number;
+  windowMs: number;
+  /** Requests left in the window after this one. */
+  remaining: number;
+  /** Milliseconds until the window has room for one more (the oldest counted request ages out). */
+  resetMs: number;
+};
+
+/**
+ * Counts one request against a single limit, as countAttempt does (a row per request, the same
+ * lock, so the count holds across server processes), and tells what is left: the read API's
+ * RateLimit headers come from it. A refused request is not counted.
+ */
+export function countMetered(limit: Omit<Limit, "scope">, at?: Date): Promise<Metered> {
+  return prisma.$transaction(async (tx) => {
+    const now = at ?? new Date();
+    if (isPostgres)
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${limit.key}, 0))`;
+    const id = randomUUID();
+    await tx.rateLimitHit.create({ data: { id, key: limit.key, at: now } });
+    const since = new Date(now.getTime() - limit.windowMs);
+    const inWindow = { key: limit.key, at: { gt: since } };
+    const count = await tx.rateLimitHit.count({ where: inWindow });
+    const { max, windowMs } = limit;
+    if (count > max) {
+      await tx.rateLimitHit.delete({ where: { id } });
+      const wait = await retryAfter([{ ...limit, scope: "client" }], now, tx);
+      return { allowed: false, max, windowMs, remaining: 0, resetMs: wait };
+    }
+    const oldest = await tx.rateLimitHit.findFirst({
+      where: inWindow,
+      select: { at: true },
+      orderBy: { at: "asc" },
+    });
+    const resetMs = (oldest?.at.getTime() ?? now.getTime()) + windowMs - now.getTime();
+    return { allowed: true, max, windowMs, remaining: max - count, resetMs };
+  }, TRANSACTION);
+}

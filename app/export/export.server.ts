@@ -24,16 +24,40 @@ import { answersOfSubmissions } from "~/models/submission-answers.server";
 // and the country's name and region.
 
 export async function loadExportRows(filters: ExportFilters): Promise<ExportRow[]> {
+  return (await readExportRows(filters, null)).rows;
+}
+
+/** Where a page of a listing starts (after the response with this id) and how many it scans. */
+export type ExportPage = { after: string | null; take: number };
+
+/** An exported row with the keys the read API pages by and names. */
+export type PagedExportRow = ExportRow & { responseId: string; submissionNumber: number };
+
+/**
+ * One page of the export's rows, in the order of the responses' ids (immutable, so a listing
+ * paged by them gives each response once whatever changes between pages): the rows, the id of
+ * the last response scanned (the next page starts after it) and whether there are more.
+ */
+export async function loadExportPage(
+  filters: ExportFilters,
+  page: ExportPage,
+): Promise<{ rows: PagedExportRow[]; lastId: string | null; more: boolean }> {
+  return readExportRows(filters, page);
+}
+
+async function readExportRows(filters: ExportFilters, page: ExportPage | null) {
   const where: Prisma.ResponseWhereInput = {
     roundId: filters.roundId,
     status: { in: [...filters.statuses] },
     // Narrows the query; whether the latest snapshot authorises is checked below.
     submissions: { some: filters.authorisedOnly ? { authorizePublication: true } : {} },
     ...(filters.region ? { country: { region: filters.region } } : {}),
+    ...(page?.after ? { id: { gt: page.after } } : {}),
   };
-  const responses = await prisma.response.findMany({
+  const found = await prisma.response.findMany({
     where,
     select: {
+      id: true,
       status: true,
       submittedAt: true,
       acceptedAt: true,
@@ -41,23 +65,29 @@ export async function loadExportRows(filters: ExportFilters): Promise<ExportRow[
       country: { select: { code: true, name: true, region: true } },
       submissions: latestSubmission({
         id: true,
+        number: true,
         authorizePublication: true,
         imported: true,
         createdAt: true,
         questionnaireVersion: true,
       }),
     },
-    orderBy: { country: { name: "asc" } },
+    orderBy: page ? { id: "asc" } : { country: { name: "asc" } },
+    take: page ? page.take + 1 : undefined,
   });
+  const more = page ? found.length > page.take : false;
+  const responses = page ? found.slice(0, page.take) : found;
   const answers = await answersOfSubmissions(
     responses.flatMap((response) => response.submissions.map((latest) => latest.id)),
   );
-  return responses.flatMap((response): ExportRow[] => {
+  const rows = responses.flatMap((response): PagedExportRow[] => {
     const latest = response.submissions[0];
     if (!latest) return [];
     if (filters.authorisedOnly && latest.authorizePublication !== true) return [];
     return [
       {
+        responseId: response.id,
+        submissionNumber: latest.number,
         countryCode: response.country.code,
         countryName: response.country.name,
         region: response.country.region,
@@ -74,6 +104,7 @@ export async function loadExportRows(filters: ExportFilters): Promise<ExportRow[
       },
     ];
   });
+  return { rows, lastId: responses.at(-1)?.id ?? null, more };
 }
 
 export type ExportStream = {

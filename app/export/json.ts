@@ -101,7 +101,7 @@ export function jsonExportResponse(
 export type JsonAnswers = Record<string, AnswerValue | number>;
 
 /** Every key, in order; each value as its type writes it. */
-function jsonAnswers(questionnaire: Questionnaire, answers: Answers): JsonAnswers {
+export function jsonAnswers(questionnaire: Questionnaire, answers: Answers): JsonAnswers {
   const complete: JsonAnswers = completeAnswers(questionnaire, answers);
   for (const question of allQuestions(questionnaire)) {
     const value = answers[question.key] ?? null;

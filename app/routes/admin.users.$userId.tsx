@@ -5,11 +5,13 @@ import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { requireAdmin } from "~/auth/guards.server";
 import { AccessFields } from "~/components/access-fields";
+import { TokenTable } from "~/components/api-tokens";
 import { FormErrors } from "~/components/forms";
 import { useCopy } from "~/i18n";
 import type { Copy } from "~/i18n/copy";
 import { copyForRequest } from "~/i18n/request-locale.server";
 import { accessSchema } from "~/models/admin-schemas";
+import { revokeTokenFromForm, tokenRows } from "~/models/api-token-page.server";
 import { resetSecondFactor } from "~/models/second-factor.server";
 import {
   AccountError,
@@ -38,6 +40,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       secondFactor: totpEnabledAt !== null,
       countries: countries.map((c) => c.countryCode),
     },
+    // Anyone's personal access tokens, to revoke one (a lost laptop, someone who left).
+    tokens: await tokenRows(user.id),
   };
 }
 
@@ -56,6 +60,10 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     }
     case "resend":
       return resendInvitation(user, admin, copy);
+    case "revoke-token": {
+      const revoked = await revokeTokenFromForm(admin.id, user.id, formData, copy);
+      return data({ result: null, message: revoked.data.message }, revoked.init ?? undefined);
+    }
     case "reset_second_factor": {
       const reset = await resetSecondFactor(admin, user.id);
       if (!reset) return { result: null, message: copy.secondFactor.off };
@@ -93,7 +101,7 @@ async function resendInvitation(
 }
 
 export default function EditUser() {
-  const { user } = useLoaderData<typeof loader>();
+  const { user, tokens } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const all = useCopy();
   const copy = all.admin;
@@ -144,6 +152,12 @@ export default function EditUser() {
             {copy.resend}
           </button>
         </Form>
+      ) : null}
+      {tokens.length > 0 ? (
+        <section aria-labelledby="tokens-title">
+          <h2 id="tokens-title">{all.apiTokens.title}</h2>
+          <TokenTable tokens={tokens} />
+        </section>
       ) : null}
       <Form method="post">
         {user.active ? <p className="hint">{copy.deactivateHint}</p> : null}

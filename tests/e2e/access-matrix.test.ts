@@ -8,7 +8,7 @@ import { createUser, sessionCookieFor, type TestUser } from "./support/users";
 // Posts to every action, as every role, are in write-guards.test.ts.
 const ORIGIN = `http://localhost:${E2E_PORT}`;
 type Who = "anonymous" | "focalRwa" | "reviewer" | "admin";
-type Expected = 200 | 400 | 403 | 404 | "sign-in" | `redirect:${string}`;
+type Expected = 200 | 400 | 401 | 403 | 404 | "sign-in" | `redirect:${string}`;
 
 const contexts = {} as Record<Who, APIRequestContext>;
 let someUser: TestUser;
@@ -139,6 +139,15 @@ const pages: [string, Record<Who, Expected>][] = [
   ["/admin/users", { anonymous: "sign-in", focalRwa: 403, reviewer: 403, admin: 200 }],
   ["/admin/users/new", { anonymous: "sign-in", focalRwa: 403, reviewer: 403, admin: 200 }],
   ["/admin/users/:someUser", { anonymous: "sign-in", focalRwa: 403, reviewer: 403, admin: 200 }],
+  ["/api-reference", { anonymous: "sign-in", focalRwa: 403, reviewer: 200, admin: 200 }],
+  // The read API takes a bearer token only: a session cookie, whoever's, gets 401 (no redirect).
+  ["/api/v1/rounds", { anonymous: 401, focalRwa: 401, reviewer: 401, admin: 401 }],
+  ["/api/v1/responses?round=2020", { anonymous: 401, focalRwa: 401, reviewer: 401, admin: 401 }],
+  ["/api/v1/responses/RWA", { anonymous: 401, focalRwa: 401, reviewer: 401, admin: 401 }],
+  ["/api/v1/rounds/2020", { anonymous: 401, focalRwa: 401, reviewer: 401, admin: 401 }],
+  ["/api/v1/long", { anonymous: 401, focalRwa: 401, reviewer: 401, admin: 401 }],
+  ["/api/v1/openapi.json", { anonymous: 200, focalRwa: 200, reviewer: 200, admin: 200 }],
+  ["/api/v1/no-such-path", { anonymous: 404, focalRwa: 404, reviewer: 404, admin: 404 }],
 ];
 
 for (const [path, expected] of pages) {

@@ -37,6 +37,8 @@ const pages: [Who, string][] = [
   ["reviewer", "/review/results"],
   ["reviewer", "/review/compare"],
   ["reviewer", `/print/${COUNTRY}`],
+  ["reviewer", "/account"],
+  ["reviewer", "/api-reference"],
   ["admin", "/admin/users"],
   ["admin", "/admin/users/new"],
   ["admin", "/admin/events"],
@@ -58,6 +60,16 @@ test("every page type is valid HTML for the Nu checker, as each role sees it", a
     reviewer: await createUser("REVIEWER"),
     admin: await createUser("ADMIN"),
   };
+  // A token in the reviewer's list, so that the account page's token table is checked too.
+  await prisma.apiToken.create({
+    data: {
+      userId: users.reviewer.id,
+      name: "R on a laptop",
+      tokenHash: `html-validity-${users.reviewer.id}`,
+      prefix: "msq_pat_Ab12",
+      expiresAt: new Date(Date.now() + 86_400_000),
+    },
+  });
   for (const [who, user] of Object.entries(users)) {
     const cookie = await sessionCookieFor(user);
     contexts[who as Who] = await playwrightRequest.newContext({

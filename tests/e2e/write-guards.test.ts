@@ -59,6 +59,19 @@ const matrix: Record<string, Post[] | { open: string }> = {
       allowed: signedIn,
       refusal: { anonymous: "sign-in" },
     },
+    // Personal access tokens: UN DESA staff only; the server refuses focal points.
+    {
+      path: "/account",
+      form: { intent: "create-token", name: "A forged token", lifetimeDays: "30" },
+      allowed: ["reviewer", "admin"],
+      refusal: reviewerRefusals,
+    },
+    {
+      path: "/account",
+      form: { intent: "revoke-token", tokenId: "not-a-token" },
+      allowed: ["reviewer", "admin"],
+      refusal: reviewerRefusals,
+    },
   ],
   "countries.$code.sections.$section/route.tsx": [
     {
@@ -138,10 +151,16 @@ const matrix: Record<string, Post[] | { open: string }> = {
       refusal: adminRefusals,
     },
   ],
-  "admin.users.$userId.tsx": ["resend", "access", "deactivate", "reset_second_factor"].map(
+  "admin.users.$userId.tsx": [
+    "resend",
+    "access",
+    "deactivate",
+    "reset_second_factor",
+    "revoke-token",
+  ].map(
     (intent): Post => ({
       path: "/admin/users/:target",
-      form: { intent, role: "ADMIN", countries: OWN },
+      form: { intent, role: "ADMIN", countries: OWN, tokenId: "not-a-token" },
       allowed: ["admin"],
       refusal: adminRefusals,
     }),
@@ -317,6 +336,7 @@ const WATCHED = [
   "InvitationBatchRow",
   "PortalSetting",
   "RecoveryCode",
+  "ApiToken",
 ];
 /** Every watched table's rows, as JSON, by table. */
 async function snapshot(): Promise<Record<string, string>> {
