@@ -153,14 +153,24 @@ console.error(
 // --- 2. Load across both, one instance killed and restarted ---------------------------------
 const stats = newSaveStats();
 /** Reply times by instance: saves, and reviewers' pages. */
-const latencies = ORIGINS.map(() => ({ saves: [] as number[], pages: [] as number[], failed: 0 }));
+const latencies = ORIGINS.map(() => ({
+  saves: [] as number[],
+  pages: [] as number[],
+  /** Saves acknowledged before the kill: the instances undisturbed. */
+  savesBeforeKill: [] as number[],
+  failed: 0,
+}));
 let turn = 0;
-/** The load balancer: the instances in turn; a retry goes to the next one. */
-const route = (attempt: number) => ORIGINS[(turn++ + attempt) % ORIGINS.length]!;
+/** The load balancer, for one request: the instances in turn; each retry goes to the next one. */
+const balancer = () => {
+  const first = turn++;
+  return (attempt: number) => ORIGINS[(first + attempt) % ORIGINS.length]!;
+};
 const observe = (kind: "saves" | "pages") => (origin: string, ms: number, ok: boolean) => {
   const figures = latencies[ORIGINS.indexOf(origin)]!;
   if (ok) figures[kind].push(ms);
   else figures.failed += 1;
+  if (ok && kind === "saves" && stats.kills === 0) figures.savesBeforeKill.push(ms);
 };
 const pageErrors: string[] = [];
 const codes = [...colleagues.keys()];
@@ -187,6 +197,11 @@ const crash = (async () => {
   return { inFlight, workers: processes.length - 1, downMs: performance.now() - downAt };
 })();
 
+// Every 5 s: saves acknowledged so far and in flight, for a reader watching a long run.
+const progress = setInterval(() => {
+  const acked = clients.reduce((sum, c) => sum + c.acks.length, 0);
+  console.error(`${acked} saves acknowledged, ${stats.inFlight} in flight`);
+}, 5000);
 const focalPoints = clients.map(async (client) => {
   await sleep(Math.random() * SAVE_EVERY_MS); // spread over the first five seconds
   while (Date.now() < deadline) {
@@ -194,7 +209,7 @@ const focalPoints = clients.map(async (client) => {
     await saveNext(client, stats, {
       section: SECTION.id,
       fingerprint,
-      route,
+      route: balancer(),
       observe: observe("saves"),
     });
     await sleep(Math.max(0, SAVE_EVERY_MS - (Date.now() - started)));
@@ -204,6 +219,7 @@ const reviewers = reviewerCookies.map(async (cookie, i) => {
   const pages = ["/review", `/review/${codes[i % codes.length]}`, "/review/results"];
   for (let n = 0; Date.now() < deadline; n++) {
     const path = pages[n % pages.length]!;
+    const route = balancer();
     for (let attempt = 0; ; attempt++) {
       const origin = route(attempt);
       const started = performance.now();
@@ -227,6 +243,7 @@ const reviewers = reviewerCookies.map(async (cookie, i) => {
 });
 await Promise.all([...focalPoints, ...reviewers]);
 const killed = await crash;
+clearInterval(progress);
 for (const server of servers) {
   const exited = new Promise((resolve) => server.once("exit", resolve));
   server.kill("SIGTERM");
@@ -252,7 +269,7 @@ const acknowledged = clients.reduce((sum, c) => sum + c.acks.length, 0);
 const foundCommitted = clients.reduce((sum, c) => sum + c.foundCommitted, 0);
 const perInstance = ORIGINS.map((origin, i) => {
   const l = latencies[i]!;
-  return `${origin}: ${l.saves.length} saves p95 ${percentile(l.saves, 95).toFixed(0)} ms, ${l.pages.length} pages p95 ${percentile(l.pages, 95).toFixed(0)} ms, ${l.failed} requests failed${i === KILLED ? " (killed and restarted)" : ""}`;
+  return `${origin}: ${l.saves.length} saves p95 ${percentile(l.saves, 95).toFixed(0)} ms (before the kill ${l.savesBeforeKill.length}, p95 ${percentile(l.savesBeforeKill, 95).toFixed(0)} ms), ${l.pages.length} pages p95 ${percentile(l.pages, 95).toFixed(0)} ms, ${l.failed} requests failed${i === KILLED ? " (killed and restarted)" : ""}`;
 });
 console.log(
   `${clients.length} focal points in ${COUNTRIES} countries and ${REVIEWERS} reviewers for ${SECONDS} s on two instances: ` +
