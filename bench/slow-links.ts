@@ -261,7 +261,7 @@ export function renderSlowLinks(run: { pages: SlowResult[]; save: SlowSave } | n
   if (!run) return "";
   const { downloadKbps, uploadKbps, latencyMs } = SLOW_LINK;
   const lines = [
-    `| page on a slow link (Chromium's emulation: ${downloadKbps} kbit/s down, ${uploadKbps} up, ${latencyMs} ms latency) | cache | bytes transferred | requests | typeable | hydrated | FCP | load event | LCP | target |`,
+    `| page on a slow link (Chromium's emulation: ${downloadKbps} kbit/s down, ${uploadKbps} up, ${latencyMs} ms latency) | cache | bytes transferred | requests (cached ones too) | typeable | hydrated | FCP | load event | LCP | target |`,
     "|---|---|---:|---:|---:|---:|---:|---:|---:|---|",
   ];
   for (const r of run.pages)
