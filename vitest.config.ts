@@ -28,6 +28,7 @@ const DATABASE_TESTS = [
   "app/import/import-response.test.ts",
   "app/models/housekeeping.test.ts",
   "app/models/response.test.ts",
+  "app/models/round-answerable.test.ts",
   "app/models/review.test.ts",
   "app/models/section-save.test.ts",
   "app/rounds/rounds.test.ts",

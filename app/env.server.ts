@@ -69,6 +69,12 @@ const schema = z.object({
   MAIL_OUTBOX_DIR: z.string().default("data/outbox"),
   /** The e-mail outbox's first retry wait in seconds, doubled after each failure (30). */
   EMAIL_RETRY_SECONDS: sharedWith(parseEmailRetrySeconds),
+  /**
+   * The benchmark's framework ceiling (`npm run bench`): a JSON file of a section page's loader
+   * data, served from /bench/framework-ceiling without a database or a session. Unset (the page
+   * answers 404) everywhere but the bench; refused in production outside demo mode.
+   */
+  BENCH_FRAMEWORK_CEILING: z.string().optional(),
 });
 
 export type Env = z.infer<typeof schema> & { PUBLIC_URL: string };
@@ -102,6 +108,10 @@ export function configurationProblems(config: Env = env): string[] {
   if (!config.ENCRYPTION_KEY)
     problems.push(
       "ENCRYPTION_KEY must be set in production (32 random bytes in base64: openssl rand -base64 32); it encrypts the authenticator apps' secrets.",
+    );
+  if (config.BENCH_FRAMEWORK_CEILING)
+    problems.push(
+      "BENCH_FRAMEWORK_CEILING is the benchmark's switch (a page served without a session): unset it in production.",
     );
   return problems;
 }

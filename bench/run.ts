@@ -3,19 +3,22 @@
 // autocannon on this machine. Prints one table and writes docs/benchmarks.md.
 // SQLite by default; PostgreSQL when DATABASE_URL names one.
 import { execFileSync } from "node:child_process";
-import { writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { gzipSync } from "node:zlib";
 import type autocannon from "autocannon";
-import { isPostgresUrl, sqliteFile } from "../scripts/migrate";
+import { isPostgresUrl } from "../scripts/migrate";
 import { startProductionServer, waitUntilServing } from "../scripts/production-server";
 import { prepareTestDatabase } from "../scripts/test-database";
+import { driverWriteCeiling } from "./driver-ceiling";
 import { measureExports } from "./exports";
+import { renderSlowLinks, runSlowLinks, type SlowPage } from "./slow-links";
 import { measureMap } from "./map";
 import { autosaveBench } from "./autosave";
 import { serveCeiling } from "./ceiling";
 import { type Check, DURATION, compressedPage, measure } from "./measure";
-import { failed, type Row, renderTable } from "./report";
+import { describeCpuSpeed, measureCpuLoop } from "./cpu-loop";
+import { failed, mergeBenchmarks, type Row, renderTable } from "./report";
 import { syntheticAnswers } from "./synthetic";
 import { measureWorstCases, renderWorstCases } from "./worst-case";
 import { allQuestions, findSection } from "~/questionnaire";
@@ -42,6 +45,13 @@ if (process.env.BENCH_ONLY === "worst-case") {
   process.exit(0);
 }
 
+// The machine's single-thread speed and load as the run starts, before the build loads it.
+const machine = {
+  cpuLoop: describeCpuSpeed(measureCpuLoop()),
+  loadAverage: os.loadavg(),
+};
+console.error(`machine: ${machine.cpuLoop}, load average ${machine.loadAverage.join(" ")}`);
+
 if (!process.argv.includes("--no-build"))
   execFileSync("npx", ["remix", "build"], { stdio: "inherit" });
 process.env.DATABASE_URL = await prepareTestDatabase("bench");
@@ -57,7 +67,7 @@ const countries = await prisma.country.findMany({
   select: { code: true },
   orderBy: { code: "asc" },
 });
-const cookies: { code: string; cookie: string }[] = [];
+const cookies: { code: string; cookie: string; userId: string }[] = [];
 for (const [i, { code }] of countries.entries()) {
   const answers = syntheticAnswers(i);
   const user = await prisma.user.create({
@@ -97,7 +107,7 @@ for (const [i, { code }] of countries.entries()) {
           }),
     },
   });
-  cookies.push({ code, cookie: (await startSession(user.id)).split(";")[0]! });
+  cookies.push({ code, cookie: (await startSession(user.id)).split(";")[0]!, userId: user.id });
 }
 const reviewer = await prisma.user.create({
   data: { email: "bench.reviewer@test.example.org", role: "REVIEWER" },
@@ -116,9 +126,30 @@ const reviewerCookie = (await startSession(reviewer.id)).split(";")[0]!;
 // The sections measured must be editable: drafts only for the page and autosave runs.
 const drafts = cookies.filter((_, i) => i % 3 === 0);
 
+// The framework ceiling's constant data: the first draft's section page as its loader gives it,
+// computed here once, served by the same build and server from /bench/framework-ceiling.
+const { loadSectionPage } = await import("~/routes/countries.$code.sections.$section/page.server");
+mkdirSync("bench/.tmp", { recursive: true });
+const FRAMEWORK_DATA = "bench/.tmp/framework-ceiling.json";
+writeFileSync(
+  FRAMEWORK_DATA,
+  JSON.stringify(
+    await loadSectionPage({
+      userId: drafts[0]!.userId,
+      countryCode: drafts[0]!.code,
+      sectionId: SECTION,
+      pending: null,
+      locale: "en",
+    }),
+  ),
+);
+process.env.BENCH_FRAMEWORK_CEILING = FRAMEWORK_DATA;
+
 // BENCH_PROFILE=1 writes the server's CPU profile to bench/.tmp/ (open it in Chrome's DevTools).
 const profile = process.env.BENCH_PROFILE ? ["--cpu-prof", "--cpu-prof-dir=bench/.tmp"] : [];
 const server = startProductionServer({ port: PORT, databaseUrl, nodeOptions: profile });
+// A run that fails on the way does not leave its server behind.
+process.on("exit", () => server.kill("SIGTERM"));
 await waitUntilServing(ORIGIN);
 
 type Setup = (request: autocannon.Request, context: Record<string, unknown>) => autocannon.Request;
@@ -205,7 +236,8 @@ const resultsPage =
     headers: { Cookie: reviewerCookie },
   });
 
-// BENCH_ONLY=section,autosave,dashboard,results,ceiling,lighthouse measures only those (while profiling one of them).
+// BENCH_ONLY=section,autosave,dashboard,results,framework,ceiling,lighthouse,slow-links measures
+// only those (while profiling one of them).
 const only = process.env.BENCH_ONLY?.split(",");
 const wanted = (name: string) => !only || only.includes(name);
 const rows: Row[] = [];
@@ -277,6 +309,18 @@ const html = Buffer.from(
 const dashboardHtml = Buffer.from(
   await (await fetch(`${ORIGIN}/review`, { headers: { Cookie: reviewerCookie } })).text(),
 );
+// The framework ceiling: the section page's React tree through Remix's document render, in the
+// same server, from constant loader data (no database, no session): what Remix and React allow.
+if (wanted("framework"))
+  rows.push({
+    name: "framework ceiling: the section page's tree from constant data, 50 connections",
+    ...(await load(
+      50,
+      (request) => ({ ...request, path: "/bench/framework-ceiling" }),
+      "GET",
+      compressedPage(`name="${AUTOSAVED}"`),
+    )),
+  });
 if (wanted("ceiling")) {
   const ceiling = await serveCeiling(html, PORT + 1);
   rows.push({
@@ -292,34 +336,14 @@ if (wanted("ceiling")) {
   await ceiling.stop();
 }
 
-// The storage ceiling: the same answer write done directly with the driver.
-let storage: { writesPerSecond: number } | null = null;
-if (!isPostgresUrl(databaseUrl)) {
-  const Database = (await import("better-sqlite3")).default;
-  const db = new Database(sqliteFile(databaseUrl));
-  db.pragma("journal_mode = WAL");
-  const read = db.prepare(`SELECT id, answers, revision FROM "Response" WHERE countryCode = ?`);
-  const write = db.prepare(
-    `UPDATE "Response" SET answers = ?, revision = ? WHERE id = ? AND revision = ?`,
-  );
-  const event = db.prepare(`INSERT INTO "Event" (id, kind, at, fields) VALUES (?, 'bench', ?, ?)`);
-  const n = 3000;
-  const started = performance.now();
-  for (let i = 0; i < n; i++) {
-    const row = read.get(drafts[i % drafts.length]!.code) as {
-      id: string;
-      answers: string;
-      revision: number;
-    };
-    const answers = { ...JSON.parse(row.answers), [AUTOSAVED]: `direct ${i}` };
-    db.transaction(() => {
-      write.run(JSON.stringify(answers), row.revision + 1, row.id, row.revision);
-      event.run(`bench${i}`, Date.now(), JSON.stringify([AUTOSAVED]));
-    })();
-  }
-  storage = { writesPerSecond: n / ((performance.now() - started) / 1000) };
-  db.close();
-}
+// The storage ceiling: the same answer write done directly with the driver (bench/driver-ceiling.ts).
+const storage = wanted("autosave")
+  ? await driverWriteCeiling(
+      databaseUrl,
+      drafts.map((d) => d.code),
+      AUTOSAVED,
+    )
+  : null;
 
 // What a focal point's section page downloads.
 const scripts = [...html.toString().matchAll(/(?:src|href)="(\/build\/[^"]+\.js)"/g)].map(
@@ -375,12 +399,40 @@ if (wanted("lighthouse")) {
     );
 }
 
+// The main pages on a slow link, cold and warm, and an autosave's round trip (issue 21).
+let slowLinks: Awaited<ReturnType<typeof runSlowLinks>> | null = null;
+if (wanted("slow-links")) {
+  console.error("loading pages on an emulated slow link…");
+  const sectionSlow: SlowPage = {
+    name: `section page (${SECTION})`,
+    url: `${ORIGIN}/countries/${sample.code}/sections/${SECTION}`,
+    cookie: sample.cookie,
+    form: true,
+  };
+  slowLinks = await runSlowLinks(
+    ORIGIN,
+    [
+      sectionSlow,
+      {
+        name: "check answers",
+        url: `${ORIGIN}/countries/${sample.code}/review`,
+        cookie: sample.cookie,
+      },
+      { name: "dashboard", url: `${ORIGIN}/review`, cookie: reviewerCookie },
+      { name: "Results page", url: `${ORIGIN}/review/results`, cookie: reviewerCookie },
+    ],
+    { page: sectionSlow, field: AUTOSAVED },
+  );
+}
+
 const exited = new Promise((resolve) => server.once("exit", resolve));
 server.kill("SIGTERM");
 await exited; // the CPU profile is written as the server exits
 if (only) {
   // A partial run (profiling): print its rows, keep docs/benchmarks.md as it is.
   for (const row of rows) console.log(row);
+  if (storage) console.log(storage);
+  if (slowLinks) console.log(renderSlowLinks(slowLinks));
   await prisma.$disconnect();
   process.exit(rows.some(failed) ? 1 : 0);
 }
@@ -392,7 +444,7 @@ const worstCases = await measureWorstCases();
 console.error("measuring the world map in process…");
 const map = measureMap();
 
-const report = `${renderTable({
+const section = `${renderTable({
   date: new Date().toISOString().slice(0, 10),
   cores: os.cpus().length,
   cpu: os.cpus()[0]?.model ?? "",
@@ -402,6 +454,7 @@ const report = `${renderTable({
   rows,
   autosaved,
   storage,
+  machine,
   page,
   exports,
   dashboard: {
@@ -409,7 +462,18 @@ const report = `${renderTable({
     htmlGzip: gzipSync(dashboardHtml).length,
     map,
   },
-})}\n${renderWorstCases(worstCases)}\n\n${renderLighthouse(lighthouseResults, lighthousePages)}\n`;
-console.log(report);
-writeFileSync("docs/benchmarks.md", report);
+})}\n${renderWorstCases(worstCases)}\n\n${renderLighthouse(lighthouseResults, lighthousePages)}\n\n${renderSlowLinks(slowLinks)}\n`;
+console.log(section);
+// docs/benchmarks.md keeps the latest run of each database: this one replaces its own section.
+const BENCHMARKS = "docs/benchmarks.md";
+let existing = "";
+try {
+  existing = readFileSync(BENCHMARKS, "utf8");
+} catch {
+  // a first run
+}
+writeFileSync(
+  BENCHMARKS,
+  mergeBenchmarks(existing, isPostgresUrl(databaseUrl) ? "PostgreSQL" : "SQLite", section),
+);
 process.exit(rows.some(failed) ? 1 : 0);

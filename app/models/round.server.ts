@@ -69,6 +69,20 @@ export function currentRound(): Promise<Round> {
   return cached.round;
 }
 
+/**
+ * Whether the round is answerable as stored now, not as this process cached it: the check before
+ * a write. The cache is per process, and `forgetCurrentRound` reaches only the process that
+ * closed the round; the others (the server's other workers, other instances on the same
+ * database) would take answers into a closed round for up to CURRENT_ROUND_TTL_MS.
+ */
+export async function isAnswerableNow(roundId: string, now = new Date()): Promise<boolean> {
+  const round = await prisma.round.findUnique({
+    where: { id: roundId },
+    select: { status: true, opensAt: true },
+  });
+  return !!round && isAnswerable(round, now);
+}
+
 /** After the round changes (a new deadline), so this process shows it at once. */
 export function forgetCurrentRound() {
   cached = null;

@@ -10,7 +10,7 @@ import { SectionNav } from "~/components/questionnaire/section-nav";
 import { useCopy } from "~/i18n";
 import { progressAndIssues } from "~/models/questionnaire-view.server";
 import { AUTHORIZATION_KEY, EDITABLE, findResponse, saveAnswers } from "~/models/response.server";
-import { currentRound, isAnswerable } from "~/models/round.server";
+import { currentRound, isAnswerable, isAnswerableNow } from "~/models/round.server";
 import { composeSubmissionEmails } from "~/models/submission-emails.server";
 import { authorisationOf, checkAnswersSchema } from "~/models/submission-schemas.server";
 import { submitResponse } from "~/models/submission.server";
@@ -80,7 +80,9 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const locale = localeFor(request, user);
   const { round, questionnaire } = await checkAnswersContext(countryCode, locale);
   // A closed round is read only: nothing is saved or submitted into it.
-  if (!isAnswerable(round)) return data({ problem: "notEditable" as const }, { status: 409 });
+  // The cached round, then the stored one (another process may have just closed it).
+  if (!isAnswerable(round) || !(await isAnswerableNow(round.id)))
+    return data({ problem: "notEditable" as const }, { status: 409 });
   // The authorisation is an answer like any other: saved (with conflict detection) first.
   const saved = await saveAnswers({
     roundId: round.id,
