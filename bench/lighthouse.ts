@@ -75,7 +75,17 @@ export async function runLighthouse(pages: LighthousePage[]): Promise<Lighthouse
         });
         if (!attemptRun) continue;
         if (attemptRun.lhr.runtimeError) {
-          console.error(`Lighthouse ${page.name}: ${attemptRun.lhr.runtimeError.code}; again`);
+          // What the server says to the same request, so the run tells why.
+          const answer = await fetch(page.url, {
+            headers: page.cookie ? { Cookie: page.cookie } : {},
+            redirect: "manual",
+          }).then(
+            (r) => `${r.status} ${r.headers.get("location") ?? ""}`,
+            (error: unknown) => String(error),
+          );
+          console.error(
+            `Lighthouse ${page.name}: ${attemptRun.lhr.runtimeError.code} (the server answers ${answer}); again`,
+          );
           if (attempt < RUNS + 2) continue;
         }
         runs.push(attemptRun);
