@@ -14,8 +14,7 @@ export { z };
  * A schema built on first use, then kept (zod 4 compiles a schema when it is built). Call it
  * `/* @__PURE__ *\/ lazySchema(() => …)`: a module-level `z.object(…)` is a call the bundler must
  * keep, and with it all of zod (270 KB) in the script of every page that imports the module for
- * anything else; a pure call of a function goes only where the schema is used. (This folder's
- * package.json says the same of this module: dropped where nothing of it is used.)
+ * anything else; a pure call of a function goes only where the schema is used.
  */
 export function lazySchema<T>(build: () => T): () => T {
   let built: T | undefined;
