@@ -1,4 +1,5 @@
 import type { ExtractedText } from "./read-docx";
+import { MAX_LINES } from "./parse-msq";
 import { pageLines, type PlacedBox, type PlacedText } from "./pdf-lines";
 
 // A PDF's text, as the parser reads a converted questionnaire: pdf.js's text content, page by
@@ -58,6 +59,9 @@ export async function pdfText(bytes: Uint8Array): Promise<ExtractedText> {
   });
   try {
     const pdf = await task.promise;
+    // Tick boxes are form fields: a PDF without a form has none, and its pages' annotations are
+    // not read (half of each page's cost).
+    const hasForm = (await pdf.getFieldObjects()) !== null;
     const lines: string[] = [];
     let hasText = false;
     for (let number = 1; number <= pdf.numPages; number++) {
@@ -65,7 +69,7 @@ export async function pdfText(bytes: Uint8Array): Promise<ExtractedText> {
       const content = await page.getTextContent();
       const texts = (content.items as TextItem[]).filter((item) => "str" in item).map(placedText);
       hasText ||= texts.some((t) => t.text.trim() !== "");
-      const annotations = (await page.getAnnotations()) as Annotation[];
+      const annotations = hasForm ? ((await page.getAnnotations()) as Annotation[]) : [];
       const boxes = annotations
         .filter((a) => a.subtype === "Widget" && a.checkBox)
         .map(placedBox)
@@ -75,6 +79,9 @@ export async function pdfText(bytes: Uint8Array): Promise<ExtractedText> {
       if (number > 1 && onPage.length > 0) onPage[0] = ` ${onPage[0]!.trimStart()}`;
       lines.push(...onPage);
       page.cleanup();
+      // Past the parser's line cap the file is refused whatever follows: the pages after it are
+      // not read (a PDF of thousands of pages would otherwise take the worker's whole budget).
+      if (lines.length > MAX_LINES) break;
     }
     if (!hasText) return { ok: false, why: "noText" };
     return { ok: true, text: lines.join("\n") };
