@@ -27,6 +27,7 @@ const DATABASE_TESTS = [
   "app/import/import-json.test.ts",
   "app/import/import-response.test.ts",
   "app/models/housekeeping.test.ts",
+  "app/models/import-upload.test.ts",
   "app/models/response.test.ts",
   "app/models/round-answerable.test.ts",
   "app/models/review.test.ts",

@@ -13,6 +13,8 @@
 //    in flight, and restarted; its clients' saves go on through the first instance meanwhile.
 // Afterwards every acknowledged save must be in the database (scripts/load-support.ts, shared
 // with `npm run test:load`), and the p95 of each instance is printed.
+// 3. An administrator's import previewed on one instance is confirmed on the other
+//    (scripts/import-across-instances.ts).
 //
 // Needs DATABASE_URL=postgresql://… and a build for it (npm run db:generate && npm run build).
 import { setTimeout as sleep } from "node:timers/promises";
@@ -27,6 +29,7 @@ import {
   saveNext,
   serverProcesses,
 } from "./load-support";
+import { importAcrossInstances } from "./import-across-instances";
 import { percentile } from "../bench/report";
 
 if (!isPostgresUrl(process.env.DATABASE_URL ?? "")) {
@@ -85,6 +88,11 @@ for (let i = 0; i < REVIEWERS; i++) {
   });
   reviewerCookies.push((await startSession(id)).split(";")[0]!);
 }
+const admin = await prisma.user.create({
+  data: { email: "load.admin@test.example.org", role: "ADMIN" },
+  select: { id: true },
+});
+const adminCookie = (await startSession(admin.id)).split(";")[0]!;
 
 const servers = PORTS.map((port) => startProductionServer({ port, databaseUrl }));
 await Promise.all(ORIGINS.map(waitUntilServing));
@@ -244,11 +252,6 @@ const reviewers = reviewerCookies.map(async (cookie, i) => {
 await Promise.all([...focalPoints, ...reviewers]);
 const killed = await crash;
 clearInterval(progress);
-for (const server of servers) {
-  const exited = new Promise((resolve) => server.once("exit", resolve));
-  server.kill("SIGTERM");
-  await exited;
-}
 
 // --- Checks ---------------------------------------------------------------------------------
 const { problems, lost, events } = await checkSaves(
@@ -257,6 +260,14 @@ const { problems, lost, events } = await checkSaves(
   clients,
   new Set([CONFLICT_FIELD]),
 );
+// After the saves' check: the import replaces a country's answers.
+const importProblems = await importAcrossInstances(prisma, [ORIGINS[0]!, ORIGINS[1]!], adminCookie);
+problems.push(...importProblems);
+for (const server of servers) {
+  const exited = new Promise((resolve) => server.once("exit", resolve));
+  server.kill("SIGTERM");
+  await exited;
+}
 problems.push(...conflictProblems);
 if (stats.conflicts > 0) problems.push(`${stats.conflicts} saves answered with a conflict`);
 if (stats.interrupted === 0) problems.push("the kill interrupted no save");
@@ -277,7 +288,8 @@ console.log(
     `SIGKILL of ${ORIGINS[KILLED]} (primary and ${killed.workers} workers), ${killed.inFlight} saves in flight, ${stats.interrupted} interrupted, ` +
     `back after ${(killed.downMs / 1000).toFixed(1)} s; ${foundCommitted} retries found their save already committed; ` +
     `${stats.savedAfterRestart} saves after the restart; ${events} save events; ${stats.errors} errors retried; ` +
-    `${stats.conflicts} conflicts in the load; conflicts between instances ${conflictsDetected} detected of ${2 * Math.min(CONFLICT_COUNTRIES, colleagues.size)}.`,
+    `${stats.conflicts} conflicts in the load; conflicts between instances ${conflictsDetected} detected of ${2 * Math.min(CONFLICT_COUNTRIES, colleagues.size)}; ` +
+    `an import previewed on ${ORIGINS[0]} and confirmed on ${ORIGINS[1]}: ${importProblems.length === 0 ? "filed" : "failed"}.`,
 );
 for (const line of perInstance) console.log(line);
 if (problems.length > 0) {

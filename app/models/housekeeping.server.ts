@@ -1,9 +1,10 @@
 import { PENDING_INPUT_MAX_AGE_MS } from "~/auth/pending-input.server";
 import { prisma } from "~/db.server";
 import { env } from "~/env.server";
+import { discardStaleUploads } from "~/models/import-upload.server";
 
 // Rows that are of no more use are deleted: expired sessions, old rate-limit hits, pending input
-// past its day, dead one-time tokens. Nothing else ever deletes most of them.
+// past its day, dead one-time tokens, import uploads nobody confirmed within a day. Nothing else ever deletes most of them.
 //
 // Every run is a few idempotent DELETEs by age, with no state in memory: running it in every
 // worker process of every server at once is safe (two runs delete the same rows once), so no
@@ -34,11 +35,12 @@ export type HousekeepingReport = {
   rateLimitHits: number;
   pendingInput: number;
   tokens: number;
+  importUploads: number;
 };
 
 export async function runHousekeeping(now = new Date()): Promise<HousekeepingReport> {
   const ago = (ms: number) => new Date(now.getTime() - ms);
-  const [sessions, rateLimitHits, pendingInput, tokens] = await Promise.all([
+  const [sessions, rateLimitHits, pendingInput, tokens, importUploads] = await Promise.all([
     prisma.session.deleteMany({ where: { expiresAt: { lt: ago(SESSION_GRACE_MS) } } }),
     prisma.rateLimitHit.deleteMany({ where: { at: { lt: ago(RATE_LIMIT_HIT_MAX_AGE_MS) } } }),
     prisma.pendingInput.deleteMany({ where: { createdAt: { lt: ago(PENDING_INPUT_MAX_AGE_MS) } } }),
@@ -50,12 +52,14 @@ export async function runHousekeeping(now = new Date()): Promise<HousekeepingRep
         ],
       },
     }),
+    discardStaleUploads(now),
   ]);
   return {
     sessions: sessions.count,
     rateLimitHits: rateLimitHits.count,
     pendingInput: pendingInput.count,
     tokens: tokens.count,
+    importUploads,
   };
 }
 

@@ -56,6 +56,18 @@ describe("housekeeping", () => {
       ],
     };
 
+    const upload = (name: string, uploadedAt: Date) => ({
+      sha256: randomBytes(32).toString("hex"),
+      filename: `${name}.txt`,
+      bytes: new Uint8Array(randomBytes(16)),
+      uploadedAt,
+    });
+    const uploads = {
+      stale: [upload("stale", ago(DAY + HOUR))],
+      fresh: [upload("fresh", ago(DAY - HOUR))],
+    };
+
+    await prisma.importUpload.createMany({ data: [...uploads.stale, ...uploads.fresh] });
     await prisma.session.createMany({ data: [...sessions.stale, ...sessions.fresh] });
     await prisma.rateLimitHit.createMany({ data: [...hits.stale, ...hits.fresh] });
     await prisma.pendingInput.createMany({
@@ -71,7 +83,7 @@ describe("housekeeping", () => {
 
     const [first, second] = await Promise.all([runHousekeeping(now), runHousekeeping(now)]);
     // Between them, the two runs deleted each stale row once (at least ours).
-    for (const kind of ["sessions", "rateLimitHits", "pendingInput"] as const)
+    for (const kind of ["sessions", "rateLimitHits", "pendingInput", "importUploads"] as const)
       expect(first[kind] + second[kind]).toBeGreaterThanOrEqual(1);
     expect(first.tokens + second.tokens).toBeGreaterThanOrEqual(2);
 
@@ -88,12 +100,19 @@ describe("housekeeping", () => {
       tokens: (await prisma.oneTimeToken.findMany({ where: { userId }, select: { id: true } }))
         .map((r) => r.id)
         .sort(),
+      uploads: (
+        await prisma.importUpload.findMany({
+          where: { sha256: { in: [...uploads.stale, ...uploads.fresh].map((u) => u.sha256) } },
+          select: { sha256: true },
+        })
+      ).map((r) => r.sha256),
     });
     const fresh = {
       sessions: sessions.fresh.map((r) => r.id).sort(),
       hits: hits.fresh.map((r) => r.id).sort(),
       pending: pending.fresh.map((r) => r.id).sort(),
       tokens: tokens.fresh.map((r) => r.id).sort(),
+      uploads: uploads.fresh.map((u) => u.sha256),
     };
     expect(await left()).toEqual(fresh);
     // Idempotent: another run deletes nothing of ours.

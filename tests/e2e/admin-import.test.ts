@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { msq2020 } from "~/questionnaire/msq2020.test-helper";
@@ -15,8 +15,9 @@ const NOT_A_RESPONSE = "tests/fixtures/not-an-msq-response.txt";
 const ROUND = msq2020.round;
 
 const sha256 = (file: string) => createHash("sha256").update(readFileSync(file)).digest("hex");
-/** Where the page keeps an upload between its preview and its confirmation. */
-const keptUpload = (file: string) => path.resolve("data/imports", sha256(file));
+/** Whether the page keeps this file's upload, between its preview and its confirmation. */
+const isKept = async (file: string) =>
+  (await prisma.importUpload.count({ where: { sha256: sha256(file) } })) === 1;
 
 test("an admin previews a converted questionnaire, then imports it as submitted", async ({
   page,
@@ -59,7 +60,7 @@ test("an admin previews a converted questionnaire, then imports it as submitted"
       where: { roundId_countryCode: { roundId: ROUND, countryCode: "BDI" } },
     }),
   ).toBeNull();
-  expect(existsSync(keptUpload(burundi))).toBe(true);
+  expect(await isKept(burundi)).toBe(true);
 
   await page.getByRole("button", { name: "Import this response" }).click();
   await expect(page.getByRole("status")).toContainText("Created the response of Burundi (BDI).");
@@ -91,7 +92,7 @@ test("an admin previews a converted questionnaire, then imports it as submitted"
     expect.objectContaining({ kind: "response.imported", actorId: admin.id }),
   ]);
   // Filed, the upload is no longer kept.
-  expect(existsSync(keptUpload(burundi))).toBe(false);
+  expect(await isKept(burundi)).toBe(false);
 });
 
 test("a document that is not a questionnaire is refused, and nothing is written", async ({
@@ -126,7 +127,7 @@ test("a document that is not a questionnaire is refused, and nothing is written"
   expect(await prisma.event.count({ where: { kind: { startsWith: "response.import" } } })).toBe(
     before.events,
   );
-  expect(existsSync(keptUpload(NOT_A_RESPONSE))).toBe(false);
+  expect(await isKept(NOT_A_RESPONSE)).toBe(false);
 });
 
 test("only administrators reach the import page, to look or to import", async ({

@@ -6,7 +6,7 @@ import type { Copy } from "~/i18n/copy";
 import type { Locale } from "~/i18n/locale";
 import {
   type FileResult,
-  importMsqFileItems,
+  importReadings,
   isRefused,
   previewReadings,
   readMsqBytesWith,
@@ -117,11 +117,13 @@ export async function confirm(hash: string, options: Options) {
   const copy = options.copy.imports;
   const kept = await findUpload(hash);
   if (!kept) return data({ step: "gone" as const, problem: copy.uploadGone }, { status: 410 });
-  const results = await importMsqFileItems(kept.file, {
-    ...options,
-    dryRun: false,
-    read: readOffThread(),
-  });
+  const readings = await readMsqBytesWith(
+    readOffThread(),
+    kept.bytes,
+    kept.name,
+    options.questionnaire,
+  );
+  const results = await importReadings(readings, options);
   const refused = results.some(isRefused);
   // A refused response can still be forced from the page: keep the file until then.
   if (!refused) await discardUpload(kept.hash);
