@@ -2,8 +2,7 @@ import { countryName } from "~/countries";
 import { copyFor } from "~/i18n/catalogues.server";
 import type { Locale } from "~/i18n/locale";
 import { validationMessages } from "~/i18n/validation-messages";
-import { prisma } from "~/db.server";
-import { Prisma } from "~/generated/prisma/client";
+import { dateColumn, driverRows } from "~/db-driver.server";
 import { fingerprint } from "~/questionnaire/form-data";
 import { progressAndIssues } from "~/models/questionnaire-view.server";
 import { carryOf } from "~/rounds/carry-forward";
@@ -122,19 +121,27 @@ export async function loadSectionPage({
   };
 }
 
-/** Reviewers' comments on these questions, with their authors' names (one statement). */
-function commentsOn(responseId: string, fieldKeys: string[]) {
-  return prisma.$queryRaw<
-    {
-      id: string;
-      fieldKey: string;
-      body: string;
-      createdAt: Date;
-      authorName: string | null;
-    }[]
-  >`
-    SELECT c.id, c."fieldKey", c.body, c."createdAt", COALESCE(u.name, u.email) AS "authorName"
-    FROM "Comment" c LEFT JOIN "User" u ON u.id = c."authorId"
-    WHERE c."responseId" = ${responseId} AND c."fieldKey" IN (${Prisma.join(fieldKeys)})
-    ORDER BY c."createdAt", c.id`;
+const COMMENTS_SQL = `
+  SELECT c.id, c."fieldKey", c.body, c."createdAt", COALESCE(u.name, u.email) AS "authorName"
+  FROM "Comment" c LEFT JOIN "User" u ON u.id = c."authorId"
+  WHERE c."responseId" = $1
+  ORDER BY c."createdAt", c.id`;
+
+/**
+ * Reviewers' comments on these questions, with their authors' names: one statement prepared
+ * once (db-driver.server.ts), the same for every section, so the response's comments are read
+ * and those on other sections' questions left out here (a response has tens, not thousands).
+ */
+async function commentsOn(responseId: string, fieldKeys: string[]) {
+  const keys = new Set(fieldKeys);
+  const rows = await driverRows("section-comments", COMMENTS_SQL, [responseId]);
+  return rows
+    .filter((row) => keys.has(String(row.fieldKey)))
+    .map((row) => ({
+      id: String(row.id),
+      fieldKey: String(row.fieldKey),
+      body: String(row.body),
+      createdAt: dateColumn(row.createdAt),
+      authorName: row.authorName === null ? null : String(row.authorName),
+    }));
 }
