@@ -1,6 +1,7 @@
 import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { mkdirSync, writeFileSync } from "node:fs";
+import { onServerCores } from "./pinning";
 
 // Starts bench/ceiling-server.ts in processes of its own (the load generator stays in this one),
 // serving `html` on `port`, and resolves once it listens.
@@ -8,7 +9,8 @@ export async function serveCeiling(html: Buffer, port: number) {
   mkdirSync("bench/.tmp", { recursive: true });
   const file = "bench/.tmp/ceiling.html";
   writeFileSync(file, html);
-  const server = spawn("node", ["--import", "tsx", "bench/ceiling-server.ts"], {
+  const [command, args] = onServerCores("node", ["--import", "tsx", "bench/ceiling-server.ts"]);
+  const server = spawn(command, args, {
     env: { ...process.env, CEILING_HTML: file, CEILING_PORT: String(port) },
     stdio: ["ignore", "pipe", "inherit"],
   });

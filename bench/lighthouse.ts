@@ -53,13 +53,16 @@ function describeAudit(
 }
 
 export async function runLighthouse(pages: LighthousePage[]): Promise<LighthouseResult[]> {
-  const chrome = await chromeLauncher.launch({
-    chromePath: chromiumExecutable(),
-    chromeFlags: ["--headless=new", ...CHROMIUM_ARGS],
-  });
   const results: LighthouseResult[] = [];
-  try {
-    for (const page of pages) {
+  for (const page of pages) {
+    // A browser (and profile) of its own for each page: a cookie one page's server set (a
+    // focal point's refreshed session) must not go with the next page's requests, where the
+    // server would read it before the reviewer's (403 instead of the dashboard).
+    const chrome = await chromeLauncher.launch({
+      chromePath: chromiumExecutable(),
+      chromeFlags: ["--headless=new", ...CHROMIUM_ARGS],
+    });
+    try {
       // Lighthouse's scores move from run to run (its own advice: take the median of several):
       // each page is run RUNS times and the run with the median performance score is reported,
       // with the range. A run Lighthouse itself could not finish (a trace lost on a busy
@@ -84,7 +87,7 @@ export async function runLighthouse(pages: LighthousePage[]): Promise<Lighthouse
             (error: unknown) => String(error),
           );
           console.error(
-            `Lighthouse ${page.name}: ${attemptRun.lhr.runtimeError.code} (the server answers ${answer}); again`,
+            `Lighthouse ${page.name}: ${attemptRun.lhr.runtimeError.code}: ${attemptRun.lhr.runtimeError.message} (the server answers ${answer}); again`,
           );
           if (attempt < RUNS + 2) continue;
         }
@@ -125,9 +128,9 @@ export async function runLighthouse(pages: LighthousePage[]): Promise<Lighthouse
         failing: [...runtimeError, ...failing],
         met: CATEGORIES.every((id) => score(id) >= targets[id]),
       });
+    } finally {
+      chrome.kill();
     }
-  } finally {
-    chrome.kill();
   }
   return results;
 }

@@ -18,6 +18,7 @@ import { autosaveBench } from "./autosave";
 import { serveCeiling } from "./ceiling";
 import { type Check, DURATION, compressedPage, measure } from "./measure";
 import { describeCpuSpeed, measureCpuLoop } from "./cpu-loop";
+import { onServerCores, pinLoadGenerator, pinningDescription } from "./pinning";
 import { failed, mergeBenchmarks, type Row, renderTable } from "./report";
 import { syntheticAnswers } from "./synthetic";
 import { measureWorstCases, renderWorstCases } from "./worst-case";
@@ -49,8 +50,11 @@ if (process.env.BENCH_ONLY === "worst-case") {
 const machine = {
   cpuLoop: describeCpuSpeed(measureCpuLoop()),
   loadAverage: os.loadavg(),
+  pinning: pinningDescription(),
 };
-console.error(`machine: ${machine.cpuLoop}, load average ${machine.loadAverage.join(" ")}`);
+console.error(
+  `machine: ${machine.cpuLoop}, load average ${machine.loadAverage.join(" ")}; ${machine.pinning}`,
+);
 
 if (!process.argv.includes("--no-build"))
   execFileSync("npx", ["remix", "build"], { stdio: "inherit" });
@@ -147,7 +151,13 @@ process.env.BENCH_FRAMEWORK_CEILING = FRAMEWORK_DATA;
 
 // BENCH_PROFILE=1 writes the server's CPU profile to bench/.tmp/ (open it in Chrome's DevTools).
 const profile = process.env.BENCH_PROFILE ? ["--cpu-prof", "--cpu-prof-dir=bench/.tmp"] : [];
-const server = startProductionServer({ port: PORT, databaseUrl, nodeOptions: profile });
+pinLoadGenerator(); // BENCH_PIN=on: from here on, this process on a core of its own
+const server = startProductionServer({
+  port: PORT,
+  databaseUrl,
+  nodeOptions: profile,
+  wrap: onServerCores,
+});
 // A run that fails on the way does not leave its server behind.
 process.on("exit", () => server.kill("SIGTERM"));
 await waitUntilServing(ORIGIN);

@@ -9,8 +9,12 @@ export function startProductionServer(options: {
   databaseUrl: string;
   /** Extra options for node itself, e.g. --cpu-prof. */
   nodeOptions?: string[];
+  /** How the command is run (the bench's pinning to cores: bench/pinning.ts). */
+  wrap?: (command: string, args: string[]) => [string, string[]];
 }): ChildProcess {
-  return spawn("node", [...(options.nodeOptions ?? []), "server.js"], {
+  const wrap = options.wrap ?? ((command, args) => [command, args]);
+  const [command, args] = wrap("node", [...(options.nodeOptions ?? []), "server.js"]);
+  return spawn(command, args, {
     env: {
       ...process.env,
       NODE_ENV: "production",
