@@ -74,6 +74,8 @@ export type SaveStats = {
   errors: number;
   conflicts: number;
   inFlight: number;
+  /** Saves in flight by the origin they were sent to. */
+  inFlightTo: Record<string, number>;
   /** Kills so far: a save sent before one and not acknowledged after it was interrupted. */
   kills: number;
   /** Saves sent before the kill and not acknowledged after it: the ones the kill interrupted. */
@@ -89,6 +91,7 @@ export const newSaveStats = (): SaveStats => ({
   errors: 0,
   conflicts: 0,
   inFlight: 0,
+  inFlightTo: {},
   kills: 0,
   interrupted: 0,
   acknowledgedAcrossKill: 0,
@@ -122,6 +125,7 @@ export async function saveNext(
       [`orig.${client.field}`]: options.fingerprint(client.acked),
     });
     stats.inFlight += 1;
+    stats.inFlightTo[origin] = (stats.inFlightTo[origin] ?? 0) + 1;
     const killsAtSend = stats.kills;
     const started = performance.now();
     // Acknowledged: the reply said the value is stored. A save sent before the kill and not
@@ -163,6 +167,7 @@ export async function saveNext(
       stats.errors += 1;
     } finally {
       stats.inFlight -= 1;
+      stats.inFlightTo[origin]! -= 1;
       if (stats.kills > killsAtSend) {
         if (acknowledged) stats.acknowledgedAcrossKill += 1;
         else stats.interrupted += 1;

@@ -186,11 +186,17 @@ const codes = [...colleagues.keys()];
 const deadline = Date.now() + SECONDS * 1000;
 const killAt = Date.now() + (SECONDS * 1000) / 2;
 const KILLED = 1;
+const KILL_AT_IN_FLIGHT = 8;
 const crash = (async () => {
   await sleep(Math.max(0, killAt - Date.now()));
   const processes = serverProcesses(servers[KILLED]!.pid!);
-  while (stats.inFlight === 0) await sleep(1); // kill in the middle of saves
-  const inFlight = stats.inFlight;
+  // Killed in the middle of saves sent to it: once several are (a save takes a few ms when the
+  // instances keep up, so one in flight is most often already answered), or after 15 s at most
+  // once one is.
+  const inFlightToKilled = () => stats.inFlightTo[ORIGINS[KILLED]!] ?? 0;
+  const waitUntil = Date.now() + 15_000;
+  while (inFlightToKilled() < (Date.now() < waitUntil ? KILL_AT_IN_FLIGHT : 1)) await sleep(1);
+  const inFlight = inFlightToKilled();
   stats.kills += 1;
   for (const pid of processes) process.kill(pid, "SIGKILL");
   await new Promise((resolve) => servers[KILLED]!.once("exit", resolve));
@@ -280,12 +286,12 @@ const acknowledged = clients.reduce((sum, c) => sum + c.acks.length, 0);
 const foundCommitted = clients.reduce((sum, c) => sum + c.foundCommitted, 0);
 const perInstance = ORIGINS.map((origin, i) => {
   const l = latencies[i]!;
-  return `${origin}: ${l.saves.length} saves p95 ${percentile(l.saves, 95).toFixed(0)} ms (before the kill ${l.savesBeforeKill.length}, p95 ${percentile(l.savesBeforeKill, 95).toFixed(0)} ms), ${l.pages.length} pages p95 ${percentile(l.pages, 95).toFixed(0)} ms, ${l.failed} requests failed${i === KILLED ? " (killed and restarted)" : ""}`;
+  return `${origin}: ${l.saves.length} saves p50 ${percentile(l.saves, 50).toFixed(0)} ms, p95 ${percentile(l.saves, 95).toFixed(0)} ms (before the kill ${l.savesBeforeKill.length}, p95 ${percentile(l.savesBeforeKill, 95).toFixed(0)} ms), ${l.pages.length} pages p95 ${percentile(l.pages, 95).toFixed(0)} ms, ${l.failed} requests failed${i === KILLED ? " (killed and restarted)" : ""}`;
 });
 console.log(
   `${clients.length} focal points in ${COUNTRIES} countries and ${REVIEWERS} reviewers for ${SECONDS} s on two instances: ` +
     `${acknowledged} saves acknowledged, each checked against the database: ${lost} lost; ` +
-    `SIGKILL of ${ORIGINS[KILLED]} (primary and ${killed.workers} workers), ${killed.inFlight} saves in flight, ${stats.interrupted} interrupted, ` +
+    `SIGKILL of ${ORIGINS[KILLED]} (primary and ${killed.workers} workers), ${killed.inFlight} saves in flight to it, ${stats.interrupted} interrupted (retried), ${stats.acknowledgedAcrossKill} other saves in flight as it struck acknowledged, ` +
     `back after ${(killed.downMs / 1000).toFixed(1)} s; ${foundCommitted} retries found their save already committed; ` +
     `${stats.savedAfterRestart} saves after the restart; ${events} save events; ${stats.errors} errors retried; ` +
     `${stats.conflicts} conflicts in the load; conflicts between instances ${conflictsDetected} detected of ${2 * Math.min(CONFLICT_COUNTRIES, colleagues.size)}; ` +
