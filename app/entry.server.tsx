@@ -16,6 +16,7 @@ import { providePageCopy } from "~/i18n/page-copy";
 import { localeFor } from "~/i18n/request-locale.server";
 import { startHousekeeping } from "~/models/housekeeping.server";
 import { documentWithDataInside } from "~/document-end";
+import { renderedText } from "~/rendered-chunks";
 import { startEmailSender } from "~/email/outbox-sender.server";
 import { NonceProvider } from "~/nonce";
 
@@ -71,7 +72,7 @@ export default function handleRequest(
             sink.on("end", () => {
               responseHeaders.set("Content-Type", "text/html; charset=utf-8");
               resolve(
-                new Response(documentWithDataInside(Buffer.concat(chunks).toString("utf8")), {
+                new Response(documentWithDataInside(renderedText(chunks)), {
                   headers: responseHeaders,
                   status: responseStatusCode,
                 }),
