@@ -1,11 +1,11 @@
 import type { Database, Statement } from "better-sqlite3";
 import type { Pool } from "pg";
-import path from "node:path";
+import { sqliteFile } from "~/database-url";
 import { env, isPostgres } from "~/env.server";
 
 // The few reads on every page's path (the session, a response, a section's comments) go
 // through the database driver with statements prepared once, not through Prisma, which
-// compiles and prepares each raw statement anew (docs/performance.md, "Prepared statements").
+// compiles and prepares each raw statement anew (decision 026).
 // Reads only: every write stays in Prisma's transactions.
 //
 // One statement is written once for both databases, with $1, $2… for its parameters (used in
@@ -15,6 +15,9 @@ import { env, isPostgres } from "~/env.server";
 
 export type Row = Record<string, unknown>;
 
+/** A statement written with $1, $2… as SQLite takes it (each parameter used once, in order). */
+export const forSqlite = (sql: string) => sql.replace(/\$\d+/g, "?");
+
 type Reader = { all: (name: string, sql: string, params: unknown[]) => Promise<Row[]> };
 
 function sqliteReader(): Reader {
@@ -22,9 +25,11 @@ function sqliteReader(): Reader {
   const statements = new Map<string, Statement>();
   const open = async () => {
     const { default: BetterSqlite3 } = await import("better-sqlite3");
-    const file = path.resolve(env.DATABASE_URL.replace(/^file:/, "").replace(/\?.*$/, ""));
     // Its own connection, read only: in WAL mode it reads beside Prisma's writes.
-    const opened = new BetterSqlite3(file, { readonly: true, timeout: 10_000 });
+    const opened = new BetterSqlite3(sqliteFile(env.DATABASE_URL), {
+      readonly: true,
+      timeout: 10_000,
+    });
     opened.defaultSafeIntegers(false);
     return opened;
   };
@@ -33,7 +38,7 @@ function sqliteReader(): Reader {
       db ??= await open();
       let statement = statements.get(name);
       if (!statement) {
-        statement = db.prepare(sql.replace(/\$\d+/g, "?"));
+        statement = db.prepare(forSqlite(sql));
         statements.set(name, statement);
       }
       return statement.all(...params) as Row[];

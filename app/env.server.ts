@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { z } from "~/zod";
+import { isPostgresUrl } from "~/database-url";
 import {
   parseEmailRetrySeconds,
   parsePort,
@@ -119,4 +120,4 @@ export function configurationProblems(config: Env = env): string[] {
 /** Cookies are Secure (and __Host- prefixed) when the portal is served over https. */
 export const secureCookies = env.PUBLIC_URL.startsWith("https://");
 
-export const isPostgres = /^postgres(ql)?:\/\//.test(env.DATABASE_URL);
+export const isPostgres = isPostgresUrl(env.DATABASE_URL);

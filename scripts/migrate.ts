@@ -5,6 +5,7 @@ import { mkdirSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
+import { isPostgresUrl, sqliteFile } from "../app/database-url";
 
 const TABLE = "_portal_migrations";
 
@@ -12,13 +13,7 @@ export function migrationsDir(databaseUrl: string) {
   return isPostgresUrl(databaseUrl) ? "prisma/postgresql/migrations" : "prisma/migrations";
 }
 
-export function isPostgresUrl(databaseUrl: string) {
-  return /^postgres(ql)?:\/\//.test(databaseUrl);
-}
-
-export function sqliteFile(databaseUrl: string) {
-  return path.resolve(databaseUrl.replace(/^file:/, "").replace(/\?.*$/, ""));
-}
+export { isPostgresUrl, sqliteFile };
 
 function pendingMigrations(dir: string, applied: Set<string>) {
   return readdirSync(dir, { withFileTypes: true })

@@ -4,7 +4,8 @@ import { env } from "~/env.server";
 import { discardStaleUploads } from "~/models/import-upload.server";
 
 // Rows that are of no more use are deleted: expired sessions, old rate-limit hits, pending input
-// past its day, dead one-time tokens, import uploads nobody confirmed within a day. Nothing else ever deletes most of them.
+// past its day, dead one-time tokens, import uploads nobody confirmed within a day. Nothing else
+// ever deletes most of them.
 //
 // Every run is a few idempotent DELETEs by age, with no state in memory: running it in every
 // worker process of every server at once is safe (two runs delete the same rows once), so no

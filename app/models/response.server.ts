@@ -3,6 +3,7 @@ import { nullableBoolean, prisma } from "~/db.server";
 import {
   dateColumn,
   driverRows,
+  forSqlite,
   jsonColumn,
   nullableDateColumn,
   type Row as DriverRow,
@@ -58,7 +59,7 @@ const RESPONSE_SQL = `
 export async function findResponse(roundId: string, countryCode: string, tx?: Tx) {
   const rows = tx
     ? await tx.$queryRawUnsafe<DriverRow[]>(
-        isPostgres ? RESPONSE_SQL : RESPONSE_SQL.replace(/\$\d+/g, "?"),
+        isPostgres ? RESPONSE_SQL : forSqlite(RESPONSE_SQL),
         roundId,
         countryCode,
       )
@@ -66,7 +67,7 @@ export async function findResponse(roundId: string, countryCode: string, tx?: Tx
   return rows[0] ? responseFromRow(rows[0]) : null;
 }
 
-/** The row as either path gives it (SQLite's text and integers, or typed values) typed. */
+/** The response, typed, from its row as either path gives it (SQLite: text and integers). */
 function responseFromRow(row: DriverRow) {
   const text = (value: unknown) => (value === null ? null : String(value));
   return {
