@@ -1,12 +1,14 @@
+import type { Locale } from "~/i18n/locale";
 import { mapGeometry } from "~/results/map-geometry.server";
-import { worldMapData } from "~/results/map";
+import { worldMapView } from "~/results/map-markup.server";
 import type { DashboardRow } from "./dashboard";
 import { responseTimeline } from "./response-timeline";
 import { timelineChart, timelineTickUnit } from "./response-timeline-chart";
 import type { Round } from "./round.server";
 
 // The top of the dashboard: the world map of the round's statuses and the response rate over
-// time. The map's geometry is the process's (computed once); only the statuses are the request's.
+// time. The map's geometry is the process's (computed once), its markup kept while the statuses
+// stay the same.
 
 export function roundOverview(input: {
   round: Pick<Round, "id" | "status" | "openedAt" | "deadline">;
@@ -14,6 +16,7 @@ export function roundOverview(input: {
   rows: readonly DashboardRow[];
   /** Each response's first submission (response-timeline.server.ts). */
   firstSubmissions: readonly { code: string; at: Date }[];
+  locale: Locale;
   now?: Date;
 }) {
   const { round, isCurrent, rows } = input;
@@ -27,7 +30,7 @@ export function roundOverview(input: {
   });
   return {
     // As the table links: the current round's review page, an earlier round's print view.
-    map: worldMapData(mapGeometry(), rows, isCurrent ? null : round.id),
+    map: worldMapView(mapGeometry(), rows, isCurrent ? null : round.id, input.locale),
     timeline: {
       start: timeline.start,
       through: timeline.through,

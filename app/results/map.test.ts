@@ -18,6 +18,7 @@ import {
 import { buildMapGeometry, mapGeometry, readAtlas } from "./map-geometry.server";
 import { positionsFrom10m, statesWithoutShape } from "./map-positions-source.server";
 import { positionsOfStatesWithoutShape } from "./map-positions";
+import { worldMapView } from "./map-markup.server";
 import { WorldMap } from "./map-view";
 
 // The dashboard's world map: every Member State is on it (a shape, a dot, or both), the
@@ -220,7 +221,7 @@ describe("the map of a round", () => {
     });
     expect(countryHref("RWA", map.earlierRound)).toBe("/review/RWA");
     // An earlier round's map leads to that round's print view, as the table does.
-    const earlier = worldMapData(geometry, rows, "2020");
+    const earlier = worldMapView(geometry, rows, "2020", "en");
     const html = renderInLanguage(createElement(WorldMap, { map: earlier, roundName: "MSQ 2020" }));
     expect(html).toContain('href="/print/RWA?round=2020"');
     expect(countsByStatus(map.countries).map((c) => c.count)).toEqual(
@@ -235,7 +236,7 @@ describe("the map of a round", () => {
   });
 
   it("renders each country as a link named with its name and status, with a <title>", () => {
-    const map = worldMapData(geometry, rows);
+    const map = worldMapView(geometry, rows, null, "en");
     const html = renderInLanguage(createElement(WorldMap, { map, roundName: "MSQ 2020" }));
     const links = [
       ...html.matchAll(/<a href="([^"]+)" aria-label="([^"]+)"[^>]*><title>([^<]+)<\/title>/g),
@@ -252,8 +253,40 @@ describe("the map of a round", () => {
   });
 
   it("names the statuses in the page's language", () => {
-    const map = worldMapData(geometry, rows);
+    const map = worldMapView(geometry, rows, null, "fr");
     const html = renderInLanguage(createElement(WorldMap, { map, roundName: "MSQ 2020" }), "fr");
     expect(html).toContain(`aria-label="Rwanda : ${copyFor("fr").statuses.SUBMITTED}"`);
+  });
+
+  it("keeps its markup while what it shows is the same, and renders it again when not", () => {
+    const first = worldMapView(geometry, rows, null, "en");
+    expect(
+      worldMapView(
+        geometry,
+        rows.map((r) => ({ ...r })),
+        null,
+        "en",
+      ),
+    ).toBe(first);
+    const returned = rows.map((r) =>
+      r.code === "RWA" ? { ...r, status: "RETURNED" as const } : r,
+    );
+    const changed = worldMapView(geometry, returned, null, "en");
+    expect(changed).not.toBe(first);
+    expect(changed.svg).toContain('aria-label="Rwanda: Returned for revision"');
+    expect(first.svg).toContain('aria-label="Rwanda: Submitted"');
+    expect(worldMapView(geometry, rows, null, "es").svg).not.toBe(first.svg);
+    expect(worldMapView(geometry, rows, "2020", "en").svg).toContain(
+      'href="/print/RWA?round=2020"',
+    );
+  });
+
+  it("escapes what it shows", () => {
+    const hostile = rows.map((r) =>
+      r.code === "RWA" ? { ...r, name: '<img src=x onerror="alert(1)">&' } : r,
+    );
+    const { svg } = worldMapView(geometry, hostile, null, "en");
+    expect(svg).not.toContain("<img");
+    expect(svg).toContain("&lt;img src=x onerror=&quot;alert(1)&quot;&gt;&amp;: Submitted");
   });
 });

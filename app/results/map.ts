@@ -73,6 +73,14 @@ export type WorldMapData = {
   markers: number;
 };
 
+/** The map as the dashboard's page gets it (map-markup.server.tsx). */
+export type WorldMapView = {
+  /** The map's <svg>, escaped by React (renderToStaticMarkup). */
+  svg: string;
+  /** How many Member States have a dot (small or missing shapes): the map's note says so. */
+  markers: number;
+};
+
 /** Where a country on the map leads, as in the table: its review, or an earlier round's print. */
 export function countryHref(code: string, earlierRound: string | null): string {
   return earlierRound

@@ -52,7 +52,13 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     round: isCurrent ? null : round.id,
   };
   const filtered = applyDashboardFilters(rows, filters, locale);
-  const overview = roundOverview({ round, isCurrent, rows, firstSubmissions: submissions });
+  const overview = roundOverview({
+    round,
+    isCurrent,
+    rows,
+    firstSubmissions: submissions,
+    locale,
+  });
   return {
     round: { id: round.id, name: round.name, deadline: round.deadline?.toISOString() ?? null },
     isCurrent,
