@@ -3,9 +3,10 @@ import type { Pool } from "pg";
 import { sqliteFile } from "~/database-url";
 import { env, isPostgres } from "~/env.server";
 
-// The few reads on every page's path (the session, a response, a section's comments) go
-// through the database driver with statements prepared once, not through Prisma, which
-// compiles and prepares each raw statement anew (decision 026).
+// The few reads on every page's path (the session, a response, a section's comments, the rounds,
+// the dashboard's rows and first submissions) go through the database driver with statements
+// prepared once, not through Prisma, which compiles and prepares each raw statement anew
+// (decision 026).
 // Reads only: every write stays in Prisma's transactions.
 //
 // One statement is written once for both databases, with $1, $2… for its parameters (used in

@@ -1,5 +1,6 @@
 import { countryName } from "~/countries";
 import { nullableBoolean, prisma } from "~/db.server";
+import { dateColumn, driverRows } from "~/db-driver.server";
 import { absoluteUrl } from "~/email/links.server";
 import { byLanguage, type Recipient } from "~/email/recipients";
 import { deliverNow } from "~/email/outbox-sender.server";
@@ -22,41 +23,44 @@ import { latestSubmission } from "./latest-submission";
  * of the page.
  */
 export async function loadDashboardRows(roundId: string, locale: Locale): Promise<DashboardRow[]> {
+  // Through the driver, prepared once (decision 026): read on every dashboard.
   const [countries, focalPoints] = await Promise.all([
-    prisma.$queryRaw<
-      {
-        code: string;
-        region: string;
-        status: DashboardRow["status"] | null;
-        imported: boolean | null;
-        updatedAt: Date | null;
-        authorizePublication: boolean | null;
-      }[]
-    >`
-      SELECT c.code, c.region, r.status, r.imported, r."updatedAt", r."authorizePublication"
+    driverRows(
+      "dashboard-countries",
+      `SELECT c.code, c.region, r.status, r.imported, r."updatedAt", r."authorizePublication"
       FROM "Country" c
-      LEFT JOIN "Response" r ON r."countryCode" = c.code AND r."roundId" = ${roundId}
+      LEFT JOIN "Response" r ON r."countryCode" = c.code AND r."roundId" = $1
       ORDER BY c.code`,
+      [roundId],
+    ),
     // Literals, not parameters: PostgreSQL compares an enum column with a literal, not text.
-    prisma.$queryRaw<{ countryCode: string; name: string }[]>`
-      SELECT uc."countryCode", COALESCE(u.name, u.email) AS name
+    driverRows(
+      "dashboard-focal-points",
+      `SELECT uc."countryCode", COALESCE(u.name, u.email) AS name
       FROM "UserCountry" uc JOIN "User" u ON u.id = uc."userId"
       WHERE u.active = TRUE AND u.role = 'FOCAL_POINT'
       ORDER BY u."createdAt", u.id`,
+      [],
+    ),
   ]);
   const namesByCountry = new Map<string, string[]>();
-  for (const { countryCode, name } of focalPoints)
-    namesByCountry.set(countryCode, [...(namesByCountry.get(countryCode) ?? []), name]);
-  return countries.map((c) => ({
-    code: c.code,
-    name: countryName(c.code, locale),
-    region: c.region,
-    status: c.status ?? "NOT_STARTED",
-    imported: Boolean(c.imported),
-    lastActivity: c.updatedAt ? new Date(c.updatedAt).toISOString() : null,
-    focalPoints: namesByCountry.get(c.code) ?? [],
-    authorised: nullableBoolean(c.authorizePublication),
-  }));
+  for (const { countryCode, name } of focalPoints) {
+    const code = String(countryCode);
+    namesByCountry.set(code, [...(namesByCountry.get(code) ?? []), String(name)]);
+  }
+  return countries.map((c) => {
+    const code = String(c.code);
+    return {
+      code,
+      name: countryName(code, locale),
+      region: String(c.region),
+      status: (c.status ?? "NOT_STARTED") as DashboardRow["status"],
+      imported: Boolean(c.imported),
+      lastActivity: c.updatedAt ? dateColumn(c.updatedAt).toISOString() : null,
+      focalPoints: namesByCountry.get(code) ?? [],
+      authorised: nullableBoolean(c.authorizePublication),
+    };
+  });
 }
 
 export type DecisionResult =

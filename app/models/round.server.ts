@@ -1,4 +1,5 @@
 import { prisma } from "~/db.server";
+import { driverRows, nullableDateColumn, type Row } from "~/db-driver.server";
 import type { RoundStatus } from "~/generated/prisma/enums";
 
 // The round focal points are answering now: the latest open one (else the latest closed one, read
@@ -46,18 +47,40 @@ async function readCurrentRound(): Promise<Round> {
   throw new Error("No open or closed questionnaire round: run npm run db:seed");
 }
 
-/** A round by id, for pages that show an earlier round; null when there is no such round. */
-export function findRound(id: string): Promise<Round | null> {
-  return prisma.round.findUnique({ where: { id }, select: roundFields });
+const ROUND_COLUMNS = `id, name, "questionnaireVersion", deadline, "opensAt", "openedAt", status`;
+
+/** A round from its row, as the driver gives it (db-driver.server.ts). */
+function roundFromRow(row: Row): Round {
+  return {
+    id: String(row.id),
+    name: String(row.name),
+    questionnaireVersion: Number(row.questionnaireVersion),
+    deadline: nullableDateColumn(row.deadline),
+    opensAt: nullableDateColumn(row.opensAt),
+    openedAt: nullableDateColumn(row.openedAt),
+    status: row.status as RoundStatus,
+  };
+}
+
+/**
+ * A round by id, for pages that show an earlier round; null when there is no such round. Read
+ * on every dashboard and Results page, through the driver (decision 026).
+ */
+export async function findRound(id: string): Promise<Round | null> {
+  const rows = await driverRows("round", `SELECT ${ROUND_COLUMNS} FROM "Round" WHERE id = $1`, [
+    id,
+  ]);
+  return rows[0] ? roundFromRow(rows[0]) : null;
 }
 
 /** Rounds people can read (not drafts), newest first: for the round switchers. */
-export function readableRounds(): Promise<Round[]> {
-  return prisma.round.findMany({
-    where: { status: { not: "DRAFT" } },
-    select: roundFields,
-    orderBy: [{ openedAt: "desc" }, { id: "desc" }],
-  });
+export async function readableRounds(): Promise<Round[]> {
+  const rows = await driverRows(
+    "readable-rounds",
+    `SELECT ${ROUND_COLUMNS} FROM "Round" WHERE status <> 'DRAFT' ORDER BY "openedAt" DESC, id DESC`,
+    [],
+  );
+  return rows.map(roundFromRow);
 }
 
 export function currentRound(): Promise<Round> {
@@ -76,10 +99,7 @@ export function currentRound(): Promise<Round> {
  * database) would take answers into a closed round for up to CURRENT_ROUND_TTL_MS.
  */
 export async function isAnswerableNow(roundId: string, now = new Date()): Promise<boolean> {
-  const round = await prisma.round.findUnique({
-    where: { id: roundId },
-    select: { status: true, opensAt: true },
-  });
+  const round = await findRound(roundId);
   return !!round && isAnswerable(round, now);
 }
 
