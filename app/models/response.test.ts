@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import { fingerprint } from "~/questionnaire/form-data";
@@ -24,6 +25,7 @@ const pool = [
   "BEL",
   "BLZ",
   "BEN",
+  "BTN",
 ];
 let next = 0;
 async function setUp() {
@@ -228,6 +230,47 @@ describe("saveAnswers: a retry, an unchanged value, a race on one field", () => 
       (lost[0] as { conflicts: { theirs: unknown }[] }).conflicts[0]!.theirs,
     );
     expect(await savedEvents(response.id)).toBe(1);
+  });
+
+  it("waits for a transaction that holds the lock, the process going on meanwhile", async () => {
+    const { countryCode, a, b, roundId } = await setUp();
+    const first = { q3_egov_agency: "Agency" };
+    await saveAnswers({ roundId, countryCode, actorId: a, baseRevision: 0, changes: first });
+    const { id } = (await findResponse(roundId, countryCode))!;
+    let ticks = 0;
+    const ticker = setInterval(() => ticks++, 10);
+    let releasedAt = 0;
+    // A colleague's longer write (a submission, say) holds the lock (SQLite: the database's,
+    // PostgreSQL: the row's) across awaits in this very process.
+    const holder = prisma.$transaction(async (tx) => {
+      await tx.response.update({ where: { id }, data: { responseDate: "2020-06-30" } });
+      await sleep(300);
+      releasedAt = Date.now();
+    });
+    await sleep(50);
+    const ticksBefore = ticks;
+    const saved = await saveAnswers({
+      roundId,
+      countryCode,
+      actorId: b,
+      baseRevision: 1,
+      changes: { q1_national_portal: "https://portal.example.org" },
+      shown: { q1_national_portal: fingerprint(null) },
+    });
+    const savedAt = Date.now();
+    await holder;
+    clearInterval(ticker);
+    expect(saved).toMatchObject({ ok: true, revision: 2, saved: ["q1_national_portal"] });
+    expect(savedAt).toBeGreaterThanOrEqual(releasedAt);
+    // About 25 ticks of 10 ms while it waited: a wait that blocked the thread would allow none,
+    // and the holder could not finish either.
+    expect(ticks - ticksBefore).toBeGreaterThan(8);
+    const after = (await findResponse(roundId, countryCode))!;
+    expect(after).toMatchObject({ responseDate: "2020-06-30", revision: 2 });
+    expect(after.answers).toMatchObject({
+      ...first,
+      q1_national_portal: "https://portal.example.org",
+    });
   });
 });
 
