@@ -15,13 +15,14 @@ import {
 } from "~/db-driver.server";
 import { isPostgres } from "~/env.server";
 import type { Prisma } from "~/generated/prisma/client";
-import type { ResponseStatus } from "~/generated/prisma/enums";
+import type { ResponseStatus, RoundStatus } from "~/generated/prisma/enums";
 import { AUTHORIZATION_KEY } from "~/questionnaire";
 import type { FieldConflict } from "~/questionnaire/section-protocol";
 import { fingerprint, sameAnswer } from "~/questionnaire/form-data";
 import type { AnswerValue, Answers } from "~/questionnaire/types";
 import { readCarried, readConfirmed } from "~/rounds/carry-forward";
 import { TRANSITIONS } from "./review-state";
+import { isAnswerable, isAnswerableNow } from "./round.server";
 
 // A country's response for a round: reading it, and saving answers without ever losing one.
 // A save carries, for each changed field, a fingerprint of the value the person was shown. If
@@ -146,8 +147,12 @@ export async function saveAnswers(input: SaveInput): Promise<SaveResult> {
     const outcome = await (isPostgres ? savePostgres(input) : saveSqlite(input)).catch(
       busyAsLostRace,
     );
-    if (outcome === NO_RESPONSE) await createResponse(input.roundId, input.countryCode);
-    else if (outcome) return outcome;
+    if (outcome === NO_RESPONSE) {
+      // Nothing is created in a round no longer answered.
+      if (!(await isAnswerableNow(input.roundId)))
+        return { ok: false, reason: "locked", status: "DRAFT" };
+      await createResponse(input.roundId, input.countryCode);
+    } else if (outcome) return outcome;
     else await sleep(Math.random() * 10 * (attempt + 1));
   }
   throw new Error("The response is changing too quickly to save; try again.");
@@ -165,13 +170,21 @@ function busyAsLostRace(error: unknown): null {
   throw error;
 }
 
-const LOCKED_RESPONSE_SQL = `${RESPONSE_SQL} FOR UPDATE`;
+// The response and whether its round is answered now, read in the save's transaction: a round
+// closed a moment ago takes no more saves.
+const SAVE_READ_SQL = RESPONSE_SQL.replace(
+  `FROM "Response"`,
+  `, (SELECT ro.status FROM "Round" ro WHERE ro.id = "Response"."roundId") AS "roundStatus",
+    (SELECT ro."opensAt" FROM "Round" ro WHERE ro.id = "Response"."roundId") AS "roundOpensAt"
+  FROM "Response"`,
+);
+const LOCKED_SAVE_READ_SQL = `${SAVE_READ_SQL} FOR UPDATE`;
 
 function saveSqlite(input: SaveInput) {
   return sqliteTransaction((tx) => {
-    const row = tx.rows("response", RESPONSE_SQL, [input.roundId, input.countryCode])[0];
+    const row = tx.rows("save-read", SAVE_READ_SQL, [input.roundId, input.countryCode])[0];
     if (!row) return NO_RESPONSE;
-    const plan = planSave(responseFromRow(row), input);
+    const plan = planSave(row, input);
     if ("result" in plan) return plan.result;
     if (tx.run("response-write", WRITE_SQL, plan.write) !== 1) throw new LockNotHeld();
     tx.run("event-insert", EVENT_SQL, plan.event);
@@ -182,12 +195,19 @@ function saveSqlite(input: SaveInput) {
 function savePostgres(input: SaveInput) {
   return postgresTransaction(async (tx) => {
     const params = [input.roundId, input.countryCode];
-    const row = (await tx.rows("response-for-update", LOCKED_RESPONSE_SQL, params))[0];
+    const row = (await tx.rows("save-read-for-update", LOCKED_SAVE_READ_SQL, params))[0];
     if (!row) return NO_RESPONSE;
-    const plan = planSave(responseFromRow(row), input);
+    const plan = planSave(row, input);
     if ("result" in plan) return plan.result;
-    if ((await tx.run("response-write", WRITE_SQL, plan.write)) !== 1) throw new LockNotHeld();
-    await tx.run("event-insert", EVENT_SQL, plan.event);
+    const [eventId, , , countryCode, , fields, data] = plan.event;
+    const written = await tx.run("response-write-with-event", WRITE_WITH_EVENT_SQL, [
+      ...plan.write,
+      eventId,
+      countryCode,
+      fields,
+      data,
+    ]);
+    if (written !== 1) throw new LockNotHeld();
     return plan.saved;
   });
 }
@@ -202,8 +222,13 @@ class LockNotHeld extends Error {
 type SaveSteps = { write: unknown[]; event: unknown[]; saved: SaveResult };
 
 /** What a save of `input` into the response as read does: the answer at once, or the writes. */
-function planSave(response: Row, input: SaveInput): { result: SaveResult } | SaveSteps {
-  if (!EDITABLE.includes(response.status))
+function planSave(row: DriverRow, input: SaveInput): { result: SaveResult } | SaveSteps {
+  const response = responseFromRow(row);
+  const round = {
+    status: row.roundStatus as RoundStatus,
+    opensAt: nullableDateColumn(row.roundOpensAt),
+  };
+  if (!EDITABLE.includes(response.status) || !isAnswerable(round))
     return { result: { ok: false, reason: "locked", status: response.status } };
   const changes = splitChanges(response, input);
   if (changes.fields.length > 0) return saveSteps(response, changes, input);
@@ -231,6 +256,13 @@ const WRITE_SQL = `
 const EVENT_SQL = `
   INSERT INTO "Event" (id, at, kind, "actorId", "countryCode", "responseId", fields, data)
   VALUES ($1, $2, 'response.saved', $3, $4, $5, $6, $7)`;
+
+// PostgreSQL: the update and its event in one statement, one round trip fewer (SQLite has no
+// UPDATE in a WITH). The event is inserted only if the update wrote the row.
+const WRITE_WITH_EVENT_SQL = `
+  WITH written AS (${WRITE_SQL} RETURNING id)
+  INSERT INTO "Event" (id, at, kind, "actorId", "countryCode", "responseId", fields, data)
+  SELECT $11, $5, 'response.saved', $4, $12, written.id, $13, $14 FROM written`;
 
 /** The parameters of the response's update and of its event, and the reply once written. */
 function saveSteps(

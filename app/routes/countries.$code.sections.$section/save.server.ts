@@ -7,7 +7,7 @@ import { confirmCarried } from "~/rounds/confirm-carried.server";
 import { parseSectionPost, type SectionIntent } from "~/questionnaire/section-post";
 import type { Questionnaire, Section } from "~/questionnaire/types";
 import { saveAnswers, type FieldConflict } from "~/models/response.server";
-import { currentRound, isAnswerable, isAnswerableNow } from "~/models/round.server";
+import { currentRound, isAnswerable } from "~/models/round.server";
 
 // Saving a section: shared by the section page's form (any browser, with or without
 // JavaScript) and the autosave endpoint (JavaScript). The routes have checked that the user is
@@ -54,10 +54,10 @@ export async function saveSection({
   locale: Locale;
 }): Promise<SectionSaveOutcome> {
   const { round, questionnaire, section } = await sectionContext(countryCode, sectionId, locale);
-  // A closed round is read only: its responses are what was collected.
-  // The cached round first (no query when it is closed), then the stored one: another process
-  // may have closed it within the cache's few seconds.
-  if (!isAnswerable(round) || !(await isAnswerableNow(round.id))) return { kind: "locked" };
+  // A closed round is read only: its responses are what was collected. The cached round here
+  // (no query when it is closed); saveAnswers checks the stored one in its transaction, as
+  // another process may have closed it within the cache's few seconds.
+  if (!isAnswerable(round)) return { kind: "locked" };
   const m = validationMessages(copyFor(locale));
   const post = parseSectionPost(questionnaire, section.questions, formData, m);
   if ("error" in post) return { kind: "malformed", fields: post.fields };
