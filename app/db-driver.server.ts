@@ -108,7 +108,8 @@ export type PostgresTransaction = {
 const sqliteWriter = sqliteConnection({ readonly: false, timeout: 0 });
 const LOCK_WAIT_MS = 10_000;
 
-const isBusy = (error: unknown) => {
+/** SQLite refused a statement because another connection holds the lock it needs. */
+export const isSqliteBusy = (error: unknown) => {
   const code = (error as { code?: unknown }).code;
   return typeof code === "string" && code.startsWith("SQLITE_BUSY");
 };
@@ -131,7 +132,7 @@ export async function sqliteTransaction<T>(steps: (tx: SqliteTransaction) => T):
     try {
       return transaction.immediate();
     } catch (error) {
-      if (!isBusy(error) || Date.now() > deadline) throw error;
+      if (!isSqliteBusy(error) || Date.now() > deadline) throw error;
       await sleep(Math.min(attempt, 20) * (0.5 + Math.random()));
     }
   }

@@ -6,6 +6,7 @@ import {
   dateColumn,
   dateParam,
   driverRows,
+  isSqliteBusy,
   jsonColumn,
   jsonParam,
   nullableDateColumn,
@@ -165,8 +166,7 @@ const NO_RESPONSE = "no response";
  * written; the save is tried again.
  */
 function busyAsLostRace(error: unknown): null {
-  const code = (error as { code?: unknown }).code;
-  if (typeof code === "string" && code.startsWith("SQLITE_BUSY")) return null;
+  if (isSqliteBusy(error)) return null;
   throw error;
 }
 
@@ -199,13 +199,9 @@ function savePostgres(input: SaveInput) {
     if (!row) return NO_RESPONSE;
     const plan = planSave(row, input);
     if ("result" in plan) return plan.result;
-    const [eventId, , , countryCode, , fields, data] = plan.event;
     const written = await tx.run("response-write-with-event", WRITE_WITH_EVENT_SQL, [
       ...plan.write,
-      eventId,
-      countryCode,
-      fields,
-      data,
+      ...plan.event,
     ]);
     if (written !== 1) throw new LockNotHeld();
     return plan.saved;
@@ -253,16 +249,17 @@ const WRITE_SQL = `
     "authorizePublication" = CASE WHEN $7 THEN $8 ELSE "authorizePublication" END
   WHERE id = $9 AND revision = $10 AND status IN (${EDITABLE_SQL})`;
 
-const EVENT_SQL = `
-  INSERT INTO "Event" (id, at, kind, "actorId", "countryCode", "responseId", fields, data)
-  VALUES ($1, $2, 'response.saved', $3, $4, $5, $6, $7)`;
+const EVENT_INSERT = `
+  INSERT INTO "Event" (id, at, kind, "actorId", "countryCode", "responseId", fields, data)`;
+
+const EVENT_SQL = `${EVENT_INSERT} VALUES ($1, $2, 'response.saved', $3, $4, $5, $6, $7)`;
 
 // PostgreSQL: the update and its event in one statement, one round trip fewer (SQLite has no
 // UPDATE in a WITH). The event is inserted only if the update wrote the row.
+// Its parameters: the update's, then the event's.
 const WRITE_WITH_EVENT_SQL = `
   WITH written AS (${WRITE_SQL} RETURNING id)
-  INSERT INTO "Event" (id, at, kind, "actorId", "countryCode", "responseId", fields, data)
-  SELECT $11, $5, 'response.saved', $4, $12, written.id, $13, $14 FROM written`;
+  ${EVENT_INSERT} SELECT $11, $12, 'response.saved', $13, $14, $15, $16, $17 FROM written`;
 
 /** The parameters of the response's update and of its event, and the reply once written. */
 function saveSteps(
