@@ -19,6 +19,12 @@ function codeFor(secretText: string, steps = 0): string {
   return generateHOTP(key, BigInt(Math.floor(Date.now() / 30_000) + steps), 6);
 }
 
+/** Signs out and waits for the signed-out page: a navigation begun before it would cancel the post. */
+async function signOut(page: Page) {
+  await page.getByRole("button", { name: "Sign out", exact: true }).click();
+  await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
+}
+
 async function signInWithPassword(page: Page, user: TestUser) {
   await page.goto("/sign-in");
   await page.getByLabel("E-mail address").fill(user.email);
@@ -49,7 +55,7 @@ test("a focal point enrols an app, then signs in with its code, a recovery code,
   expect(await accessibilityViolations(page)).toEqual([]);
   await page.getByRole("link", { name: copy.codesDone }).click();
   await expect(page.getByText(`${copy.accountLink}: ${copy.on}`)).toBeVisible();
-  await page.getByRole("button", { name: "Sign out", exact: true }).click();
+  await signOut(page);
 
   // The password alone leads to the code page, and no further.
   await signInWithPassword(page, user);
@@ -63,7 +69,7 @@ test("a focal point enrols an app, then signs in with its code, a recovery code,
   await page.getByRole("textbox", { name: copy.code }).fill(code);
   await page.getByRole("button", { name: copy.verify }).click();
   await expect(page).toHaveURL(/\/countries\/SLB$/);
-  await page.getByRole("button", { name: "Sign out", exact: true }).click();
+  await signOut(page);
 
   // The same code a second time is refused, and the page says why.
   await signInWithPassword(page, user);
@@ -76,7 +82,7 @@ test("a focal point enrols an app, then signs in with its code, a recovery code,
   await page.getByRole("textbox", { name: copy.code }).fill(recoveryCodes[0]!);
   await page.getByRole("button", { name: copy.verify }).click();
   await expect(page.getByText(copy.recoveryUsed({ left: 9 }))).toBeVisible();
-  await page.getByRole("button", { name: "Sign out", exact: true }).click();
+  await signOut(page);
   await signInWithPassword(page, user);
   await page.getByRole("textbox", { name: copy.code }).fill(recoveryCodes[0]!);
   await page.getByRole("button", { name: copy.verify }).click();
