@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { regions } from "~/countries/regions";
 import { copyFor } from "./catalogues.server";
-import { regionName } from "./copy";
+import { buildCopy, regionName } from "./copy";
 import { locales } from "./locale";
 
 // The copy as pages and e-mails get it: ICU plurals, numbers and lists in each language's way,
@@ -58,5 +58,31 @@ describe("the copy of each language", () => {
     expect(regionName(copyFor("en"), "Oceania")).toBe("Oceania");
     // Every region of the data has its own message (none falls back to the English name).
     for (const region of regions) expect(Object.keys(copyFor("en").regions)).toContain(region);
+  });
+});
+
+describe("a message formatted again with the same values", () => {
+  const copy = buildCopy("en", {
+    items: "{n, plural, one {# item} other {# items}} for {name}",
+    day: "on {at, date, utcDateTime}",
+  }) as unknown as Record<string, (values: Record<string, unknown>) => string>;
+
+  it("gives what it gave, and each new value its own text, past the number remembered", () => {
+    const items = copy["items"]!;
+    expect(items({ n: 1, name: "Rwanda" })).toBe("1 item for Rwanda");
+    expect(items({ n: 2, name: "Rwanda" })).toBe("2 items for Rwanda");
+    expect(items({ n: 1, name: "Rwanda" })).toBe("1 item for Rwanda");
+    expect(items({ n: 1, name: "Qatar" })).toBe("1 item for Qatar");
+    for (let n = 0; n < 1200; n++)
+      expect(items({ n, name: "Fiji" })).toBe(
+        `${n.toLocaleString("en")} item${n === 1 ? "" : "s"} for Fiji`,
+      );
+    expect(items({ n: 2, name: "Rwanda" })).toBe("2 items for Rwanda");
+  });
+
+  it("formats a date each time (a date is not a plain value)", () => {
+    const day = copy["day"]!;
+    expect(day({ at: new Date("2026-12-01T12:00:00Z") })).toBe("on 1 Dec 2026, 12:00");
+    expect(day({ at: new Date("2026-12-02T12:00:00Z") })).toBe("on 2 Dec 2026, 12:00");
   });
 });

@@ -29,8 +29,9 @@ export function buildCopy(locale: Locale, catalogue: Catalogue): Copy {
     const ast = message.getAst();
     if (ast.every((element) => element.type === TYPE.literal)) return String(message.format());
     const texts = rtl ? textArguments(ast) : [];
-    return (values: Record<string, unknown>) =>
+    const format = (values: Record<string, unknown>) =>
       String(message.format(texts.length > 0 ? isolated(values, texts) : values));
+    return remembered(format, [...argumentsOf(ast).keys()]);
   };
   // Each message is parsed when it is first read, not all of them as the page starts: a page
   // reads a few dozen of the catalogue's messages, and parsing them all held the browser's main
@@ -54,6 +55,35 @@ export function buildCopy(locale: Locale, catalogue: Catalogue): Copy {
     return out;
   };
   return build(catalogue) as unknown as Copy;
+}
+
+// A page formats one message many times with the same values (a chart's table: a cell per day
+// and region, most of them alike; FormatJS builds a key of its own for its number formats on
+// each call). What a message gave for plain values is remembered; the few hundred most recent.
+const REMEMBERED = 500;
+
+function remembered(
+  format: (values: Record<string, unknown>) => string,
+  names: string[],
+): (values: Record<string, unknown>) => string {
+  const results = new Map<string, string>();
+  return (values) => {
+    let key = "";
+    for (const name of names) {
+      const value = values[name];
+      // A number and its text are different values to ICU (plural rules): the key says which.
+      if (typeof value === "number") key += `#${value}\u0000`;
+      else if (typeof value === "string") key += `$${value}\u0000`;
+      else if (value === undefined || value === null) key += `-\u0000`;
+      else return format(values); // a date or an object: formatted each time
+    }
+    const found = results.get(key);
+    if (found !== undefined) return found;
+    const result = format(values);
+    if (results.size >= REMEMBERED) results.clear();
+    results.set(key, result);
+    return result;
+  };
 }
 
 // In a right-to-left language, a name, an address or a URL put into a sentence is isolated
