@@ -17,5 +17,7 @@ declare module "@remix-run/node" {
     afterResponse?: (work: () => void) => void;
     /** Marks this request's response as not to be stored by any cache (a signed-in person's). */
     noStore?: () => void;
+    /** Markup rendered apart for this request's document, by element id (keep-markup.server.ts). */
+    keptMarkup?: Map<string, string>;
   }
 }

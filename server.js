@@ -215,6 +215,7 @@ async function runServer() {
     /** @param {() => void} work */
     afterResponse: (work) => res.once("close", work),
     noStore: () => (res.locals.noStore = true),
+    keptMarkup: new Map(),
   });
 
   let build = await import(BUILD_URL);

@@ -7,6 +7,7 @@ import type {
 } from "@remix-run/node";
 import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { renderToString } from "react-dom/server";
+import { KeptMarkupProvider } from "~/components/kept-markup";
 import { LanguageProvider } from "~/i18n";
 import { catalogueUrl, copyFor } from "~/i18n/catalogues.server";
 import type { Copy } from "~/i18n/copy";
@@ -59,7 +60,9 @@ export default async function handleRequest(
     renderToString(
       <NonceProvider value={nonce}>
         <LanguageProvider value={language}>
-          <RemixServer context={remixContext} url={request.url} nonce={nonce} />
+          <KeptMarkupProvider value={loadContext.keptMarkup ?? null}>
+            <RemixServer context={remixContext} url={request.url} nonce={nonce} />
+          </KeptMarkupProvider>
         </LanguageProvider>
       </NonceProvider>,
     ),

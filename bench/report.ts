@@ -111,7 +111,7 @@ export function renderTable(input: {
     `Run by \`npm run bench\` on ${input.date}: ${input.cores} cores (${input.cpu}), ${input.machine.cpuLoop}, ` +
       `load average ${input.machine.loadAverage.map((l) => l.toFixed(2)).join(" ")} as it started; Node ${input.node}, ${input.database}, ` +
       `a 3 s warm-up then three ${input.duration} s runs per row (the median run, and the range of the three rates), ` +
-      "requests asking for `gzip, deflate, br` as Chrome does over https, load generator (autocannon) on the same machine in its own process, " +
+      "requests asking for `gzip, deflate, br` as Chrome does over https (pages with `Sec-Fetch-Dest: document`, as Chrome loads a page), load generator (autocannon) on the same machine in its own process, " +
       `${input.machine.pinning}. ` +
       "Every reply is checked (status, compression, and for autosave the JSON saying the field was saved); a row with an error or a wrong reply is marked failed. " +
       "“vs framework” is a page's rate as a share of the framework ceiling's (the section page's React tree rendered by the same build and server from constant data, without database or session), " +

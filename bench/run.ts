@@ -36,6 +36,8 @@ const PORT = Number(process.env.BENCH_PORT ?? 3400);
 const ORIGIN = `http://localhost:${PORT}`;
 /** What Chrome asks for over https, the way focal points reach the portal. */
 const BROWSER_ENCODINGS = "gzip, deflate, br";
+/** What Chrome says of a page it loads (a document, not a navigation's data). */
+const DOCUMENT_REQUEST = { "Sec-Fetch-Dest": "document" };
 const SECTION = "VIII"; // five long texts near the limit
 /** The answer autosave changes: the section's first long text. */
 const AUTOSAVED = findSection(msq2020, SECTION)!.questions.find((q) => q.type === "longtext")!.key;
@@ -175,7 +177,11 @@ function load(
     return {
       setupRequest: (request) => {
         const built = setupRequest({ ...request, method }, context);
-        return { ...built, headers: { ...built.headers, "Accept-Encoding": BROWSER_ENCODINGS } };
+        const headers = { ...built.headers, "Accept-Encoding": BROWSER_ENCODINGS };
+        return {
+          ...built,
+          headers: method === "GET" ? { ...headers, ...DOCUMENT_REQUEST } : headers,
+        };
       },
       check,
     };
@@ -317,7 +323,9 @@ const html = Buffer.from(
 );
 // What a reviewer's dashboard weighs as it opens (the map's SVG and its data are in it).
 const dashboardHtml = Buffer.from(
-  await (await fetch(`${ORIGIN}/review`, { headers: { Cookie: reviewerCookie } })).text(),
+  await (
+    await fetch(`${ORIGIN}/review`, { headers: { Cookie: reviewerCookie, ...DOCUMENT_REQUEST } })
+  ).text(),
 );
 // The framework ceiling: the section page's React tree through Remix's document render, in the
 // same server, from constant loader data (no database, no session): what Remix and React allow.
@@ -338,7 +346,7 @@ if (wanted("ceiling")) {
     ...(await measure(`http://localhost:${PORT + 1}/`, 50, () => ({
       setupRequest: (request) => ({
         ...request,
-        headers: { "Accept-Encoding": BROWSER_ENCODINGS },
+        headers: { "Accept-Encoding": BROWSER_ENCODINGS, ...DOCUMENT_REQUEST },
       }),
       check: compressedPage(`name="${AUTOSAVED}"`),
     }))),

@@ -1,4 +1,5 @@
 import { renderToStaticMarkup } from "react-dom/server";
+import { flatString } from "~/flat-string.server";
 import { copyFor } from "~/i18n/catalogues.server";
 import { directionOf, type Locale } from "~/i18n/locale";
 import type { DashboardRow } from "~/models/dashboard";
@@ -30,8 +31,10 @@ export function worldMapView(
   if (!views) kept.set(geometry, (views = new Map()));
   const found = views.get(key);
   if (found) return found;
-  const svg = renderToStaticMarkup(
-    <WorldMapSvg map={map} copy={copyFor(locale)} rtl={directionOf(locale) === "rtl"} />,
+  const svg = flatString(
+    renderToStaticMarkup(
+      <WorldMapSvg map={map} copy={copyFor(locale)} rtl={directionOf(locale) === "rtl"} />,
+    ),
   );
   const view = { svg, markers: map.markers };
   if (views.size >= KEPT) views.delete(views.keys().next().value!);

@@ -1,3 +1,4 @@
+import { useKeptMarkup } from "~/components/kept-markup";
 import { useCopy } from "~/i18n";
 import type { DashboardStatus } from "~/models/dashboard";
 import { statusPaint, type WorldMapView } from "./map";
@@ -15,8 +16,19 @@ export function StatusSwatch({ status }: { status: DashboardStatus }) {
   );
 }
 
-export function WorldMap({ map, roundName }: { map: WorldMapView; roundName: string }) {
+/** The map's canvas, when the server rendered it apart for a document (kept-markup.tsx). */
+export const WORLD_MAP_ID = "world-map-canvas";
+
+export function WorldMap({
+  map,
+  roundName,
+}: {
+  /** `svg` null: a document, whose map the server gave to its render apart. */
+  map: Omit<WorldMapView, "svg"> & { svg: string | null };
+  roundName: string;
+}) {
   const m = useCopy().roundOverview.map;
+  const svg = useKeptMarkup(WORLD_MAP_ID, map.svg);
   return (
     <figure className="world-map">
       <figcaption id="world-map-title" className="world-map__title">
@@ -26,7 +38,11 @@ export function WorldMap({ map, roundName }: { map: WorldMapView; roundName: str
         {m.skip}
       </a>
       {/* React's own markup, escaped when the server rendered it (WorldMapSvg). */}
-      <div className="world-map__canvas" dangerouslySetInnerHTML={{ __html: map.svg }} />
+      <div
+        id={WORLD_MAP_ID}
+        className="world-map__canvas"
+        dangerouslySetInnerHTML={{ __html: svg }}
+      />
       <p className="world-map__note">
         {m.note({ markers: map.markers })} {m.disclaimer}
       </p>

@@ -7,7 +7,7 @@ import { ExportLinks } from "~/components/export-links";
 import { DashboardFilterForm } from "~/components/review/dashboard-filters";
 import { DashboardPager } from "~/components/review/dashboard-pager";
 import { DashboardSummary, RegionRates } from "~/components/review/dashboard-summary";
-import { DashboardTable } from "~/components/review/dashboard-table";
+import { DASHBOARD_ROWS_ID, DashboardTable } from "~/components/review/dashboard-table";
 import { ReminderForm } from "~/components/review/reminder-form";
 import { ResponseTimeline } from "~/components/review/response-timeline";
 import { RoundSwitcher } from "~/components/round-switcher";
@@ -32,7 +32,9 @@ import { withRound } from "~/models/round-choice";
 import { chosenRound, roundLinks } from "~/models/round-choice.server";
 import { currentRound } from "~/models/round.server";
 import { pageCopy, pageTitle } from "~/i18n/page-copy";
-import { WorldMap } from "~/results/map-view";
+import { WORLD_MAP_ID, WorldMap } from "~/results/map-view";
+import { keepMarkup } from "~/keep-markup.server";
+import { dashboardRowsMarkup } from "~/components/review/dashboard-rows.server";
 
 export const meta: MetaFunction = () => pageTitle(pageCopy().dashboard.title);
 
@@ -59,6 +61,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     firstSubmissions: submissions,
     locale,
   });
+  const shown = pageOfRows(filtered, filters.page);
+  // A document's map and rows are rendered apart and sent once, in its HTML (kept-markup.tsx).
+  const kept = keepMarkup(request, context, {
+    [WORLD_MAP_ID]: () => overview.map.svg,
+    [DASHBOARD_ROWS_ID]: () => dashboardRowsMarkup(shown.rows, filters.round, locale),
+  });
   return {
     round: { id: round.id, name: round.name, deadline: round.deadline?.toISOString() ?? null },
     isCurrent,
@@ -67,9 +75,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     filters,
     counts: dashboardCounts(rows),
     regions: [...new Set(rows.map((r) => r.region))].sort(),
-    shown: pageOfRows(filtered, filters.page),
+    shown: { ...shown, rows: kept ? null : shown.rows },
     shownCodes: filtered.map((r) => r.code),
     ...overview,
+    map: { ...overview.map, svg: kept ? null : overview.map.svg },
   };
 }
 

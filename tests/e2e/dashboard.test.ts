@@ -91,3 +91,51 @@ test("a filtered view is a shareable URL, and sorting keeps the filters", async 
   const names = await page.locator(".dashboard-table tbody th").allTextContents();
   expect(names).toEqual([...names].sort().reverse());
 });
+
+test("the map and the rows come once, in the document, and stay when the page's script takes over", async ({
+  page,
+  signedIn,
+  consoleErrors,
+}) => {
+  await signedIn("REVIEWER");
+  const documentHtml = await (await page.goto("/review?page=all"))!.text();
+  // The map's markup and the rows are in the HTML once: the page's data does not repeat them.
+  // Zimbabwe (the map's last country, the table's last row) is named only where the page shows it.
+  const outsideScripts = await page.evaluate(() => {
+    const body = document.body.cloneNode(true) as HTMLElement;
+    for (const script of body.querySelectorAll("script")) script.remove();
+    return body.innerHTML;
+  });
+  const count = (html: string) => html.split("Zimbabwe").length - 1;
+  expect(count(outsideScripts)).toBeGreaterThanOrEqual(4); // the map's link, the row's
+  expect(count(documentHtml)).toBe(count(outsideScripts));
+  type DashboardData = { map: { svg: string | null }; shown: { rows: unknown[] | null } };
+  const dashboardData = () =>
+    page.evaluate(() => {
+      const router = (window as unknown as { __remixRouter?: { state: { loaderData: object } } })
+        .__remixRouter;
+      return (router?.state.loaderData as Record<string, DashboardData> | undefined)?.[
+        "routes/review._index"
+      ];
+    });
+  await expect.poll(dashboardData).toBeTruthy();
+  const opened = (await dashboardData())!;
+  expect(opened.map.svg).toBeNull();
+  expect(opened.shown.rows).toBeNull();
+  // Hydrated, the page still shows what the server rendered.
+  const rows = page.locator(".dashboard-table tbody tr");
+  await expect(rows).toHaveCount(193);
+  await expect(page.locator(".world-map__canvas a[data-code]")).toHaveCount(193);
+  await expect(rows.first().getByRole("checkbox")).toBeVisible();
+
+  // A navigation in the page (sorting goes back to the first page): the rows come in its data,
+  // and React renders them.
+  await page.getByRole("link", { name: "Sort by Country" }).click();
+  await expect(page).toHaveURL(/dir=desc/);
+  await expect.poll(async () => (await dashboardData())?.shown.rows?.length).toBe(25);
+  await expect(rows).toHaveCount(25);
+  const names = await page.locator(".dashboard-table tbody th").allTextContents();
+  expect(names).toEqual([...names].sort((a, b) => b.localeCompare(a, "en")));
+  await expect(page.locator(".world-map__canvas a[data-code]")).toHaveCount(193);
+  expect(consoleErrors).toEqual([]);
+});

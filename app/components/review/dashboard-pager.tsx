@@ -6,7 +6,7 @@ export function DashboardPager({
   shown,
   filters,
 }: {
-  shown: DashboardPage;
+  shown: Omit<DashboardPage, "rows">;
   filters: DashboardFilters;
 }) {
   const d = useCopy().dashboard;

@@ -3,7 +3,11 @@ import { Link } from "@remix-run/react";
 import { LocalTime } from "~/components/time";
 import { useCopy } from "~/i18n";
 import { dashboardHref, type DashboardFilters, type DashboardRow } from "~/models/dashboard";
+import { useKeptMarkup } from "~/components/kept-markup";
 import { REMINDER_FORM_ID } from "./reminder-form";
+
+/** The table's body, when the server rendered its rows apart. */
+export const DASHBOARD_ROWS_ID = "dashboard-rows";
 
 type Sort = DashboardFilters["sort"];
 
@@ -44,12 +48,12 @@ export function DashboardTable({
   rows,
   filters,
 }: {
-  rows: DashboardRow[];
+  /** Null when the server rendered them apart, for a document (kept-markup.tsx). */
+  rows: DashboardRow[] | null;
   filters: DashboardFilters;
 }) {
   const earlier = filters.round;
-  const countryHref = (code: string) =>
-    earlier ? `/print/${code}?round=${encodeURIComponent(earlier)}` : `/review/${code}`;
+  const keptRows = useKeptMarkup(DASHBOARD_ROWS_ID, null);
   const copy = useCopy();
   const d = copy.dashboard;
   return (
@@ -71,44 +75,61 @@ export function DashboardTable({
             <th scope="col">{d.authorisation}</th>
           </tr>
         </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.code}>
-              {earlier ? null : (
-                <td>
-                  <input
-                    type="checkbox"
-                    name="countries"
-                    form={REMINDER_FORM_ID}
-                    value={row.code}
-                    aria-label={d.select({ name: row.name })}
-                  />
-                </td>
-              )}
-              <th scope="row">
-                {/* A plain link: 193 router links cost a fifth of the page's server time. */}
-                <a href={countryHref(row.code)}>{row.name}</a>
-              </th>
-              <td>{regionName(copy, row.region)}</td>
-              <td className="nowrap">
-                {row.status === "NOT_STARTED" ? d.notStarted : copy.statuses[row.status]}
-              </td>
-              <td>{row.imported ? d.imported : ""}</td>
-              <td>
-                {row.lastActivity ? <LocalTime iso={row.lastActivity} withDate /> : d.unknown}
-              </td>
-              <td>{row.focalPoints.length ? row.focalPoints.join(", ") : d.unknown}</td>
-              <td>
-                {row.authorised === null
-                  ? d.unknown
-                  : row.authorised
-                    ? d.authorised
-                    : d.notAuthorised}
-              </td>
-            </tr>
-          ))}
-        </tbody>
+        {rows ? (
+          <tbody key="rows">
+            {rows.map((row) => (
+              <DashboardTableRow key={row.code} row={row} earlierRound={earlier} />
+            ))}
+          </tbody>
+        ) : (
+          // A document: the rows the server rendered apart (dashboard-rows.server.tsx).
+          <tbody key="kept" id={DASHBOARD_ROWS_ID} dangerouslySetInnerHTML={{ __html: keptRows }} />
+        )}
       </table>
     </div>
+  );
+}
+
+/** A Member State's row: rendered by React in the browser, and apart on the server. */
+export function DashboardTableRow({
+  row,
+  earlierRound,
+}: {
+  row: DashboardRow;
+  earlierRound: string | null;
+}) {
+  const copy = useCopy();
+  const d = copy.dashboard;
+  const href = earlierRound
+    ? `/print/${row.code}?round=${encodeURIComponent(earlierRound)}`
+    : `/review/${row.code}`;
+  return (
+    <tr>
+      {earlierRound ? null : (
+        <td>
+          <input
+            type="checkbox"
+            name="countries"
+            form={REMINDER_FORM_ID}
+            value={row.code}
+            aria-label={d.select({ name: row.name })}
+          />
+        </td>
+      )}
+      <th scope="row">
+        {/* A plain link: 193 router links cost a fifth of the page's server time. */}
+        <a href={href}>{row.name}</a>
+      </th>
+      <td>{regionName(copy, row.region)}</td>
+      <td className="nowrap">
+        {row.status === "NOT_STARTED" ? d.notStarted : copy.statuses[row.status]}
+      </td>
+      <td>{row.imported ? d.imported : ""}</td>
+      <td>{row.lastActivity ? <LocalTime iso={row.lastActivity} withDate /> : d.unknown}</td>
+      <td>{row.focalPoints.length ? row.focalPoints.join(", ") : d.unknown}</td>
+      <td>
+        {row.authorised === null ? d.unknown : row.authorised ? d.authorised : d.notAuthorised}
+      </td>
+    </tr>
   );
 }
