@@ -9,7 +9,8 @@ import { DashboardPager } from "~/components/review/dashboard-pager";
 import { DashboardSummary, RegionRates } from "~/components/review/dashboard-summary";
 import { DASHBOARD_ROWS_ID, DashboardTable } from "~/components/review/dashboard-table";
 import { ReminderForm } from "~/components/review/reminder-form";
-import { ResponseTimeline } from "~/components/review/response-timeline";
+import { DashboardTimeline, RESPONSE_TIMELINE_ID } from "~/components/review/response-timeline";
+import { responseTimelineMarkup } from "~/components/review/response-timeline-markup.server";
 import { RoundSwitcher } from "~/components/round-switcher";
 import { LocalTime } from "~/components/time";
 import { byCountryName, countryName } from "~/countries";
@@ -66,6 +67,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const kept = keepMarkup(request, context, {
     [WORLD_MAP_ID]: () => overview.map.svg,
     [DASHBOARD_ROWS_ID]: () => dashboardRowsMarkup(shown.rows, filters.round, locale),
+    [RESPONSE_TIMELINE_ID]: () => responseTimelineMarkup(overview.timeline, locale),
   });
   return {
     round: { id: round.id, name: round.name, deadline: round.deadline?.toISOString() ?? null },
@@ -79,6 +81,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     shownCodes: filtered.map((r) => r.code),
     ...overview,
     map: { ...overview.map, svg: kept ? null : overview.map.svg },
+    timeline: kept ? null : overview.timeline,
   };
 }
 
@@ -200,7 +203,7 @@ export default function Dashboard() {
         <DashboardSummary counts={page.counts} filters={page.filters} />
       </div>
       <div className="round-trends">
-        <ResponseTimeline timeline={page.timeline} />
+        <DashboardTimeline timeline={page.timeline} />
         <RegionRates counts={page.counts} filters={page.filters} />
       </div>
 

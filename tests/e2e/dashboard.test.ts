@@ -109,7 +109,11 @@ test("the map and the rows come once, in the document, and stay when the page's 
   const count = (html: string) => html.split("Zimbabwe").length - 1;
   expect(count(outsideScripts)).toBeGreaterThanOrEqual(4); // the map's link, the row's
   expect(count(documentHtml)).toBe(count(outsideScripts));
-  type DashboardData = { map: { svg: string | null }; shown: { rows: unknown[] | null } };
+  type DashboardData = {
+    map: { svg: string | null };
+    shown: { rows: unknown[] | null };
+    timeline: object | null;
+  };
   const dashboardData = () =>
     page.evaluate(() => {
       const router = (window as unknown as { __remixRouter?: { state: { loaderData: object } } })
@@ -122,17 +126,22 @@ test("the map and the rows come once, in the document, and stay when the page's 
   const opened = (await dashboardData())!;
   expect(opened.map.svg).toBeNull();
   expect(opened.shown.rows).toBeNull();
+  expect(opened.timeline).toBeNull();
   // Hydrated, the page still shows what the server rendered.
   const rows = page.locator(".dashboard-table tbody tr");
   await expect(rows).toHaveCount(193);
   await expect(page.locator(".world-map__canvas a[data-code]")).toHaveCount(193);
   await expect(rows.first().getByRole("checkbox")).toBeVisible();
+  const timeline = page.locator("figure.response-timeline");
+  await expect(timeline.locator("figcaption")).toHaveText("Submissions over time, by region");
 
   // A navigation in the page (sorting goes back to the first page): the rows come in its data,
   // and React renders them.
   await page.getByRole("link", { name: "Sort by Country" }).click();
   await expect(page).toHaveURL(/dir=desc/);
   await expect.poll(async () => (await dashboardData())?.shown.rows?.length).toBe(25);
+  expect((await dashboardData())?.timeline).not.toBeNull();
+  await expect(timeline.locator("figcaption")).toHaveText("Submissions over time, by region");
   await expect(rows).toHaveCount(25);
   const names = await page.locator(".dashboard-table tbody th").allTextContents();
   expect(names).toEqual([...names].sort((a, b) => b.localeCompare(a, "en")));

@@ -1,4 +1,5 @@
 import { LineChart } from "~/charts/line-chart-view";
+import { useKeptMarkup } from "~/components/kept-markup";
 import { useCopy, useLocale } from "~/i18n";
 import { formatList, regionName } from "~/i18n/copy";
 import { formatDay } from "~/i18n/dates";
@@ -122,5 +123,25 @@ export function ResponseTimeline({ timeline }: { timeline: RoundOverview["timeli
         <p>{t.none}</p>
       )}
     </figure>
+  );
+}
+
+/** The timeline's slot on the dashboard, when the server rendered it apart for a document. */
+export const RESPONSE_TIMELINE_ID = "response-timeline";
+
+/** The timeline, or (null: a document) the markup the server rendered apart (kept-markup.tsx). */
+export function DashboardTimeline({ timeline }: { timeline: RoundOverview["timeline"] | null }) {
+  const kept = useKeptMarkup(RESPONSE_TIMELINE_ID, null);
+  return timeline ? (
+    <div key="rendered" id={RESPONSE_TIMELINE_ID} className="response-timeline-slot">
+      <ResponseTimeline timeline={timeline} />
+    </div>
+  ) : (
+    <div
+      key="kept"
+      id={RESPONSE_TIMELINE_ID}
+      className="response-timeline-slot"
+      dangerouslySetInnerHTML={{ __html: kept }}
+    />
   );
 }
