@@ -10,8 +10,10 @@ import type { Round } from "./round.server";
 // time. The map's geometry is the process's (computed once), its markup kept while the statuses
 // stay the same.
 
+type OverviewRound = Pick<Round, "id" | "status" | "openedAt" | "deadline">;
+
 export function roundOverview(input: {
-  round: Pick<Round, "id" | "status" | "openedAt" | "deadline">;
+  round: OverviewRound;
   isCurrent: boolean;
   rows: readonly DashboardRow[];
   /** Each response's first submission (response-timeline.server.ts). */
@@ -33,7 +35,7 @@ const KEPT_TIMELINES = 24;
 const keptTimelines = new Map<string, ReturnType<typeof computeTimeline>>();
 
 function timelineView(
-  round: Pick<Round, "id" | "status" | "openedAt" | "deadline">,
+  round: OverviewRound,
   rows: readonly DashboardRow[],
   firstSubmissions: readonly { code: string; at: Date }[],
   now: Date,
@@ -57,7 +59,7 @@ function timelineView(
 }
 
 function computeTimeline(
-  round: Pick<Round, "id" | "status" | "openedAt" | "deadline">,
+  round: OverviewRound,
   rows: readonly DashboardRow[],
   firstSubmissions: readonly { code: string; at: Date }[],
   now: Date,

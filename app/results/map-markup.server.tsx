@@ -1,5 +1,5 @@
 import { renderToStaticMarkup } from "react-dom/server";
-import { flatString } from "~/flat-string.server";
+import { flatString } from "~/keep-markup.server";
 import { copyFor } from "~/i18n/catalogues.server";
 import { directionOf, type Locale } from "~/i18n/locale";
 import type { DashboardRow } from "~/models/dashboard";

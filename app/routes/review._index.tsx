@@ -63,7 +63,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     locale,
   });
   const shown = pageOfRows(filtered, filters.page);
-  // A document's map and rows are rendered apart and sent once, in its HTML (kept-markup.tsx).
+  // A document's map, rows and timeline are rendered apart and sent once, in its HTML
+  // (kept-markup.tsx).
   const kept = keepMarkup(request, context, {
     [WORLD_MAP_ID]: () => overview.map.svg,
     [DASHBOARD_ROWS_ID]: () => dashboardRowsMarkup(shown.rows, filters.round, locale),

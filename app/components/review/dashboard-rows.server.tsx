@@ -1,9 +1,6 @@
-import { renderToStaticMarkup } from "react-dom/server";
-import { LanguageProvider } from "~/i18n";
-import { catalogueUrl, copyFor } from "~/i18n/catalogues.server";
 import type { Locale } from "~/i18n/locale";
+import { markupApart } from "~/keep-markup.server";
 import type { DashboardRow } from "~/models/dashboard";
-import { flatString } from "~/flat-string.server";
 import { DashboardTableRow } from "./dashboard-table";
 
 // The dashboard's rows rendered apart for a document (kept-markup.tsx), each row's markup kept:
@@ -39,14 +36,7 @@ function rowMarkup(
 ): string {
   const found = rows.get(row.code);
   if (found && sameRow(found.row, row)) return found.markup;
-  const language = { locale, copy: copyFor(locale), catalogueUrl: catalogueUrl(locale) };
-  const markup = flatString(
-    renderToStaticMarkup(
-      <LanguageProvider value={language}>
-        <DashboardTableRow row={row} earlierRound={earlierRound} />
-      </LanguageProvider>,
-    ),
-  );
+  const markup = markupApart(locale, <DashboardTableRow row={row} earlierRound={earlierRound} />);
   if (!found && ++keptRows > KEPT) {
     kept.clear();
     keptRows = 1;

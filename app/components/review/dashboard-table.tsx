@@ -3,7 +3,7 @@ import { Link } from "@remix-run/react";
 import { LocalTime } from "~/components/time";
 import { useCopy } from "~/i18n";
 import { dashboardHref, type DashboardFilters, type DashboardRow } from "~/models/dashboard";
-import { useKeptMarkup } from "~/components/kept-markup";
+import { KeptOrRendered } from "~/components/kept-markup";
 import { REMINDER_FORM_ID } from "./reminder-form";
 
 /** The table's body, when the server rendered its rows apart. */
@@ -53,7 +53,6 @@ export function DashboardTable({
   filters: DashboardFilters;
 }) {
   const earlier = filters.round;
-  const keptRows = useKeptMarkup(DASHBOARD_ROWS_ID, null);
   const copy = useCopy();
   const d = copy.dashboard;
   return (
@@ -75,16 +74,12 @@ export function DashboardTable({
             <th scope="col">{d.authorisation}</th>
           </tr>
         </thead>
-        {rows ? (
-          <tbody key="rows">
-            {rows.map((row) => (
-              <DashboardTableRow key={row.code} row={row} earlierRound={earlier} />
-            ))}
-          </tbody>
-        ) : (
-          // A document: the rows the server rendered apart (dashboard-rows.server.tsx).
-          <tbody key="kept" id={DASHBOARD_ROWS_ID} dangerouslySetInnerHTML={{ __html: keptRows }} />
-        )}
+        {/* For a document, the rows the server rendered apart (dashboard-rows.server.tsx). */}
+        <KeptOrRendered as="tbody" id={DASHBOARD_ROWS_ID}>
+          {rows?.map((row) => (
+            <DashboardTableRow key={row.code} row={row} earlierRound={earlier} />
+          )) ?? null}
+        </KeptOrRendered>
       </table>
     </div>
   );

@@ -1,8 +1,5 @@
-import { renderToStaticMarkup } from "react-dom/server";
-import { flatString } from "~/flat-string.server";
-import { LanguageProvider } from "~/i18n";
-import { catalogueUrl, copyFor } from "~/i18n/catalogues.server";
 import type { Locale } from "~/i18n/locale";
+import { markupApart } from "~/keep-markup.server";
 import type { RoundOverview } from "~/models/round-overview.server";
 import { ResponseTimeline } from "./response-timeline";
 
@@ -17,14 +14,7 @@ export function responseTimelineMarkup(timeline: RoundOverview["timeline"], loca
   if (!byLocale) kept.set(timeline, (byLocale = new Map()));
   let markup = byLocale.get(locale);
   if (markup === undefined) {
-    const language = { locale, copy: copyFor(locale), catalogueUrl: catalogueUrl(locale) };
-    markup = flatString(
-      renderToStaticMarkup(
-        <LanguageProvider value={language}>
-          <ResponseTimeline timeline={timeline} />
-        </LanguageProvider>,
-      ),
-    );
+    markup = markupApart(locale, <ResponseTimeline timeline={timeline} />);
     byLocale.set(locale, markup);
   }
   return markup;

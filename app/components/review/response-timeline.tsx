@@ -1,5 +1,5 @@
 import { LineChart } from "~/charts/line-chart-view";
-import { useKeptMarkup } from "~/components/kept-markup";
+import { KeptOrRendered } from "~/components/kept-markup";
 import { useCopy, useLocale } from "~/i18n";
 import { formatList, regionName } from "~/i18n/copy";
 import { formatDay } from "~/i18n/dates";
@@ -131,17 +131,9 @@ export const RESPONSE_TIMELINE_ID = "response-timeline";
 
 /** The timeline, or (null: a document) the markup the server rendered apart (kept-markup.tsx). */
 export function DashboardTimeline({ timeline }: { timeline: RoundOverview["timeline"] | null }) {
-  const kept = useKeptMarkup(RESPONSE_TIMELINE_ID, null);
-  return timeline ? (
-    <div key="rendered" id={RESPONSE_TIMELINE_ID} className="response-timeline-slot">
-      <ResponseTimeline timeline={timeline} />
-    </div>
-  ) : (
-    <div
-      key="kept"
-      id={RESPONSE_TIMELINE_ID}
-      className="response-timeline-slot"
-      dangerouslySetInnerHTML={{ __html: kept }}
-    />
+  return (
+    <KeptOrRendered as="div" id={RESPONSE_TIMELINE_ID} className="response-timeline-slot">
+      {timeline ? <ResponseTimeline timeline={timeline} /> : null}
+    </KeptOrRendered>
   );
 }
