@@ -2,7 +2,7 @@ import { prisma } from "~/db.server";
 import { copyFor } from "~/i18n/catalogues.server";
 import type { Copy } from "~/i18n/copy";
 import { defaultLocale, isLocale } from "~/i18n/locale";
-import { currentRound } from "~/models/round.server";
+import { currentRoundNow } from "~/models/round.server";
 import { AccountError, inviteUser } from "~/models/user.server";
 
 // Invites a confirmed batch's pending lines, one at a time, in the server process after the
@@ -170,7 +170,7 @@ export async function sendPendingRows(
     where: { id: batch.createdById },
     select: { name: true, email: true, locale: true },
   });
-  const round = await currentRound();
+  const round = await currentRoundNow();
   const copy = copyFor(isLocale(inviter?.locale) ? inviter.locale : defaultLocale);
   const context: Context = {
     copy,

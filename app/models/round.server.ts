@@ -93,6 +93,16 @@ export function currentRound(): Promise<Round> {
 }
 
 /**
+ * The current round as stored now, for what outlives the request: an invitation's e-mail names
+ * the round and its deadline, and another worker may have opened the next round within the
+ * cache's few seconds. Refreshes this process's cache with what it read.
+ */
+export function currentRoundNow(): Promise<Round> {
+  cached = null;
+  return currentRound();
+}
+
+/**
  * Whether the round is answerable as stored now, not as this process cached it: the check before
  * a write. The cache is per process, and `forgetCurrentRound` reaches only the process that
  * closed the round; the others (the server's other workers, other instances on the same

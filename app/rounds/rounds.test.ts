@@ -2,7 +2,12 @@ import { readFileSync } from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import { requireQuestionnaire, UnknownQuestionnaireError } from "~/models/questionnaire.server";
-import { currentRound, forgetCurrentRound, isAnswerable } from "~/models/round.server";
+import {
+  currentRound,
+  currentRoundNow,
+  forgetCurrentRound,
+  isAnswerable,
+} from "~/models/round.server";
 import { submitResponse } from "~/models/submission.server";
 import { saveAnswers } from "~/models/response.server";
 import { inEnglish, issuesInEnglish } from "~/questionnaire/definition-messages.test-helper";
@@ -122,6 +127,20 @@ describe("a new round from a definition file", () => {
       before.q1_national_portal,
     );
     expect(rwanda.status).toBe("DRAFT");
+  });
+
+  it("is named as stored in what outlives a request, though this process kept the round it read", async () => {
+    // Another worker changes the round (as opening one does) while this process keeps its read.
+    const kept = await currentRound();
+    await prisma.round.update({ where: { id: kept.id }, data: { name: "Renamed elsewhere" } });
+    try {
+      expect((await currentRound()).name).toBe(kept.name);
+      expect((await currentRoundNow()).name).toBe("Renamed elsewhere");
+      expect((await currentRound()).name).toBe("Renamed elsewhere");
+    } finally {
+      await prisma.round.update({ where: { id: kept.id }, data: { name: kept.name } });
+      forgetCurrentRound();
+    }
   });
 
   it("takes answers only from its start date, and never once closed", () => {

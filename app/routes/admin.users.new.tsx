@@ -10,7 +10,7 @@ import { useCopy, useLocale } from "~/i18n";
 import { languageTag, localeNames, locales } from "~/i18n/locale";
 import { copyForRequest } from "~/i18n/request-locale.server";
 import { inviteSchema } from "~/models/admin-schemas";
-import { currentRound } from "~/models/round.server";
+import { currentRoundNow } from "~/models/round.server";
 import { AccountError, inviteUser } from "~/models/user.server";
 import { pageCopy, pageTitle } from "~/i18n/page-copy";
 
@@ -36,7 +36,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       invitationEmail: {
         inviterName: user.name ?? user.email,
         // Focal points are invited to answer the current round: the e-mail names it and its deadline.
-        round: submission.value.role === "FOCAL_POINT" ? await currentRound() : undefined,
+        round: submission.value.role === "FOCAL_POINT" ? await currentRoundNow() : undefined,
       },
     });
     return { result: submission.reply({ resetForm: true }), invited: invitation.email };

@@ -20,7 +20,7 @@ import {
   keepUpload,
   uploadName,
 } from "~/models/import-upload.server";
-import { currentRound, findRound } from "~/models/round.server";
+import { currentRoundNow, findRound } from "~/models/round.server";
 import { requireQuestionnaire } from "~/models/questionnaire.server";
 import type { Questionnaire } from "~/questionnaire/types";
 import { MAX_UPLOAD_BYTES, type ItemView, uploadSchema } from "./schemas";
@@ -47,7 +47,7 @@ function itemView(result: FileResult, locale: Locale): ItemView {
  * nobody has answered it), else the current round's. Null for a round that cannot be chosen.
  */
 export async function roundQuestionnaire(roundId?: string): Promise<Questionnaire | null> {
-  const round = roundId ? await findRound(roundId) : await currentRound();
+  const round = roundId ? await findRound(roundId) : await currentRoundNow();
   if (!round || round.status === "DRAFT") return null;
   return requireQuestionnaire(round);
 }
