@@ -98,7 +98,7 @@ export function currentRound(): Promise<Round> {
  * cache's few seconds. Refreshes this process's cache with what it read.
  */
 export function currentRoundNow(): Promise<Round> {
-  cached = null;
+  forgetCurrentRound();
   return currentRound();
 }
 
