@@ -16,6 +16,7 @@ import { providePageCopy } from "~/i18n/page-copy";
 import { localeFor } from "~/i18n/request-locale.server";
 import { startHousekeeping } from "~/models/housekeeping.server";
 import { documentWithDataInside } from "~/document-end";
+import { documentBody, documentParts, keptPlaceholder } from "~/document-body.server";
 import { settledHandoff } from "~/settled-handoff";
 import { startEmailSender } from "~/email/outbox-sender.server";
 import { NonceProvider } from "~/nonce";
@@ -56,11 +57,15 @@ export default async function handleRequest(
       streamCache: await settledHandoff(remixContext.serverHandoffStream),
     };
   }
+  // Kept markup goes in after the render, compressed once (document-body.server.ts): the render
+  // places a mark where each goes.
+  const kept = loadContext.keptMarkup ?? new Map<string, string>();
+  const placeholders = new Map([...kept.keys()].map((id) => [id, keptPlaceholder(id)]));
   const html = renderingCopy.run(language.copy, () =>
     renderToString(
       <NonceProvider value={nonce}>
         <LanguageProvider value={language}>
-          <KeptMarkupProvider value={loadContext.keptMarkup ?? null}>
+          <KeptMarkupProvider value={placeholders}>
             <RemixServer context={remixContext} url={request.url} nonce={nonce} />
           </KeptMarkupProvider>
         </LanguageProvider>
@@ -71,7 +76,17 @@ export default async function handleRequest(
   if (html.includes(UNFINISHED_BOUNDARY)) throw new Error("A part of the page did not render.");
   responseHeaders.set("Content-Type", "text/html; charset=utf-8");
   // Bytes, not a string: the Response would otherwise check the whole text for lone surrogates.
-  return new Response(Buffer.from(DOCTYPE + documentWithDataInside(html)), {
+  const body = documentBody(
+    documentParts(DOCTYPE + documentWithDataInside(html), kept),
+    request.headers.get("Accept-Encoding"),
+  );
+  if (body.encoding) {
+    // Compressed here: the compression middleware leaves a response that says its encoding.
+    responseHeaders.set("Content-Encoding", body.encoding);
+    responseHeaders.set("Content-Length", String(body.bytes.length));
+    responseHeaders.append("Vary", "Accept-Encoding");
+  }
+  return new Response(body.bytes, {
     headers: responseHeaders,
     status: responseStatusCode,
   });

@@ -98,7 +98,18 @@ test("the map and the rows come once, in the document, and stay when the page's 
   consoleErrors,
 }) => {
   await signedIn("REVIEWER");
-  const documentHtml = await (await page.goto("/review?page=all"))!.text();
+  const response = (await page.goto("/review?page=all"))!;
+  const documentHtml = await response.text();
+  // Compressed here, its kept markup compressed once (document-body.server.ts): gzip, sized, and
+  // the same page as sent uncompressed (but for the request's own nonce).
+  expect(response.headers()["content-encoding"]).toBe("gzip");
+  expect(Number(response.headers()["content-length"])).toBeLessThan(documentHtml.length / 3);
+  const uncompressed = await page.request.get("/review?page=all", {
+    headers: { "Accept-Encoding": "identity", "Sec-Fetch-Dest": "document" },
+  });
+  expect(uncompressed.headers()["content-encoding"]).toBeUndefined();
+  const withoutNonce = (html: string) => html.replaceAll(/nonce="[^"]*"/g, "");
+  expect(withoutNonce(await uncompressed.text())).toBe(withoutNonce(documentHtml));
   // The map's markup and the rows are in the HTML once: the page's data does not repeat them.
   // Zimbabwe (the map's last country, the table's last row) is named only where the page shows it.
   const outsideScripts = await page.evaluate(() => {
