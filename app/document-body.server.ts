@@ -1,3 +1,4 @@
+import { LRUCache } from "lru-cache";
 import Negotiator from "negotiator";
 import { constants, crc32, deflateRawSync } from "node:zlib";
 
@@ -49,26 +50,19 @@ export function documentParts(html: string, kept: ReadonlyMap<string, string>): 
   return parts;
 }
 
-/** The few markups most recently kept, each encoded once (a map per language and status set). */
-const KEPT_ENCODED_LIMIT = 24;
-const keptEncoded = new Map<string, Encoded>();
+/**
+ * The 24 markups most recently sent, each encoded once: a map per language and set of statuses,
+ * the rows of a view, a timeline (lru-cache, as for the submissions' answers: decision 021).
+ */
+const keptEncoded = new LRUCache<string, Encoded>({ max: 24 });
 
 function encodeKept(markup: string): Encoded {
   const known = keptEncoded.get(markup);
-  if (known) {
-    // Most recently used last: the oldest is the first to go.
-    keptEncoded.delete(markup);
-    keptEncoded.set(markup, known);
-    return known;
-  }
+  if (known) return known;
   const bytes = Buffer.from(markup, "utf8");
-  const encoded = {
-    bytes,
-    // Compressed once, so with the slowest level: the smallest it gets.
-    deflated: deflateRawSync(bytes, { ...SYNC_FLUSH, level: 9 }),
-  };
+  // Compressed once, so with the slowest level: the smallest it gets.
+  const encoded = { bytes, deflated: deflateRawSync(bytes, { ...SYNC_FLUSH, level: 9 }) };
   keptEncoded.set(markup, encoded);
-  if (keptEncoded.size > KEPT_ENCODED_LIMIT) keptEncoded.delete(keptEncoded.keys().next().value!);
   return encoded;
 }
 
