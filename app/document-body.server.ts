@@ -66,6 +66,12 @@ function encodeKept(markup: string): Encoded {
   return encoded;
 }
 
+/** The page's own text, compressed for this request alone (nothing of it is deflated if empty). */
+function encodeOwn(text: string): Encoded {
+  const bytes = Buffer.from(text, "utf8");
+  return { bytes, deflated: bytes.length ? deflateRawSync(bytes, SYNC_FLUSH) : bytes };
+}
+
 /** Whether the client accepts gzip, as the compression middleware negotiates it. */
 export function acceptsGzip(acceptEncoding: string | null): boolean {
   if (!acceptEncoding) return false;
@@ -94,14 +100,13 @@ export function documentBody(
   let crc = 0;
   let length = 0;
   for (const part of parts) {
-    const kept = "kept" in part ? encodeKept(part.kept) : null;
-    const bytes = "kept" in part ? kept!.bytes : Buffer.from(part.text, "utf8");
+    const { bytes, deflated } = "kept" in part ? encodeKept(part.kept) : encodeOwn(part.text);
     // An empty part adds nothing, and Node's crc32 (20.20) returns 0, not the sum so far, for an
     // empty buffer that has no memory of its own (found by the property test).
     if (bytes.length === 0) continue;
     crc = crc32(bytes, crc);
     length += bytes.length;
-    chunks.push(kept ? kept.deflated : deflateRawSync(bytes, SYNC_FLUSH));
+    chunks.push(deflated);
   }
   const trailer = Buffer.alloc(FINAL_BLOCK.length + 8);
   trailer.set(FINAL_BLOCK);
